@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const flag = (fallback: boolean) =>
+  z
+    .enum(["0", "1", "true", "false"], { error: "must be 0, 1, true or false" })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === "1" || v === "true"));
+
+/** Every environment variable Watchpost reads; documented in .env.example. */
+export const ZEnv = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")
+      .optional(),
+    PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(3000),
+    WATCHPOST_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    WATCHPOST_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    WATCHPOST_DATA_DIR: z.string().min(1).default(".data"),
+    WATCHPOST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
+    WATCHPOST_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+    WATCHPOST_DEMO: flag(true),
+    WATCHPOST_TRUST_PROXY: flag(false),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    /** Set by the supervisor for each child process; names the process in log lines. */
+    WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .refine((e) => !e.WATCHPOST_ADMIN_EMAIL === !e.WATCHPOST_ADMIN_PASSWORD, {
+    message: "set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD, or neither",
+    path: ["WATCHPOST_ADMIN_PASSWORD"],
+  });
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+const EMPTY_AS_UNSET = (raw: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
+
+/** Parses an environment; throws EnvError with one line naming the first bad variable. */
+export const parseEnv = (raw: Record<string, string | undefined>): TEnv => {
+  const result = ZEnv.safeParse(EMPTY_AS_UNSET(raw));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue?.path.join(".") || "environment";
+  throw new EnvError(`Invalid environment variable ${name}: ${issue?.message ?? "invalid"}`);
+};
+
+let cached: TEnv | undefined;
+
+/** The validated process environment (parsed once). */
+export const getEnv = (): TEnv => (cached ??= parseEnv(process.env));

@@ -1,0 +1,26 @@
+import { AppError } from "../../../shared/errors";
+import type { TTokenDto } from "../../../shared/schemas/tokens";
+import { findApiTokenById, revokeApiToken } from "../../repositories/api-token-repository";
+import { appendAuditEvent } from "../../repositories/audit-repository";
+import type { Principal } from "../principal";
+import { toTokenDto } from "./token-dto";
+
+/** Revokes a token (admins may revoke anyone's). Revoking twice is harmless. */
+export const revokeToken = async (options: Readonly<{ actor: Principal; id: string; now?: Date }>): Promise<TTokenDto> => {
+  const { actor, id } = options;
+  const token = await findApiTokenById(id);
+  if (!token) throw new AppError("not_found", "API token not found");
+  if (token.revokedAt) return toTokenDto(token);
+  const revoked = await revokeApiToken(id, options.now ?? new Date());
+  await appendAuditEvent({
+    action: "token.revoked",
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    targetType: "api_token",
+    targetId: id,
+    targetName: token.name,
+    ip: actor.ip,
+    details: { owner: token.user.email },
+  });
+  return toTokenDto(revoked);
+};

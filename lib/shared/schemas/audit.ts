@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_in_throttled",
+  "auth.sign_out",
+  "setup.admin_created",
+  "user.created",
+  "user.updated",
+  "user.role_changed",
+  "user.disabled",
+  "user.enabled",
+  "token.created",
+  "token.revoked",
+] as const;
+export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const ZAuditQuery = z.object({
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, "cursor must be a value returned as nextCursor")
+    .optional(),
+  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(200).default(50),
+  action: z.enum(AUDIT_ACTIONS, { error: "Unknown audit action" }).optional(),
+});
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+export const ZAuditEventDto = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  actorEmail: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetName: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type TAuditEventDto = z.infer<typeof ZAuditEventDto>;

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ROLES } from "../roles";
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "Email is too long")
+  .pipe(z.email({ error: "Enter a valid email address" }));
+
+export const PASSWORD_MIN = 12;
+export const ZPassword = z
+  .string()
+  .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
+  .max(256, "Password must be at most 256 characters");
+
+export const ZName = z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters");
+export const ZRole = z.enum(ROLES, { error: "Role must be admin, analyst or viewer" });
+
+/** First-run setup and admin-created users share this shape. */
+export const ZCreateUserInput = z.object({ email: ZEmail, name: ZName, password: ZPassword, role: ZRole });
+export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
+
+export const ZSetupInput = ZCreateUserInput.omit({ role: true });
+export type TSetupInput = z.infer<typeof ZSetupInput>;
+
+export const ZUpdateUserInput = z
+  .object({ role: ZRole.optional(), disabled: z.boolean().optional(), name: ZName.optional() })
+  .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
+export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
+
+export const ZUserIdParams = z.object({ id: z.uuid({ error: "Unknown user id" }) });
+
+export const ZUserDto = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type TUserDto = z.infer<typeof ZUserDto>;
+
+export const ZLoginInput = z.object({ email: ZEmail, password: z.string().min(1, "Enter your password").max(256) });
+export type TLoginInput = z.infer<typeof ZLoginInput>;

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests: pure logic and in-process HTTP (simulator); no database.
+export default defineConfig({
+  test: {
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["**/*.integration.test.ts", "node_modules/**"],
+    environment: "node",
+    testTimeout: 20_000,
+  },
+  resolve: { alias: { "server-only": new URL("./lib/testing/server-only-stub.ts", import.meta.url).pathname } },
+});
