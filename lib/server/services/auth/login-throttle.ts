@@ -1,3 +1,4 @@
+import { appendAuditEvent } from "../../repositories/audit-repository";
 import { countRecentLoginFailures } from "../../repositories/login-failure-repository";
 
 export const MAX_LOGIN_FAILURES = 5;
@@ -24,3 +25,10 @@ export const getLoginThrottle = async (options: Readonly<{ email: string; ip: st
 
 export const throttleMessage = (retryAfterSeconds: number): string =>
   `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`;
+
+/** Checks the throttle and, when limited, records the refused attempt in the portal audit trail. */
+export const checkSignInAllowed = async (options: Readonly<{ email: string | null; ip: string; now?: Date }>): Promise<ThrottleState> => {
+  const throttle = await getLoginThrottle({ email: options.email ?? "", ip: options.ip, now: options.now });
+  if (throttle.isLimited) await appendAuditEvent({ action: "auth.sign_in_throttled", actorEmail: options.email, ip: options.ip });
+  return throttle;
+};

@@ -5,7 +5,7 @@ import { appendAuditEvent } from "../../repositories/audit-repository";
 import { clearLoginFailures, recordLoginFailure } from "../../repositories/login-failure-repository";
 import { findCredentialsByEmail, touchLastLogin } from "../../repositories/user-repository";
 import type { Principal } from "../principal";
-import { getLoginThrottle, throttleMessage } from "./login-throttle";
+import { checkSignInAllowed, throttleMessage } from "./login-throttle";
 
 export type SignInOptions = Readonly<{ email: unknown; password: unknown; ip: string; now?: Date }>;
 
@@ -22,9 +22,8 @@ export const signIn = async (options: SignInOptions): Promise<Principal> => {
   const { email, password } = parsed.data;
   const { ip } = options;
 
-  const throttle = await getLoginThrottle({ email, ip, now });
+  const throttle = await checkSignInAllowed({ email, ip, now });
   if (throttle.isLimited) {
-    await appendAuditEvent({ action: "auth.sign_in_throttled", actorEmail: email, ip });
     throw new AppError("rate_limited", throttleMessage(throttle.retryAfterSeconds), [], throttle.retryAfterSeconds);
   }
 

@@ -1,16 +1,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import type { THealth } from "../../../shared/schemas/health";
 import { latestWorkerBeat, pingDatabase, readAppliedMigrations } from "../../repositories/health-repository";
 
 export const WORKER_STALE_AFTER_SECONDS = 90;
 
-export type Health = Readonly<{
-  status: "ok" | "degraded" | "down";
-  database: { reachable: boolean; error?: string };
-  migrations: { applied: boolean; pending: string[]; failed: string[] };
-  worker: { heartbeatAgeSeconds: number | null; healthy: boolean };
-  time: string;
-}>;
 
 const expectedMigrations = (): string[] =>
   readdirSync(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })
@@ -19,7 +13,7 @@ const expectedMigrations = (): string[] =>
     .sort();
 
 /** Database reachable, migrations applied, age of the freshest worker heartbeat. */
-export const getHealth = async (now: Date = new Date()): Promise<Health> => {
+export const getHealth = async (now: Date = new Date()): Promise<THealth> => {
   try {
     await pingDatabase();
   } catch {

@@ -1,4 +1,5 @@
 import { AppError } from "../../../shared/errors";
+import { hasRole } from "../../../shared/roles";
 import type { TTokenDto } from "../../../shared/schemas/tokens";
 import { findApiTokenById, revokeApiToken } from "../../repositories/api-token-repository";
 import { appendAuditEvent } from "../../repositories/audit-repository";
@@ -9,7 +10,8 @@ import { toTokenDto } from "./token-dto";
 export const revokeToken = async (options: Readonly<{ actor: Principal; id: string; now?: Date }>): Promise<TTokenDto> => {
   const { actor, id } = options;
   const token = await findApiTokenById(id);
-  if (!token) throw new AppError("not_found", "API token not found");
+  // Someone else's token is "not found" to non-admins, so ids cannot be probed.
+  if (!token || (token.userId !== actor.userId && !hasRole(actor.role, "admin"))) throw new AppError("not_found", "API token not found");
   if (token.revokedAt) return toTokenDto(token);
   const revoked = await revokeApiToken(id, options.now ?? new Date());
   await appendAuditEvent({

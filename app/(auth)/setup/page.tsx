@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SetupForm } from "@/components/auth/setup-form";
+import { isSetupOpen } from "@/lib/server/services/users/setup-first-admin";
+
+export const metadata: Metadata = { title: "Set up" };
+
+/** First run only: gone (404) once any user exists. */
+export default async function SetupPage() {
+  if (!(await isSetupOpen())) notFound();
+  return (
+    <AuthCard title="Welcome to Watchpost" subtitle="Create the first admin account. You can add analysts and viewers afterwards.">
+      <SetupForm />
+    </AuthCard>
+  );
+}

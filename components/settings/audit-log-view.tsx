@@ -1,0 +1,99 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { auditKeys, fetchAuditPage } from "@/lib/client/queries/settings";
+import { AUDIT_ACTIONS } from "@/lib/shared/schemas/audit";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { formatDateTime } from "../ui/format";
+import { QueryState } from "../ui/query-state";
+
+export function AuditLogView() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const action = searchParams.get("action") ?? undefined;
+  const query = useInfiniteQuery({
+    queryKey: auditKeys.list(action),
+    queryFn: ({ pageParam }) => fetchAuditPage({ cursor: pageParam, action }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const rows = query.data?.pages.flatMap((p) => p.data) ?? [];
+
+  const onActionChange = (value: string) => {
+    const next = new URLSearchParams(searchParams);
+    if (value) next.set("action", value);
+    else next.delete("action");
+    router.replace(`${pathname}${next.size ? `?${next.toString()}` : ""}`);
+  };
+
+  return (
+    <Card
+      title="Portal audit log"
+      description="Sign-ins, failed sign-ins, user and role changes, API token creation and revocation."
+      actions={
+        <label className="flex items-center gap-2 text-sm">
+          <span>Action</span>
+          <select
+            value={action ?? ""}
+            onChange={(e) => onActionChange(e.target.value)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          >
+            <option value="">All actions</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+    >
+      <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-500">No audit events{action ? " for this action" : ""} yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-slate-500">
+                <tr>
+                  <th className="py-2 pr-4 font-medium">Time</th>
+                  <th className="py-2 pr-4 font-medium">Action</th>
+                  <th className="py-2 pr-4 font-medium">Actor</th>
+                  <th className="py-2 pr-4 font-medium">Target</th>
+                  <th className="py-2 pr-4 font-medium">IP</th>
+                  <th className="py-2 font-medium">Details</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                {rows.map((row) => (
+                  <tr key={row.id}>
+                    <td className="whitespace-nowrap py-2 pr-4" title={row.at}>
+                      {formatDateTime(row.at)}
+                    </td>
+                    <td className="py-2 pr-4 font-mono text-xs">{row.action}</td>
+                    <td className="py-2 pr-4">{row.actorEmail ?? "—"}</td>
+                    <td className="py-2 pr-4">{row.targetName ?? "—"}</td>
+                    <td className="py-2 pr-4 font-mono text-xs">{row.ip ?? "—"}</td>
+                    <td className="py-2 font-mono text-xs text-slate-500">
+                      {row.details ? Object.entries(row.details).map(([k, v]) => `${k}=${String(v)}`).join(" ") : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {query.hasNextPage ? (
+          <div className="mt-4">
+            <Button variant="secondary" isBusy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+              Load more
+            </Button>
+          </div>
+        ) : null}
+      </QueryState>
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/api-client";
+import { userKeys } from "@/lib/client/queries/settings";
+import { ROLES, type TRole } from "@/lib/shared/roles";
+import type { TUpdateUserInput, TUserDto } from "@/lib/shared/schemas/users";
+import { Alert } from "../ui/alert";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { formatDateTime } from "../ui/format";
+
+type Props = Readonly<{ users: TUserDto[]; currentUserId: string }>;
+
+export function UsersTable({ users, currentUserId }: Props) {
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: ({ id, input }: { id: string; input: TUpdateUserInput }) => apiFetch<TUserDto>(`/api/v1/users/${id}`, { method: "PATCH", json: input }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+  return (
+    <div className="space-y-3">
+      {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-2 pr-4 font-medium">Name</th>
+              <th className="py-2 pr-4 font-medium">Email</th>
+              <th className="py-2 pr-4 font-medium">Role</th>
+              <th className="py-2 pr-4 font-medium">Status</th>
+              <th className="py-2 pr-4 font-medium">Last sign-in</th>
+              <th className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+            {users.map((user) => (
+              <tr key={user.id} data-testid={`user-row-${user.email}`}>
+                <td className="py-2 pr-4 font-medium">
+                  {user.name} {user.id === currentUserId ? <span className="text-xs text-slate-500">(you)</span> : null}
+                </td>
+                <td className="py-2 pr-4">{user.email}</td>
+                <td className="py-2 pr-4">
+                  <select
+                    aria-label={`Role of ${user.email}`}
+                    value={user.role}
+                    disabled={mutation.isPending}
+                    onChange={(e) => mutation.mutate({ id: user.id, input: { role: e.target.value as TRole } })}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+                  >
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="py-2 pr-4">{user.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</td>
+                <td className="py-2 pr-4 text-slate-600 dark:text-slate-400">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Never"}</td>
+                <td className="py-2 text-right">
+                  {user.id === currentUserId ? null : (
+                    <Button
+                      variant={user.disabled ? "secondary" : "danger"}
+                      disabled={mutation.isPending}
+                      aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                      onClick={() => mutation.mutate({ id: user.id, input: { disabled: !user.disabled } })}
+                    >
+                      {user.disabled ? "Enable" : "Disable"}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

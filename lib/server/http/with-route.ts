@@ -1,0 +1,103 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { AppError, type TInvalidParam } from "../../shared/errors";
+import { hasRole, type TRole } from "../../shared/roles";
+import { getCurrentPrincipal } from "../auth/current-principal";
+import { logger } from "../logger";
+import type { Principal } from "../services/principal";
+import { clientIpFrom } from "./client-ip";
+import { problemResponse } from "./problem";
+import { isSameOrigin } from "./same-origin";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType<infer O> ? O : undefined;
+
+type RouteConfig<Q, B, P, A extends TRole | "public"> = Readonly<{
+  /** Minimum role, or "public" for no authentication. */
+  auth: A;
+  query?: Q;
+  body?: B;
+  params?: P;
+  status?: number;
+  handler: (ctx: {
+    req: Request;
+    principal: A extends "public" ? Principal | null : Principal;
+    query: Out<Q>;
+    body: Out<B>;
+    params: Out<P>;
+    ip: string;
+    requestId: string;
+  }) => Promise<unknown>;
+}>;
+
+const MAX_BODY_BYTES = 1_000_000;
+
+const toInvalidParams = (error: z.ZodError): TInvalidParam[] =>
+  error.issues.map((i) => ({ name: i.path.join(".") || "(root)", reason: i.message }));
+
+const searchParamsToObject = (url: URL): Record<string, string | string[]> => {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return out;
+};
+
+const parseWith = <S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> => {
+  if (!schema) return undefined as Out<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const params = toInvalidParams(result.error);
+    throw new AppError("validation_failed", `Invalid ${where}: ${params.map((p) => `${p.name}: ${p.reason}`).join("; ")}`, params);
+  }
+  return result.data as Out<S>;
+};
+
+const readJsonBody = async (req: Request): Promise<unknown> => {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("bad_request", "Request body is too large (1 MB at most)");
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "Request body is not valid JSON");
+  }
+};
+
+/**
+ * The one wrapper of every /api route handler: authenticates (token or session), checks the role,
+ * refuses cross-site mutations, zod-parses params/query/body, and maps errors to problem+json.
+ */
+export const withRoute =
+  <Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined, A extends TRole | "public">(
+    config: RouteConfig<Q, B, P, A>,
+  ) =>
+  async (req: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const requestId = randomUUID();
+    const ip = clientIpFrom(req.headers);
+    try {
+      const principal = await getCurrentPrincipal();
+      if (config.auth !== "public") {
+        if (!principal) throw new AppError("unauthenticated", "Sign in or send a valid API token (Authorization: Bearer <token>)");
+        if (!hasRole(principal.role, config.auth)) throw new AppError("forbidden", `This needs the ${config.auth} role; you are ${principal.role}`);
+      }
+      const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
+      if (isMutation && principal?.via !== "token" && !isSameOrigin(req)) {
+        throw new AppError("forbidden", "Cross-site request refused");
+      }
+      const params = parseWith(config.params as P, await context.params, "path");
+      const query = parseWith(config.query as Q, searchParamsToObject(new URL(req.url)), "query");
+      const body = parseWith(config.body as B, config.body ? await readJsonBody(req) : undefined, "body");
+      const result = await config.handler({ req, principal: principal as never, query, body, params, ip, requestId });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? null, { status: config.status ?? 200, headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      if (error instanceof AppError) {
+        return problemResponse({ code: error.code, detail: error.message, invalidParams: error.invalidParams, requestId, retryAfterSeconds: error.retryAfterSeconds });
+      }
+      logger.error({ err: error, requestId, path: new URL(req.url).pathname }, "unhandled error in route");
+      return problemResponse({ code: "internal", detail: "Something went wrong on our side; the request id is in the logs", requestId });
+    }
+  };

@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import type { Logger } from "../logger";
+
+/** A background job: its queue settings, payload schema (checked on enqueue and dequeue) and handler. */
+export type JobDefinition<S extends z.ZodType = z.ZodType> = Readonly<{
+  name: string;
+  schema: S;
+  /** pg-boss queue options: every job states retries and expiry explicitly. */
+  queue: Readonly<{ retryLimit: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "singleton" | "stately" }>;
+  /** Cron schedule (UTC), if the job also runs periodically. */
+  cron?: string;
+  /** Concurrent handlers per worker process. */
+  localConcurrency?: number;
+  // Method syntax on purpose: a registry of different payload types must type-check.
+  handler(payload: z.infer<S>, ctx: { logger: Logger; jobId: string }): Promise<void>;
+}>;
+
+export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> => definition;

@@ -1,0 +1,63 @@
+// The worker process: `npm run worker`. Runs every job in the registry on pg-boss, and heartbeats.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+// eslint-disable-next-line no-restricted-imports -- the process entry point closes the pool on shutdown
+import { disconnectDb } from "../db";
+import { getEnv } from "../../env";
+import { logger as rootLogger } from "../logger";
+import { createBoss, enqueue } from "./boss";
+import { heartbeatJob } from "./definitions/heartbeat.job";
+import { JOBS } from "./registry";
+
+const HEARTBEAT_INTERVAL_MS = 15_000;
+
+const main = async () => {
+  getEnv();
+  const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const logger = rootLogger.child({ workerId });
+  const boss = createBoss();
+  boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
+  await boss.start();
+
+  for (const job of JOBS) {
+    const { policy, ...queueOptions } = job.queue;
+    await boss.createQueue(job.name, { ...queueOptions, policy });
+    await boss.work<unknown>(job.name, { localConcurrency: job.localConcurrency ?? 1 }, async (jobs) => {
+      for (const item of jobs) {
+        const jobLogger = logger.child({ job: job.name, jobId: item.id });
+        const payload = job.schema.safeParse(item.data);
+        if (!payload.success) {
+          jobLogger.error({ issues: payload.error.issues }, "invalid job payload; dropped");
+          continue;
+        }
+        await job.handler(payload.data as never, { logger: jobLogger, jobId: item.id });
+      }
+    });
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+  }
+
+  const startedAt = new Date().toISOString();
+  const beat = () =>
+    enqueue(boss, heartbeatJob, { workerId, hostname: hostname(), startedAt }).catch((error: unknown) => logger.warn({ err: error }, "heartbeat not queued"));
+  await beat();
+  const timer = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
+  logger.info({ jobs: JOBS.map((j) => j.name) }, "worker started");
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, "worker stopping");
+    clearInterval(timer);
+    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
+    await disconnectDb();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+};
+
+main().catch((error: unknown) => {
+  rootLogger.fatal({ err: error }, "worker failed to start");
+  process.exit(1);
+});

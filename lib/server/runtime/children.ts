@@ -1,0 +1,33 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/** Starts `tsx <entry>` as a child process sharing our stdout/stderr. */
+export const spawnTsx = (entry: string, env: NodeJS.ProcessEnv): ChildProcess =>
+  spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), [entry], { env, stdio: ["ignore", "inherit", "inherit"] });
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child is gone. */
+export const stopChild = (child: ChildProcess, graceMs = 10_000): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+
+/** Polls a URL until it answers (any HTTP status) or the child exits or time runs out. */
+export const waitForHttp = async (url: string, child: ChildProcess, timeoutMs: number): Promise<boolean> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  return false;
+};

@@ -1,0 +1,117 @@
+// npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations, first admin from the
+// environment, `next build` when sources changed, then web + worker. Ctrl-C stops everything.
+import { spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { EnvError, parseEnv } from "../lib/env";
+import { isBuildCurrent, writeBuildStamp } from "../lib/server/runtime/build-stamp";
+import { spawnTsx, stopChild, waitForHttp } from "../lib/server/runtime/children";
+import { checkDatabase, describeDatabaseUrl } from "../lib/server/runtime/database-check";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/server/runtime/embedded-postgres";
+import { isPortInUse } from "../lib/server/runtime/free-port";
+import { migrateDeploy } from "../lib/server/runtime/migrate";
+import { removeRuntimeInfo, writeRuntimeInfo } from "../lib/server/runtime/runtime-file";
+import { resolveSecret } from "../lib/server/runtime/secret";
+
+const say = (message: string) => console.log(`watchpost: ${message}`);
+const fail = (message: string): never => {
+  console.error(`watchpost: ${message}`);
+  process.exit(1);
+};
+
+const children: ChildProcess[] = [];
+let database: EmbeddedPostgresHandle | undefined;
+let dataDir = "";
+let isStopping = false;
+
+const shutdown = async (code: number) => {
+  if (isStopping) return;
+  isStopping = true;
+  say("stopping…");
+  await Promise.all(children.map((c) => stopChild(c)));
+  await database?.stop().catch(() => undefined);
+  if (dataDir) removeRuntimeInfo(dataDir);
+  process.exit(code);
+};
+
+const main = async () => {
+  const started = Date.now();
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    return fail(error instanceof EnvError ? error.message : String(error));
+  }
+  dataDir = path.resolve(env.WATCHPOST_DATA_DIR);
+  if (await isPortInUse(env.PORT)) return fail(`port ${env.PORT} is already in use; set PORT to a free port (e.g. PORT=3001 npm start)`);
+
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl) {
+    const problem = await checkDatabase(databaseUrl);
+    if (problem) return fail(`cannot reach the database at ${describeDatabaseUrl(databaseUrl)} (DATABASE_URL): ${problem}`);
+  } else {
+    say(`starting embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || "."}/pg)…`);
+    try {
+      database = await startEmbeddedPostgres({ dataDir });
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    databaseUrl = database.url;
+  }
+
+  let secret: string;
+  try {
+    secret = resolveSecret({ secret: env.WATCHPOST_SECRET, dataDir, isEmbedded: !env.DATABASE_URL });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const url = env.WATCHPOST_URL ?? `http://localhost:${env.PORT}`;
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    WATCHPOST_SECRET: secret,
+    NEXTAUTH_URL: url,
+    NEXTAUTH_SECRET: secret,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+
+  try {
+    await migrateDeploy({ databaseUrl });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (env.WATCHPOST_ADMIN_EMAIL && env.WATCHPOST_ADMIN_PASSWORD) {
+    const { ensureEnvAdmin } = await import("../lib/server/services/users/ensure-env-admin");
+    const outcome = await ensureEnvAdmin({ email: env.WATCHPOST_ADMIN_EMAIL, password: env.WATCHPOST_ADMIN_PASSWORD });
+    const { disconnectDb } = await import("../lib/server/db");
+    await disconnectDb();
+    say(`admin ${env.WATCHPOST_ADMIN_EMAIL} ${outcome} from WATCHPOST_ADMIN_EMAIL`);
+  }
+
+  if (!isBuildCurrent(process.cwd())) {
+    say("building the web app (first start, or sources changed)…");
+    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) return fail("next build failed (see above)");
+    writeBuildStamp(process.cwd());
+  }
+
+  const web = spawnTsx("scripts/web.ts", { ...process.env, WATCHPOST_SERVICE: "web" });
+  const worker = spawnTsx("lib/server/jobs/worker.ts", { ...process.env, WATCHPOST_SERVICE: "worker" });
+  children.push(web, worker);
+  for (const child of children) {
+    child.on("exit", (code, signal) => {
+      if (isStopping) return;
+      console.error(`watchpost: ${child === web ? "web" : "worker"} exited (${signal ?? code}); stopping`);
+      void shutdown(1);
+    });
+  }
+  if (!(await waitForHttp(`http://127.0.0.1:${env.PORT}/login`, web, 60_000))) return void shutdown(1);
+  writeRuntimeInfo(dataDir, { databaseUrl, url, pid: process.pid });
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s → ${url}  (Ctrl-C to stop)`);
+};
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+main().catch((error: unknown) => {
+  console.error(`watchpost: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});
