@@ -5,6 +5,9 @@ import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentPrincipal } from "@/lib/server/auth/current-principal";
 import { isSetupOpen } from "@/lib/server/services/users/setup-first-admin";
 
+// Reads the database on every request (first-run state, session).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };

@@ -4,6 +4,9 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
 import { isSetupOpen } from "@/lib/server/services/users/setup-first-admin";
 
+// Reads the database on every request (first-run state, session).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Set up" };
 
 /** First run only: gone (404) once any user exists. */

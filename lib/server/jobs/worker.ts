@@ -16,7 +16,9 @@ const main = async () => {
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const logger = rootLogger.child({ workerId });
   const boss = createBoss();
-  boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));
+  let isStopping = false;
+  // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
+  boss.on("error", (error) => (isStopping ? logger.debug({ err: error }, "pg-boss error while stopping") : logger.error({ err: error }, "pg-boss error")));
   await boss.start();
 
   for (const job of JOBS) {
@@ -43,7 +45,6 @@ const main = async () => {
   const timer = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
   logger.info({ jobs: JOBS.map((j) => j.name) }, "worker started");
 
-  let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;

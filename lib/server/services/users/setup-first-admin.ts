@@ -11,7 +11,7 @@ export const isSetupOpen = async (): Promise<boolean> => (await countUsers()) ==
 /** First run: creates the first admin. Refused (404-like) once any user exists. */
 export const setupFirstAdmin = async (options: Readonly<{ input: TSetupInput; ip: string | null }>): Promise<TUserDto> => {
   const { input, ip } = options;
-  const user = await createFirstUser({ ...input, role: "admin", passwordHash: await hashPassword(input.password) });
+  const user = await createFirstUser({ email: input.email, name: input.name, role: "admin", passwordHash: await hashPassword(input.password) });
   if (!user) throw new AppError("not_found", "Setup is already complete");
   await appendAuditEvent({ action: "setup.admin_created", actorId: user.id, actorEmail: user.email, targetType: "user", targetId: user.id, targetName: user.email, ip });
   return toUserDto(user);

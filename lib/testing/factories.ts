@@ -1,0 +1,15 @@
+import { randomUUID } from "node:crypto";
+import type { TRole } from "../shared/roles";
+import { hashPassword } from "../server/crypto/password";
+import { createUser } from "../server/repositories/user-repository";
+import type { Principal } from "../server/services/principal";
+
+export const TEST_PASSWORD = "correct-horse-battery";
+
+/** A user with a unique email, straight into the database; returns it as a Principal too. */
+export const makeUser = async (role: TRole = "admin", overrides: { email?: string; name?: string } = {}) => {
+  const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@example.test`;
+  const user = await createUser({ email, name: overrides.name ?? `Test ${role}`, role, passwordHash: await hashPassword(TEST_PASSWORD) });
+  const principal: Principal = { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session", ip: "127.0.0.1" };
+  return { user, principal };
+};
