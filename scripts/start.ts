@@ -1,10 +1,10 @@
 // npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations, first admin from the
 // environment, `next build` when sources changed, then web + worker. Ctrl-C stops everything.
-import { spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
-import { isBuildCurrent, writeBuildStamp } from "../lib/server/runtime/build-stamp";
 import { spawnTsx, stopChild, waitForHttp } from "../lib/server/runtime/children";
+import { ensureBuild } from "../lib/server/runtime/ensure-build";
 import { checkDatabase, describeDatabaseUrl } from "../lib/server/runtime/database-check";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/server/runtime/embedded-postgres";
 import { isPortInUse } from "../lib/server/runtime/free-port";
@@ -87,12 +87,7 @@ const main = async () => {
     say(`admin ${env.WATCHPOST_ADMIN_EMAIL} ${outcome} from WATCHPOST_ADMIN_EMAIL`);
   }
 
-  if (!isBuildCurrent(process.cwd())) {
-    say("building the web app (first start, or sources changed)…");
-    const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) return fail("next build failed (see above)");
-    writeBuildStamp(process.cwd());
-  }
+  if (!ensureBuild(say)) return fail("next build failed (see above)");
 
   const web = spawnTsx("scripts/web.ts", { ...process.env, WATCHPOST_SERVICE: "web" });
   const worker = spawnTsx("lib/server/jobs/worker.ts", { ...process.env, WATCHPOST_SERVICE: "worker" });
