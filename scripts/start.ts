@@ -33,6 +33,13 @@ const shutdown = async (code: number) => {
   process.exit(code);
 };
 
+const phases: string[] = [];
+let phaseStart = Date.now();
+const endPhase = (name: string) => {
+  phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
+  phaseStart = Date.now();
+};
+
 const main = async () => {
   const started = Date.now();
   let env;
@@ -57,6 +64,7 @@ const main = async () => {
     }
     databaseUrl = database.url;
   }
+  endPhase("database");
 
   let secret: string;
   try {
@@ -79,6 +87,7 @@ const main = async () => {
   } catch (error) {
     return fail((error as Error).message);
   }
+  endPhase("migrations");
   if (env.WATCHPOST_ADMIN_EMAIL && env.WATCHPOST_ADMIN_PASSWORD) {
     const { ensureEnvAdmin } = await import("../lib/server/services/users/ensure-env-admin");
     const outcome = await ensureEnvAdmin({ email: env.WATCHPOST_ADMIN_EMAIL, password: env.WATCHPOST_ADMIN_PASSWORD });
@@ -88,6 +97,7 @@ const main = async () => {
   }
 
   if (!ensureBuild(say)) return fail("next build failed (see above)");
+  endPhase("build check");
 
   const web = spawnTsx("scripts/web.ts", { ...process.env, WATCHPOST_SERVICE: "web" });
   const worker = spawnTsx("lib/server/jobs/worker.ts", { ...process.env, WATCHPOST_SERVICE: "worker" });
@@ -100,8 +110,9 @@ const main = async () => {
     });
   }
   if (!(await waitForHttp(`http://127.0.0.1:${env.PORT}/login`, web, 60_000))) return void shutdown(1);
+  endPhase("web");
   writeRuntimeInfo(dataDir, { databaseUrl, url, pid: process.pid });
-  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s → ${url}  (Ctrl-C to stop)`);
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases.join(", ")}) → ${url}  (Ctrl-C to stop)`);
 };
 
 process.on("SIGINT", () => void shutdown(0));

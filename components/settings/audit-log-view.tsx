@@ -55,7 +55,7 @@ export function AuditLogView() {
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No audit events{action ? " for this action" : ""} yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase text-slate-500">
                 <tr>

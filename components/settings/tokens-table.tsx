@@ -19,7 +19,7 @@ export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[
   return (
     <div className="space-y-3">
       {revoke.isError ? <Alert tone="error">{revoke.error.message}</Alert> : null}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>

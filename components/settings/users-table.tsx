@@ -21,7 +21,7 @@ export function UsersTable({ users, currentUserId }: Props) {
   return (
     <div className="space-y-3">
       {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>
