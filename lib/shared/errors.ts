@@ -39,4 +39,6 @@ export type TProblem = Readonly<{
   code: TAppErrorCode | "internal";
   invalid_params?: readonly TInvalidParam[];
   requestId?: string;
+  /** The same code and message in the `{error: {code, message}}` shape some API clients expect. */
+  error: { code: TAppErrorCode | "internal"; message: string };
 }>;

@@ -25,6 +25,7 @@ export const problemResponse = (
     code: options.code,
     ...(options.invalidParams?.length ? { invalid_params: options.invalidParams } : {}),
     ...(options.requestId ? { requestId: options.requestId } : {}),
+    error: { code: options.code, message: options.detail },
   };
   const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
   if (options.retryAfterSeconds) headers["retry-after"] = String(options.retryAfterSeconds);
