@@ -1,0 +1,119 @@
+import { findEventAction, SYSTEM_ACTOR_NAME, type TEvent, type TEventResource } from "../../../atlassian";
+
+/** The columns of one stored activity (see the Activity model). */
+export type NormalizedActivity = Readonly<{
+  eventId: string;
+  eventTime: Date;
+  processedAt: Date | null;
+  action: string;
+  actionName: string | null;
+  actionGroup: string | null;
+  product: string;
+  siteId: string | null;
+  siteName: string | null;
+  actorId: string;
+  actorName: string | null;
+  actorEmail: string | null;
+  onBehalfOfId: string | null;
+  authType: string | null;
+  tokenId: string | null;
+  isSystem: boolean;
+  targets: { type: string; id: string | null; name: string | null }[];
+  targetName: string | null;
+  ip: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  message: string | null;
+  raw: TEvent;
+}>;
+
+export type OrgDirectory = Readonly<{
+  /** Lower-case names of the org's verified domains. */
+  verifiedDomains: ReadonlySet<string>;
+  /** Account ids of managed accounts (from /users): kept even without an email on the event. */
+  managedAccountIds: ReadonlySet<string>;
+}>;
+
+export type NormalizeResult = { kind: "activity"; activity: NormalizedActivity } | { kind: "dropped"; reason: "unverified_domain" };
+
+const PRODUCTS = ["jira", "confluence", "bitbucket"] as const;
+
+const attr = (resource: TEventResource | undefined, key: string): string | null => {
+  const value = resource?.attributes?.[key];
+  return typeof value === "string" && value ? value : null;
+};
+
+const productOf = (event: TEvent, site: TEventResource | undefined): string => {
+  const mentioned = (event.attributes.context ?? []).find((c) => c.type === "products")?.id?.toLowerCase();
+  const named = PRODUCTS.find((p) => mentioned?.includes(p));
+  if (named) return named;
+  const host = `${attr(site, "siteHostName") ?? ""} ${attr(site, "product") ?? ""}`.toLowerCase();
+  return PRODUCTS.find((p) => host.includes(p)) ?? "admin";
+};
+
+const parseGeo = (geo: string | undefined): [number | null, number | null] => {
+  const [lat, lon] = (geo ?? "").split(",").map((v) => Number.parseFloat(v));
+  const isValid = (v: number | undefined, max: number): v is number => v !== undefined && Number.isFinite(v) && Math.abs(v) <= max;
+  return isValid(lat, 90) && isValid(lon, 180) ? [lat, lon] : [null, null];
+};
+
+const isIp = (value: string | undefined): value is string => Boolean(value && (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) || /^[0-9a-f:]+$/i.test(value)));
+
+const dateOrNull = (value: string | undefined): Date | null => {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/**
+ * Turns a wire event into activity columns, or drops it when its actor is not on a verified domain
+ * (Defender shows only verified domains). System events ("Atlassian Internal System") are kept.
+ */
+export const normalizeEvent = (event: TEvent, directory: OrgDirectory): NormalizeResult => {
+  const { attributes: a } = event;
+  const isSystem = a.actor.name === SYSTEM_ACTOR_NAME;
+  const email = a.actor.email?.toLowerCase() ?? null;
+  const domain = email?.split("@")[1] ?? null;
+  const isVerified = isSystem || (domain !== null && directory.verifiedDomains.has(domain)) || directory.managedAccountIds.has(a.actor.id);
+  if (!isVerified) return { kind: "dropped", reason: "unverified_domain" };
+
+  const site = (a.container ?? []).find((c) => c.type === "sites");
+  const definition = findEventAction(a.action);
+  const targets = (a.context ?? []).map((c) => ({ type: c.type, id: c.id ?? null, name: attr(c, "name") ?? attr(c, "email") }));
+  const [lat, lon] = parseGeo(a.location?.geo);
+  const eventTime = dateOrNull(a.time) ?? dateOrNull(a.processedAt) ?? new Date(0);
+  return {
+    kind: "activity",
+    activity: {
+      eventId: event.id,
+      eventTime,
+      processedAt: dateOrNull(a.processedAt),
+      action: a.action,
+      actionName: definition?.displayName ?? null,
+      actionGroup: definition?.group ?? null,
+      product: productOf(event, site),
+      siteId: site?.id ?? null,
+      siteName: attr(site, "siteName"),
+      actorId: a.actor.id,
+      actorName: a.actor.name ?? null,
+      actorEmail: email,
+      onBehalfOfId: a.actor.onBehalfOf?.id ?? null,
+      authType: a.actor.auth?.authType ?? null,
+      tokenId: a.actor.auth?.tokenId ?? null,
+      isSystem,
+      targets,
+      targetName: targets.find((t) => t.type === "users")?.name ?? targets[0]?.name ?? null,
+      ip: isIp(a.location?.ip) ? a.location.ip : null,
+      country: a.location?.countryName ?? null,
+      region: a.location?.regionName ?? null,
+      city: a.location?.city ?? null,
+      lat,
+      lon,
+      message: event.message?.content ?? null,
+      raw: event,
+    },
+  };
+};
