@@ -22,6 +22,10 @@ export const ZEnv = z
     WATCHPOST_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     WATCHPOST_DEMO: flag(true),
     WATCHPOST_TRUST_PROXY: flag(false),
+    /** Seconds between polls of a caught-up connector. */
+    WATCHPOST_SYNC_POLL_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(10),
+    /** Request budget per Atlassian API key, shared by all workers (Atlassian allows 1000/min). */
+    WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     /** Set by the supervisor for each child process; names the process in log lines. */
     WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),

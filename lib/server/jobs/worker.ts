@@ -7,9 +7,12 @@ import { getEnv } from "../../env";
 import { logger as rootLogger } from "../logger";
 import { createBoss, enqueue } from "./boss";
 import { heartbeatJob } from "./definitions/heartbeat.job";
+import { syncConnectorJob } from "./definitions/sync-connector.job";
+import { findDueConnectors } from "../services/sync/find-due-connectors";
 import { JOBS } from "./registry";
 
 const HEARTBEAT_INTERVAL_MS = 15_000;
+const SCHEDULE_INTERVAL_MS = 2_000;
 
 const main = async () => {
   getEnv();
@@ -43,6 +46,12 @@ const main = async () => {
     enqueue(boss, heartbeatJob, { workerId, hostname: hostname(), startedAt }).catch((error: unknown) => logger.warn({ err: error }, "heartbeat not queued"));
   await beat();
   const timer = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
+  // Sync scheduling: every worker offers due connectors; the stately queue and the lease keep one sync each.
+  const scheduleSyncs = async () => {
+    const due = await findDueConnectors({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS });
+    for (const connectorId of due) await enqueue(boss, syncConnectorJob, { connectorId }, { singletonKey: connectorId });
+  };
+  const scheduler = setInterval(() => void scheduleSyncs().catch((error: unknown) => logger.warn({ err: error }, "sync scheduling failed")), SCHEDULE_INTERVAL_MS);
   logger.info({ jobs: JOBS.map((j) => j.name) }, "worker started");
 
   const stop = async (signal: string) => {
@@ -50,6 +59,7 @@ const main = async () => {
     isStopping = true;
     logger.info({ signal }, "worker stopping");
     clearInterval(timer);
+    clearInterval(scheduler);
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
     await disconnectDb();
     process.exit(0);

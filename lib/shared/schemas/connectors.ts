@@ -106,6 +106,8 @@ export type TConnectorDto = {
   nextRetryAt: string | null;
   createdAt: string;
   lastSyncAt: string | null;
+  /** processedAt of the newest stored event: with syncFrom, the progress of a backfill. */
+  lastProcessedAt: string | null;
   initialSyncDoneAt: string | null;
   backfillDays: number;
   syncFrom: string;

@@ -1,0 +1,23 @@
+import { hostname } from "node:os";
+import { z } from "zod";
+import { getEnv } from "../../../env";
+import { runSyncPass } from "../../services/sync/run-sync-pass";
+import { defineJob } from "../define-job";
+
+const WORKER_ID = `${hostname()}-${process.pid}`;
+
+/**
+ * One bounded sync pass of one connector. The queue is "stately" with the connector id as singleton key
+ * (one queued and one active per connector); the sync lease in Postgres is the final guard.
+ */
+export const syncConnectorJob = defineJob({
+  name: "sync-connector",
+  schema: z.object({ connectorId: z.uuid() }),
+  queue: { retryLimit: 0, expireInSeconds: 300, policy: "stately" },
+  localConcurrency: 4,
+  handler: async ({ connectorId }, { logger }) => {
+    const env = getEnv();
+    const result = await runSyncPass({ connectorId, workerId: WORKER_ID, perMinute: env.WATCHPOST_RATE_LIMIT_PER_MINUTE, budgetMs: 20_000, logger });
+    if (result.stored > 0 || result.outcome !== "caught_up") logger.debug(result, "sync pass");
+  },
+});

@@ -1,0 +1,85 @@
+import type { NormalizedActivity } from "../services/sync/normalize-event";
+import { getDb } from "../db";
+
+export type StorePageInput = Readonly<{
+  connectorId: string;
+  leaseOwner: string;
+  activities: readonly NormalizedActivity[];
+  droppedUnverified: number;
+  cursor: string | null;
+  isCaughtUp: boolean;
+}>;
+
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+}
+
+const toRow = (a: NormalizedActivity) => ({
+  event_id: a.eventId,
+  event_time: a.eventTime.toISOString(),
+  processed_at: a.processedAt?.toISOString() ?? null,
+  action: a.action,
+  action_name: a.actionName,
+  action_group: a.actionGroup,
+  product: a.product,
+  site_id: a.siteId,
+  site_name: a.siteName,
+  actor_id: a.actorId,
+  actor_name: a.actorName,
+  actor_email: a.actorEmail,
+  on_behalf_of_id: a.onBehalfOfId,
+  auth_type: a.authType,
+  token_id: a.tokenId,
+  is_system: a.isSystem,
+  targets: a.targets,
+  target_name: a.targetName,
+  ip: a.ip,
+  country: a.country,
+  region: a.region,
+  city: a.city,
+  lat: a.lat,
+  lon: a.lon,
+  message: a.message,
+  raw: a.raw,
+});
+
+/**
+ * Stores one page and advances the cursor in a single transaction: a crash at any point either keeps both
+ * or neither, and the unique (connector, event id) makes a replayed page a no-op. The update is fenced by
+ * the sync lease, so a worker that lost its lease cannot move the cursor.
+ */
+export const storeActivityPage = async (input: StorePageInput): Promise<{ inserted: number; duplicates: number }> => {
+  const rows = JSON.stringify(input.activities.map(toRow));
+  const newestProcessed = input.activities.reduce<Date | null>((max, a) => (a.processedAt && (!max || a.processedAt > max) ? a.processedAt : max), null);
+  return getDb().$transaction(async (tx) => {
+    const inserted =
+      input.activities.length === 0
+        ? 0
+        : await tx.$executeRaw`
+      INSERT INTO activities (connector_id, event_id, event_time, processed_at, action, action_name, action_group, product, site_id, site_name,
+        actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, token_id, is_system, targets, target_name, ip, country, region, city, lat, lon, message, raw)
+      SELECT ${input.connectorId}::uuid, r.event_id, r.event_time, r.processed_at, r.action, r.action_name, r.action_group, r.product, r.site_id, r.site_name,
+        r.actor_id, r.actor_name, r.actor_email, r.on_behalf_of_id, r.auth_type, r.token_id, r.is_system, r.targets, r.target_name, r.ip::inet, r.country, r.region,
+        r.city, r.lat, r.lon, r.message, r.raw
+      FROM jsonb_to_recordset(${rows}::jsonb) AS r(event_id text, event_time timestamptz, processed_at timestamptz, action text, action_name text,
+        action_group text, product text, site_id text, site_name text, actor_id text, actor_name text, actor_email text, on_behalf_of_id text,
+        auth_type text, token_id text, is_system boolean, targets jsonb, target_name text, ip text, country text, region text, city text,
+        lat float8, lon float8, message text, raw jsonb)
+      ON CONFLICT (connector_id, event_id) DO NOTHING`;
+    const duplicates = input.activities.length - inserted;
+    const updated = await tx.$executeRaw`
+      UPDATE connectors SET cursor = ${input.cursor}, activities_stored = activities_stored + ${inserted},
+        duplicates_skipped = duplicates_skipped + ${duplicates}, dropped_unverified = dropped_unverified + ${input.droppedUnverified},
+        last_sync_at = clock_timestamp(), is_caught_up = ${input.isCaughtUp},
+        last_processed_at = GREATEST(last_processed_at, ${newestProcessed}::timestamptz)
+      WHERE id = ${input.connectorId}::uuid AND sync_lease_owner = ${input.leaseOwner}`;
+    if (updated !== 1) throw new LeaseLostError("sync lease lost; another worker took over this connector");
+    return { inserted, duplicates };
+  });
+};
+
+export const countActivitiesSince = (connectorId: string, since: Date): Promise<number> =>
+  getDb().activity.count({ where: { connectorId, eventTime: { gte: since } } });
+
+export const listEventIds = async (connectorId: string): Promise<string[]> =>
+  (await getDb().activity.findMany({ where: { connectorId }, select: { eventId: true } })).map((r) => r.eventId);

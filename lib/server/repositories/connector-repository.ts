@@ -1,0 +1,131 @@
+import type { ConnectorStatus, Prisma } from "../../generated/prisma/client";
+import { getDb } from "../db";
+
+/** Every column but the encrypted key, which only the sync path reads (findConnectorSecret). */
+const CONNECTOR_SELECT = {
+  id: true,
+  name: true,
+  app: true,
+  orgId: true,
+  baseUrl: true,
+  apiKeyLast4: true,
+  rateBucketKey: true,
+  apiKeyExpiresAt: true,
+  apiKeySetAt: true,
+  status: true,
+  statusDetail: true,
+  nextRetryAt: true,
+  failureCount: true,
+  backfillDays: true,
+  syncFrom: true,
+  cursor: true,
+  initialSyncDoneAt: true,
+  lastSyncAt: true,
+  lastProcessedAt: true,
+  isCaughtUp: true,
+  directorySyncedAt: true,
+  activitiesStored: true,
+  droppedUnverified: true,
+  duplicatesSkipped: true,
+  rateLimited: true,
+  usersSynced: true,
+  createdAt: true,
+} as const satisfies Prisma.ConnectorSelect;
+
+export type ConnectorRecord = Prisma.ConnectorGetPayload<{ select: typeof CONNECTOR_SELECT }>;
+
+export type NewConnector = Readonly<{
+  name: string;
+  orgId: string;
+  baseUrl: string;
+  apiKeyCiphertext: string;
+  apiKeyLast4: string;
+  rateBucketKey: string;
+  apiKeyExpiresAt: Date;
+  backfillDays: number;
+  syncFrom: Date;
+  createdById: string | null;
+}>;
+
+export const insertConnector = (data: NewConnector): Promise<ConnectorRecord> =>
+  getDb().connector.create({ data: { ...data, status: "connecting" }, select: CONNECTOR_SELECT });
+
+export const listConnectorRecords = (): Promise<ConnectorRecord[]> =>
+  getDb().connector.findMany({ select: CONNECTOR_SELECT, orderBy: { createdAt: "asc" } });
+
+export const findConnectorRecord = (id: string): Promise<ConnectorRecord | null> =>
+  getDb().connector.findUnique({ where: { id }, select: CONNECTOR_SELECT });
+
+export const findConnectorByName = (name: string) => getDb().connector.findUnique({ where: { name }, select: { id: true } });
+
+export const findConnectorByOrg = (baseUrl: string, orgId: string) =>
+  getDb().connector.findUnique({ where: { baseUrl_orgId: { baseUrl, orgId } }, select: { id: true, name: true } });
+
+/** The encrypted key with what is needed to call the API: for the sync worker only. */
+export const findConnectorSecret = (id: string) =>
+  getDb().connector.findUnique({ where: { id }, select: { ...CONNECTOR_SELECT, apiKeyCiphertext: true } });
+
+export const listSyncableConnectorIds = async (): Promise<string[]> =>
+  (await getDb().connector.findMany({ where: { status: { notIn: ["disabled", "error"] } }, select: { id: true } })).map((c) => c.id);
+
+export type ConnectorPatch = Partial<{
+  status: ConnectorStatus;
+  statusDetail: string | null;
+  nextRetryAt: Date | null;
+  failureCount: number;
+  cursor: string | null;
+  initialSyncDoneAt: Date;
+  lastSyncAt: Date;
+  directorySyncedAt: Date;
+  usersSynced: number;
+  apiKeyCiphertext: string;
+  apiKeyLast4: string;
+  rateBucketKey: string;
+  apiKeyExpiresAt: Date;
+  apiKeySetAt: Date;
+  isCaughtUp: boolean;
+  rateLimitedIncrement: number;
+}>;
+
+export const updateConnector = async (id: string, patch: ConnectorPatch): Promise<void> => {
+  const { rateLimitedIncrement, ...rest } = patch;
+  await getDb().connector.update({
+    where: { id },
+    data: { ...rest, ...(rateLimitedIncrement ? { rateLimited: { increment: rateLimitedIncrement } } : {}) },
+    select: { id: true },
+  });
+};
+
+export const deleteConnectorRecord = async (id: string): Promise<void> => {
+  await getDb().connector.delete({ where: { id }, select: { id: true } });
+};
+
+/** Claims the sync lease when free or expired; false when another worker holds it. */
+export const claimSyncLease = async (id: string, owner: string, leaseMs: number): Promise<boolean> => {
+  const count = await getDb().$executeRaw`
+    UPDATE connectors SET sync_lease_owner = ${owner}, sync_lease_until = clock_timestamp() + (${leaseMs}::int * interval '1 millisecond')
+    WHERE id = ${id}::uuid AND (sync_lease_owner IS NULL OR sync_lease_owner = ${owner} OR sync_lease_until < clock_timestamp())`;
+  return count === 1;
+};
+
+export const releaseSyncLease = async (id: string, owner: string): Promise<void> => {
+  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE id = ${id}::uuid AND sync_lease_owner = ${owner}`;
+};
+
+export const appendConnectorEvent = async (entry: Readonly<{ connectorId: string; kind: string; status?: ConnectorStatus; detail?: string; actorEmail?: string }>) => {
+  await getDb().connectorEvent.create({ data: entry, select: { id: true } });
+};
+
+export const listConnectorEvents = (connectorId: string, limit = 50) =>
+  getDb().connectorEvent.findMany({ where: { connectorId }, orderBy: { id: "desc" }, take: limit });
+
+/** Connectors a worker should sync now: enabled, not backing off, behind or due for a poll, and not leased. */
+export const findDueConnectorIds = async (pollSeconds: number): Promise<string[]> => {
+  const rows = await getDb().$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM connectors
+    WHERE status NOT IN ('disabled', 'error')
+      AND (next_retry_at IS NULL OR next_retry_at <= clock_timestamp())
+      AND (NOT is_caught_up OR last_sync_at IS NULL OR last_sync_at < clock_timestamp() - (${pollSeconds}::float8 * interval '1 second'))
+      AND (sync_lease_until IS NULL OR sync_lease_until < clock_timestamp())`;
+  return rows.map((r) => r.id);
+};

@@ -1,0 +1,45 @@
+import { AppError } from "../../../shared/errors";
+import { DEFAULT_ATLASSIAN_BASE_URL, MAX_KEY_LIFETIME_DAYS, type TConnectorDto, type TCreateConnectorData } from "../../../shared/schemas/connectors";
+import { appendConnectorEvent, findConnectorByName, findConnectorByOrg, insertConnector } from "../../repositories/connector-repository";
+import type { Principal } from "../principal";
+import { sealApiKey } from "./connector-secret";
+import { getConnectorOrThrow } from "./get-connectors";
+import { verifyConnection } from "./verify-connection";
+
+const DAY_MS = 86_400_000;
+
+/** Default expiry: one year from today, Atlassian's maximum for admin API keys. */
+export const defaultKeyExpiry = (now: Date): Date => new Date(now.getTime() + (MAX_KEY_LIFETIME_DAYS - 1) * DAY_MS);
+
+/**
+ * Connects an Atlassian organization: checks name and org are new, verifies the key against the API
+ * before saving anything, stores the key encrypted, and leaves the sync worker to take it from there.
+ */
+export const createConnector = async (options: Readonly<{ actor: Principal; input: TCreateConnectorData; now?: Date }>): Promise<TConnectorDto> => {
+  const { actor, input } = options;
+  const now = options.now ?? new Date();
+  const baseUrl = input.baseUrl ?? DEFAULT_ATLASSIAN_BASE_URL;
+  if (await findConnectorByName(input.name)) {
+    throw new AppError("conflict", `A connector named "${input.name}" already exists`, [{ name: "name", reason: "already in use" }]);
+  }
+  const existing = await findConnectorByOrg(baseUrl, input.orgId);
+  if (existing) {
+    throw new AppError("conflict", `This organization is already connected as "${existing.name}"`, [{ name: "orgId", reason: "already connected" }]);
+  }
+  await verifyConnection({ baseUrl, orgId: input.orgId, apiKey: input.apiKey });
+  const record = await insertConnector({
+    name: input.name,
+    orgId: input.orgId,
+    baseUrl,
+    ...sealApiKey(input.apiKey),
+    apiKeyExpiresAt: input.apiKeyExpiresAt ?? defaultKeyExpiry(now),
+    backfillDays: input.backfillDays,
+    syncFrom: new Date(now.getTime() - input.backfillDays * DAY_MS),
+    createdById: actor.userId,
+  }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", "This connector already exists (same name or organization)");
+    throw error;
+  });
+  await appendConnectorEvent({ connectorId: record.id, kind: "created", status: "connecting", detail: `Connected by ${actor.email}`, actorEmail: actor.email });
+  return getConnectorOrThrow(record.id, now);
+};

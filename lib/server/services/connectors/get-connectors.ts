@@ -1,0 +1,33 @@
+import { AppError } from "../../../shared/errors";
+import type { TConnectorDto, TConnectorHistoryEntry } from "../../../shared/schemas/connectors";
+import { countActivitiesSince } from "../../repositories/activity-repository";
+import { findConnectorRecord, listConnectorEvents, listConnectorRecords, type ConnectorRecord } from "../../repositories/connector-repository";
+import { countRecentRequests } from "../../repositories/rate-bucket-repository";
+import { toConnectorDto } from "./connector-dto";
+
+const DAY_MS = 86_400_000;
+
+const withLiveStats = async (records: ConnectorRecord[], now: Date): Promise<TConnectorDto[]> => {
+  const requests = await countRecentRequests(records.map((r) => r.rateBucketKey));
+  const last24h = await Promise.all(records.map((r) => countActivitiesSince(r.id, new Date(now.getTime() - DAY_MS))));
+  return records.map((r, i) => toConnectorDto(r, { activitiesLast24h: last24h[i] ?? 0, requestsLastMinute: requests.get(r.rateBucketKey) ?? 0 }, now));
+};
+
+export const listConnectors = async (now: Date = new Date()): Promise<TConnectorDto[]> => withLiveStats(await listConnectorRecords(), now);
+
+export const getConnectorOrThrow = async (id: string, now: Date = new Date()): Promise<TConnectorDto> => {
+  const record = await findConnectorRecord(id);
+  if (!record) throw new AppError("not_found", "Connector not found");
+  const [dto] = await withLiveStats([record], now);
+  return dto as TConnectorDto;
+};
+
+export const getConnectorHistory = async (id: string): Promise<TConnectorHistoryEntry[]> =>
+  (await listConnectorEvents(id)).map((e) => ({
+    id: e.id.toString(),
+    at: e.at.toISOString(),
+    kind: e.kind,
+    status: e.status,
+    detail: e.detail,
+    actorEmail: e.actorEmail,
+  }));

@@ -1,0 +1,33 @@
+import { AppError } from "../../../shared/errors";
+import type { TConnectorDto } from "../../../shared/schemas/connectors";
+import { appendConnectorEvent, findConnectorRecord, updateConnector } from "../../repositories/connector-repository";
+import type { Principal } from "../principal";
+import { sealApiKey } from "./connector-secret";
+import { defaultKeyExpiry } from "./create-connector";
+import { getConnectorOrThrow } from "./get-connectors";
+import { verifyConnection } from "./verify-connection";
+
+/**
+ * Verifies the new key first, then swaps it in one update. The cursor is untouched, so syncing continues
+ * where it was: no gap, no duplicates. A connector in Error (bad key) resumes.
+ */
+export const rotateApiKey = async (
+  options: Readonly<{ actor: Principal; id: string; apiKey: string; apiKeyExpiresAt?: Date; now?: Date }>,
+): Promise<TConnectorDto> => {
+  const now = options.now ?? new Date();
+  const record = await findConnectorRecord(options.id);
+  if (!record) throw new AppError("not_found", "Connector not found");
+  await verifyConnection({ baseUrl: record.baseUrl, orgId: record.orgId, apiKey: options.apiKey });
+  const status = record.status === "disabled" ? "disabled" : record.initialSyncDoneAt ? "connected" : "syncing";
+  await updateConnector(options.id, {
+    ...sealApiKey(options.apiKey),
+    apiKeyExpiresAt: options.apiKeyExpiresAt ?? defaultKeyExpiry(now),
+    apiKeySetAt: now,
+    status,
+    statusDetail: null,
+    nextRetryAt: null,
+    failureCount: 0,
+  });
+  await appendConnectorEvent({ connectorId: options.id, kind: "api_key_rotated", status, detail: `New key ending in ${options.apiKey.trim().slice(-4)}`, actorEmail: options.actor.email });
+  return getConnectorOrThrow(options.id, now);
+};

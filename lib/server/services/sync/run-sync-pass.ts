@@ -1,0 +1,109 @@
+import { createAtlassianClient, isAtlassianApiError } from "../../../atlassian";
+import { SecretBoxError } from "../../crypto/secret-box";
+import type { Logger } from "../../logger";
+import { LeaseLostError, storeActivityPage } from "../../repositories/activity-repository";
+import { claimSyncLease, findConnectorSecret, releaseSyncLease, updateConnector } from "../../repositories/connector-repository";
+import { loadOrgDirectory } from "../../repositories/directory-repository";
+import { openApiKey } from "../connectors/connector-secret";
+import { describeAtlassianError } from "../connectors/describe-api-error";
+import { API_TIMEOUT_MS } from "../connectors/verify-connection";
+import { normalizeEvent, type NormalizedActivity } from "./normalize-event";
+import { createRateGate } from "./rate-gate";
+import { syncDirectory } from "./sync-directory";
+import { backoffMs, setSyncStatus } from "./sync-status";
+
+export const PAGE_LIMIT = 500;
+const LEASE_MS = 60_000;
+const DIRECTORY_EVERY_MS = 15 * 60_000;
+
+export type SyncPassOptions = Readonly<{ connectorId: string; workerId: string; perMinute: number; budgetMs: number; logger: Logger }>;
+export type SyncPassOutcome = "caught_up" | "more" | "busy" | "skipped" | "retrying" | "failed";
+
+class RateBudgetWait extends Error {}
+
+/**
+ * One bounded pass of a connector's sync: holds the lease, refreshes the directory when due, then reads
+ * /events-stream pages from the stored cursor and stores each page with its cursor atomically, until the
+ * stream is empty or the time budget is used. Failures set Degraded (with backoff) or Error; never skipped.
+ */
+export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: SyncPassOutcome; stored: number }> => {
+  const { connectorId, workerId, logger } = options;
+  if (!(await claimSyncLease(connectorId, workerId, LEASE_MS))) return { outcome: "busy", stored: 0 };
+  let stored = 0;
+  const connector = await findConnectorSecret(connectorId);
+  try {
+    if (!connector || connector.status === "disabled" || connector.status === "error") return { outcome: "skipped", stored };
+    if (connector.apiKeyExpiresAt.getTime() <= Date.now()) {
+      await setSyncStatus(connector, "error", { statusDetail: "The API key has expired: renew the API key" });
+      return { outcome: "failed", stored };
+    }
+    const client = createAtlassianClient({ baseUrl: connector.baseUrl, apiKey: openApiKey(connector.apiKeyCiphertext), timeoutMs: API_TIMEOUT_MS });
+    const gate = createRateGate({ bucketKey: connector.rateBucketKey, perMinute: options.perMinute });
+    const deadline = Date.now() + options.budgetMs;
+    const acquire = async () => {
+      if (!(await gate.acquire(deadline + LEASE_MS / 2))) throw new RateBudgetWait();
+    };
+    if (connector.status === "connecting") await setSyncStatus(connector, "syncing", { statusDetail: null });
+
+    if (!connector.directorySyncedAt || Date.now() - connector.directorySyncedAt.getTime() > DIRECTORY_EVERY_MS) {
+      const now = new Date();
+      const { users } = await syncDirectory({ client, orgId: connector.orgId, connectorId, acquire, now });
+      await updateConnector(connectorId, { directorySyncedAt: now, usersSynced: users });
+    }
+    const directory = await loadOrgDirectory(connectorId);
+    let cursor = connector.cursor;
+    let isCaughtUp = false;
+    while (!isCaughtUp && Date.now() < deadline) {
+      await acquire();
+      const page = await client.pollEventsStream(connector.orgId, cursor ? { cursor, limit: PAGE_LIMIT } : { from: connector.syncFrom, limit: PAGE_LIMIT });
+      const activities: NormalizedActivity[] = [];
+      let dropped = 0;
+      for (const event of page.events) {
+        const result = normalizeEvent(event, directory);
+        if (result.kind === "activity") activities.push(result.activity);
+        else dropped++;
+      }
+      // A short page does not mean the end; only an empty one does (atlassian-api.md §6).
+      isCaughtUp = page.events.length === 0;
+      cursor = page.cursor ?? cursor;
+      const { inserted } = await storeActivityPage({ connectorId, leaseOwner: workerId, activities, droppedUnverified: dropped, cursor, isCaughtUp });
+      stored += inserted;
+      await claimSyncLease(connectorId, workerId, LEASE_MS);
+    }
+    const healthy = connector.initialSyncDoneAt || isCaughtUp ? "connected" : "syncing";
+    await setSyncStatus(connector, healthy, {
+      statusDetail: null,
+      failureCount: 0,
+      nextRetryAt: null,
+      ...(isCaughtUp && !connector.initialSyncDoneAt ? { initialSyncDoneAt: new Date() } : {}),
+    });
+    return { outcome: isCaughtUp ? "caught_up" : "more", stored };
+  } catch (error) {
+    if (error instanceof LeaseLostError) return { outcome: "busy", stored };
+    if (error instanceof RateBudgetWait) return { outcome: "more", stored };
+    if (!connector) throw error;
+    if (error instanceof SecretBoxError) {
+      await setSyncStatus(connector, "error", { statusDetail: "The stored API key cannot be decrypted (WATCHPOST_SECRET changed): renew the API key" });
+      return { outcome: "failed", stored };
+    }
+    if (!isAtlassianApiError(error)) throw error;
+    const detail = describeAtlassianError(error);
+    if (error.kind === "unauthorized" || error.kind === "forbidden" || error.kind === "not_found") {
+      await setSyncStatus(connector, "error", { statusDetail: detail, nextRetryAt: null });
+      return { outcome: "failed", stored };
+    }
+    const failures = connector.failureCount + 1;
+    const waitMs = error.kind === "rate_limited" ? (error.retryAfterMs ?? 60_000) : backoffMs(failures);
+    if (error.kind === "rate_limited") await createRateGate({ bucketKey: connector.rateBucketKey, perMinute: options.perMinute }).backOff(waitMs);
+    await setSyncStatus(connector, "degraded", {
+      statusDetail: detail,
+      failureCount: failures,
+      nextRetryAt: new Date(Date.now() + waitMs),
+      rateLimitedIncrement: error.kind === "rate_limited" ? 1 : 0,
+    });
+    logger.warn({ connectorId, kind: error.kind, waitMs }, "sync pass failed; retrying later");
+    return { outcome: "retrying", stored };
+  } finally {
+    await releaseSyncLease(connectorId, workerId);
+  }
+};
