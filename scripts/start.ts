@@ -11,6 +11,8 @@ import { isPortInUse } from "../lib/server/runtime/free-port";
 import { migrateDeploy } from "../lib/server/runtime/migrate";
 import { removeRuntimeInfo, writeRuntimeInfo } from "../lib/server/runtime/runtime-file";
 import { resolveSecret } from "../lib/server/runtime/secret";
+import { DEMO_API_KEY, DEMO_ORG_ID } from "../lib/simulator/demo";
+import { startSimulator, type TRunningSimulator } from "../lib/simulator/start-simulator";
 
 const say = (message: string) => console.log(`watchpost: ${message}`);
 const fail = (message: string): never => {
@@ -20,6 +22,7 @@ const fail = (message: string): never => {
 
 const children: ChildProcess[] = [];
 let database: EmbeddedPostgresHandle | undefined;
+let demo: TRunningSimulator | undefined;
 let dataDir = "";
 let isStopping = false;
 
@@ -28,6 +31,7 @@ const shutdown = async (code: number) => {
   isStopping = true;
   say("stopping…");
   await Promise.all(children.map((c) => stopChild(c)));
+  await demo?.close().catch(() => undefined);
   await database?.stop().catch(() => undefined);
   if (dataDir) removeRuntimeInfo(dataDir);
   process.exit(code);
@@ -38,6 +42,16 @@ let phaseStart = Date.now();
 const endPhase = (name: string) => {
   phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
   phaseStart = Date.now();
+};
+
+/** The demo Atlassian org (simulator) in-process, so a new user can connect it at once. */
+const startDemo = async (port: number) => {
+  if (await isPortInUse(port)) {
+    say(`demo Atlassian organization not started: port ${port} is in use (set WATCHPOST_DEMO_PORT, or WATCHPOST_DEMO=0)`);
+    return;
+  }
+  demo = await startSimulator({ port, demo: true });
+  say(`demo Atlassian organization at ${demo.baseUrl}: Organization ID ${DEMO_ORG_ID}, API key ${DEMO_API_KEY}`);
 };
 
 const main = async () => {
@@ -98,6 +112,8 @@ const main = async () => {
 
   if (!ensureBuild(say)) return fail("next build failed (see above)");
   endPhase("build check");
+
+  if (env.WATCHPOST_DEMO) await startDemo(env.WATCHPOST_DEMO_PORT);
 
   const web = spawnTsx("scripts/web.ts", { ...process.env, WATCHPOST_SERVICE: "web" });
   const worker = spawnTsx("lib/server/jobs/worker.ts", { ...process.env, WATCHPOST_SERVICE: "worker" });
