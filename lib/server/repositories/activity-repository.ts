@@ -7,7 +7,8 @@ export type StorePageInput = Readonly<{
   activities: readonly NormalizedActivity[];
   droppedUnverified: number;
   cursor: string | null;
-  isCaughtUp: boolean;
+  /** Decides, from the number of new rows, whether the stream's head is reached (stored with the page). */
+  isCaughtUp: (inserted: number) => boolean;
 }>;
 
 export class LeaseLostError extends Error {
@@ -48,7 +49,7 @@ const toRow = (a: NormalizedActivity) => ({
  * or neither, and the unique (connector, event id) makes a replayed page a no-op. The update is fenced by
  * the sync lease, so a worker that lost its lease cannot move the cursor.
  */
-export const storeActivityPage = async (input: StorePageInput): Promise<{ inserted: number; duplicates: number }> => {
+export const storeActivityPage = async (input: StorePageInput): Promise<{ inserted: number; duplicates: number; isCaughtUp: boolean }> => {
   const rows = JSON.stringify(input.activities.map(toRow));
   const newestProcessed = input.activities.reduce<Date | null>((max, a) => (a.processedAt && (!max || a.processedAt > max) ? a.processedAt : max), null);
   return getDb().$transaction(async (tx) => {
@@ -67,14 +68,15 @@ export const storeActivityPage = async (input: StorePageInput): Promise<{ insert
         lat float8, lon float8, message text, raw jsonb)
       ON CONFLICT (connector_id, event_id) DO NOTHING`;
     const duplicates = input.activities.length - inserted;
+    const isCaughtUp = input.isCaughtUp(inserted);
     const updated = await tx.$executeRaw`
       UPDATE connectors SET cursor = ${input.cursor}, activities_stored = activities_stored + ${inserted},
         duplicates_skipped = duplicates_skipped + ${duplicates}, dropped_unverified = dropped_unverified + ${input.droppedUnverified},
-        last_sync_at = clock_timestamp(), is_caught_up = ${input.isCaughtUp},
+        last_sync_at = clock_timestamp(), is_caught_up = ${isCaughtUp},
         last_processed_at = GREATEST(last_processed_at, ${newestProcessed}::timestamptz)
       WHERE id = ${input.connectorId}::uuid AND sync_lease_owner = ${input.leaseOwner}`;
     if (updated !== 1) throw new LeaseLostError("sync lease lost; another worker took over this connector");
-    return { inserted, duplicates };
+    return { inserted, duplicates, isCaughtUp };
   });
 };
 

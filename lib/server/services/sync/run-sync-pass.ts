@@ -53,6 +53,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     const directory = await loadOrgDirectory(connectorId);
     let cursor = connector.cursor;
     let isCaughtUp = false;
+    let pagesWithNothingNew = 0;
     while (!isCaughtUp && Date.now() < deadline) {
       await acquire();
       const page = await client.pollEventsStream(connector.orgId, cursor ? { cursor, limit: PAGE_LIMIT } : { from: connector.syncFrom, limit: PAGE_LIMIT });
@@ -63,11 +64,21 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
         if (result.kind === "activity") activities.push(result.activity);
         else dropped++;
       }
-      // A short page does not mean the end; only an empty one does (atlassian-api.md §6).
-      isCaughtUp = page.events.length === 0;
       cursor = page.cursor ?? cursor;
-      const { inserted } = await storeActivityPage({ connectorId, leaseOwner: workerId, activities, droppedUnverified: dropped, cursor, isCaughtUp });
-      stored += inserted;
+      // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
+      // also repeat its last events, so two pages in a row with nothing new count as caught up too.
+      const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
+      const result = await storeActivityPage({
+        connectorId,
+        leaseOwner: workerId,
+        activities,
+        droppedUnverified: dropped,
+        cursor,
+        isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
+      });
+      pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
+      isCaughtUp = result.isCaughtUp;
+      stored += result.inserted;
       await claimSyncLease(connectorId, workerId, LEASE_MS);
     }
     const healthy = connector.initialSyncDoneAt || isCaughtUp ? "connected" : "syncing";
