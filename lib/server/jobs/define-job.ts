@@ -6,7 +6,7 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = Readonly<{
   name: string;
   schema: S;
   /** pg-boss queue options: every job states retries and expiry explicitly. */
-  queue: Readonly<{ retryLimit: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "singleton" | "stately" }>;
+  queue: Readonly<{ retryLimit: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "short" | "singleton" | "stately" }>;
   /** Cron schedule (UTC), if the job also runs periodically. */
   cron?: string;
   /** Concurrent handlers per worker process. */

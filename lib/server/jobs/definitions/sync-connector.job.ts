@@ -7,13 +7,14 @@ import { defineJob } from "../define-job";
 const WORKER_ID = `${hostname()}-${process.pid}`;
 
 /**
- * One bounded sync pass of one connector. The queue is "stately" with the connector id as singleton key
- * (one queued and one active per connector); the sync lease in Postgres is the final guard.
+ * One bounded sync pass of one connector. The queue is "short" with the connector id as singleton key (at
+ * most one queued per connector); the sync lease in Postgres keeps one active. Not "stately": a worker
+ * killed mid-job would leave its job active until it expires and block the connector that long.
  */
 export const syncConnectorJob = defineJob({
   name: "sync-connector",
   schema: z.object({ connectorId: z.uuid() }),
-  queue: { retryLimit: 0, expireInSeconds: 300, policy: "stately" },
+  queue: { retryLimit: 0, expireInSeconds: 120, policy: "short" },
   localConcurrency: 4,
   handler: async ({ connectorId }, { logger }) => {
     const env = getEnv();

@@ -13,7 +13,8 @@ import { syncDirectory } from "./sync-directory";
 import { backoffMs, setSyncStatus } from "./sync-status";
 
 export const PAGE_LIMIT = 500;
-const LEASE_MS = 60_000;
+// Short, renewed before every request; safe because every page write is fenced by the lease owner.
+const LEASE_MS = 15_000;
 const DIRECTORY_EVERY_MS = 15 * 60_000;
 
 export type SyncPassOptions = Readonly<{ connectorId: string; workerId: string; perMinute: number; budgetMs: number; logger: Logger }>;
@@ -56,6 +57,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     let pagesWithNothingNew = 0;
     while (!isCaughtUp && Date.now() < deadline) {
       await acquire();
+      await claimSyncLease(connectorId, workerId, LEASE_MS);
       const page = await client.pollEventsStream(connector.orgId, cursor ? { cursor, limit: PAGE_LIMIT } : { from: connector.syncFrom, limit: PAGE_LIMIT });
       const activities: NormalizedActivity[] = [];
       let dropped = 0;
@@ -79,7 +81,6 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
       isCaughtUp = result.isCaughtUp;
       stored += result.inserted;
-      await claimSyncLease(connectorId, workerId, LEASE_MS);
     }
     const healthy = connector.initialSyncDoneAt || isCaughtUp ? "connected" : "syncing";
     await setSyncStatus(connector, healthy, {
