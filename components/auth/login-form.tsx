@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { fieldErrorsOf } from "@/lib/client/form-errors";
 import { ZLoginInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -29,7 +30,7 @@ export function LoginForm({ callbackUrl, initialError }: Readonly<{ callbackUrl?
     const form = new FormData(event.currentTarget);
     const parsed = ZLoginInput.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setFieldErrors({});

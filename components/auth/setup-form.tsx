@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { fieldErrorsOf } from "@/lib/client/form-errors";
 import { ApiError, apiFetch } from "@/lib/client/api-client";
 import { PASSWORD_MIN, ZSetupInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
@@ -24,7 +25,7 @@ export function SetupForm() {
     }
     const parsed = ZSetupInput.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setFieldErrors({});

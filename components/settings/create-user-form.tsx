@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { fieldErrorsOf } from "@/lib/client/form-errors";
 import { ApiError, apiFetch } from "@/lib/client/api-client";
 import { userKeys } from "@/lib/client/queries/settings";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/shared/roles";
@@ -30,7 +31,7 @@ export function CreateUserForm() {
     setCreated(undefined);
     const parsed = ZCreateUserInput.safeParse(Object.fromEntries(form));
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setFieldErrors({});

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { authenticateToken } from "../services/tokens/authenticate-token";
 import { resolveSessionUser } from "../services/auth/resolve-session-user";
 import type { Principal } from "../services/principal";
@@ -9,8 +10,8 @@ import { authOptions } from "./auth-options";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The caller of this request: a bearer API token if one is sent, else the next-auth session. */
-export const getCurrentPrincipal = async (): Promise<Principal | null> => {
+/** The caller of this request: a bearer API token if one is sent, else the next-auth session. Memoized per request. */
+export const getCurrentPrincipal = cache(async (): Promise<Principal | null> => {
   const requestHeaders = await headers();
   const ip = clientIpFrom(requestHeaders);
   const authorization = requestHeaders.get("authorization");
@@ -21,4 +22,4 @@ export const getCurrentPrincipal = async (): Promise<Principal | null> => {
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
   if (typeof userId !== "string" || !UUID.test(userId)) return null;
   return resolveSessionUser({ userId, ip });
-};
+});
