@@ -28,7 +28,11 @@ export default async function DashboardPage() {
               Create a personal API token in <Link className="text-brand-600 underline" href="/settings/tokens">Settings → API tokens</Link> to call
               the REST API (<code>Authorization: Bearer …</code>).
             </li>
-            <li>Connecting an Atlassian organization arrives with the App Connectors feature.</li>
+            <li>
+              {principal.role === "admin" ? "Connect" : "Ask an admin to connect"} your Atlassian organization in{" "}
+              <Link className="text-brand-600 underline" href="/connectors">Connectors</Link>: its audit log, users and policies then sync
+              continuously.
+            </li>
           </ol>
         </Card>
         <SystemHealthCard health={health} />

@@ -5,6 +5,7 @@ export type NavItem = Readonly<{ href: string; label: string; role: TRole; secti
 /** Only pages that exist; each shown to the roles that may open it. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Dashboard", role: "viewer", section: "main" },
+  { href: "/connectors", label: "Connectors", role: "viewer", section: "main" },
   { href: "/settings/users", label: "Users", role: "admin", section: "settings" },
   { href: "/settings/tokens", label: "API tokens", role: "viewer", section: "settings" },
   { href: "/settings/audit-log", label: "Audit log", role: "admin", section: "settings" },

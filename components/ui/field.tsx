@@ -50,7 +50,13 @@ export function SelectField({ label, error, hint, children, ...rest }: Readonly<
   const id = useId();
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select id={id} aria-invalid={error ? true : undefined} className={CONTROL} {...rest}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={CONTROL}
+        {...rest}
+      >
         {children}
       </select>
     </FieldShell>

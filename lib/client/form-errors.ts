@@ -25,7 +25,19 @@ export const toServerError = (error: unknown): TServerError =>
     ? { detail: error.message, fields: error.fieldErrors() }
     : { detail: error instanceof Error ? error.message : "Something went wrong. Try again.", fields: {} };
 
-/** The `error` prop of a field: the client-side message first, else what the server said about it. */
-export const fieldErrorProps = (field: string, errors: TFieldErrors, serverError: TServerError | null): { error: string | undefined } => ({
-  error: errors[field] ?? serverError?.fields[field],
-});
+/**
+ * Props for a field: the client-side message first, else what the server said about it. A server reason
+ * that repeats the form's summary alert (e.g. "The API key is invalid…") only marks the field invalid, so
+ * the same sentence is not shown, and announced, twice.
+ */
+export const fieldErrorProps = (
+  field: string,
+  errors: TFieldErrors,
+  serverError: TServerError | null,
+): { error: string | undefined; "aria-invalid"?: true } => {
+  const client = errors[field];
+  if (client) return { error: client };
+  const reason = serverError?.fields[field];
+  if (reason && reason === serverError?.detail) return { error: undefined, "aria-invalid": true };
+  return { error: reason };
+};
