@@ -1,41 +1,96 @@
+import { ByteWriter } from "./byte-writer";
 import type { EventStore } from "./event-store";
 
-const NEEDS_ESCAPING = /["\\\u0000-\u001f\u2028\u2029]/;
-const quote = (value: string): string => (NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`);
-const iso = (ms: number): string => new Date(ms).toISOString();
+/** Ids that can be copied as-is into both a JSON string and a URL path. */
+const PLAIN_ID = /^[A-Za-z0-9._~-]*$/;
+const piece = (text: string): Buffer => Buffer.from(text, "utf8");
+
+const OPEN = piece('{"id":"');
+const TYPE_AND_TIME = piece('","type":"events","attributes":{"time":"');
+const PROCESSED_AT = piece('","processedAt":"');
+const ACTION = piece('","action":');
+const ACTOR = piece(',"actor":');
+const CONTEXT = piece(',"context":');
+const CONTAINER = piece(',"container":');
+const LOCATION = piece(',"location":');
+const COMMA = piece(",");
+const LINKS = piece('},"links":{"self":"');
+const LINKS_END = piece('"}');
+const MESSAGE = piece(',"message":');
+const CLOSE = piece("}");
+const EMPTY_OBJECT = piece("{}");
+const EMPTY_STRING = piece('""');
+const OPEN_ARRAY = piece("[");
+const CLOSE_ARRAY = piece("]");
+const FIXED_BYTES = OPEN.length + TYPE_AND_TIME.length + PROCESSED_AT.length + ACTION.length + ACTOR.length + CONTEXT.length + CONTAINER.length + LOCATION.length;
+const MORE_FIXED_BYTES = COMMA.length + LINKS.length + LINKS_END.length + MESSAGE.length + CLOSE.length + 2 * 24 + 16;
 
 export type TSerializeOptions = {
-  /** `${baseUrl}/admin/v1/orgs/${orgId}/events/`: the event's links.self is this plus its id. */
-  selfPrefix: string;
+  /** `${baseUrl}/admin/v1/orgs/${orgId}/events/`, UTF-8 encoded: an event's links.self is this plus its id. */
+  selfPrefix: Buffer;
   /** /events-stream adds attributes.processedAt; /events does not. */
   withProcessedAt: boolean;
 };
 
-/**
- * Writes one stored event as Atlassian-shaped JSON by concatenating pre-serialized fragments. This is the
- * hot path of /events-stream, hence no object building and no JSON.stringify of the whole event.
- */
-export const serializeEvent = (store: EventStore, position: number, options: TSerializeOptions): string => {
-  const id = store.ids[position] ?? "";
-  const fragment = (table: { json: string[] }, index: number | undefined): string | undefined =>
-    index === undefined || index < 0 ? undefined : table.json[index];
-  let attributes = `"time":"${iso(store.time[position] ?? 0)}"`;
-  if (options.withProcessedAt) attributes += `,"processedAt":"${iso(store.processedAt[position] ?? 0)}"`;
-  attributes += `,"action":${fragment(store.actions, store.action[position]) ?? '""'}`;
-  attributes += `,"actor":${fragment(store.actors, store.actor[position]) ?? "{}"}`;
-  const context = fragment(store.contexts, store.context[position]);
-  if (context) attributes += `,"context":${context}`;
-  const container = fragment(store.containers, store.container[position]);
-  if (container) attributes += `,"container":${container}`;
-  const location = fragment(store.locations, store.location[position]);
-  if (location) attributes += `,"location":${location}`;
-  const extra = fragment(store.extras, store.extra[position]);
-  if (extra && extra.length > 2) attributes += `,${extra.slice(1, -1)}`;
-  const message = fragment(store.messages, store.message[position]);
-  const self = quote(options.selfPrefix + encodeURIComponent(id));
-  return `{"id":${quote(id)},"type":"events","attributes":{${attributes}},"links":{"self":${self}}${message ? `,"message":${message}` : ""}}`;
+const NONE = Buffer.alloc(0);
+const fragmentAt = (table: { bytes: Buffer[] }, index: number | undefined): Buffer => (index === undefined || index < 0 ? NONE : (table.bytes[index] ?? NONE));
+
+/** The rare id that needs escaping goes the slow way: JSON-escaped in the body, percent-encoded in the link. */
+const writeOddId = (writer: ByteWriter, id: string, inUrl: boolean): void => {
+  const text = inUrl ? encodeURIComponent(id) : JSON.stringify(id).slice(1, -1);
+  writer.utf8(text);
 };
 
-/** Serializes a list of positions as the `data` array of a page. */
-export const serializeEvents = (store: EventStore, positions: readonly number[], options: TSerializeOptions): string =>
-  `[${positions.map((position) => serializeEvent(store, position, options)).join(",")}]`;
+/**
+ * Writes one stored event as Atlassian-shaped JSON by copying pre-encoded fragments into the page buffer.
+ * This is the hot path of /events-stream (about a microsecond per event): no objects, no JSON.stringify,
+ * no Date, one capacity check per event.
+ */
+export const writeEvent = (writer: ByteWriter, store: EventStore, position: number, options: TSerializeOptions): void => {
+  const id = store.ids[position] ?? "";
+  const isPlain = PLAIN_ID.test(id);
+  const action = fragmentAt(store.actions, store.action[position]);
+  const actor = fragmentAt(store.actors, store.actor[position]);
+  const context = fragmentAt(store.contexts, store.context[position]);
+  const container = fragmentAt(store.containers, store.container[position]);
+  const location = fragmentAt(store.locations, store.location[position]);
+  const extra = fragmentAt(store.extras, store.extra[position]);
+  const message = fragmentAt(store.messages, store.message[position]);
+  const fragments = action.length + actor.length + context.length + container.length + location.length + extra.length + message.length;
+  writer.reserve(FIXED_BYTES + MORE_FIXED_BYTES + fragments + options.selfPrefix.length + 2 * id.length + 4);
+  writer.putBytes(OPEN);
+  if (isPlain) writer.putAscii(id);
+  else writeOddId(writer, id, false);
+  writer.putBytes(TYPE_AND_TIME).putIsoDate(store.time[position] ?? 0);
+  if (options.withProcessedAt) writer.putBytes(PROCESSED_AT).putIsoDate(store.processedAt[position] ?? 0);
+  writer.putBytes(ACTION).putBytes(action.length > 0 ? action : EMPTY_STRING);
+  writer.putBytes(ACTOR).putBytes(actor.length > 0 ? actor : EMPTY_OBJECT);
+  if (context.length > 0) writer.putBytes(CONTEXT).putBytes(context);
+  if (container.length > 0) writer.putBytes(CONTAINER).putBytes(container);
+  if (location.length > 0) writer.putBytes(LOCATION).putBytes(location);
+  // An extras fragment is a JSON object; its members are spliced into attributes.
+  if (extra.length > 2) writer.putBytes(COMMA).putBytes(extra.subarray(1, extra.length - 1));
+  writer.putBytes(LINKS).putBytes(options.selfPrefix);
+  if (isPlain) writer.putAscii(id);
+  else writeOddId(writer, id, true);
+  writer.putBytes(LINKS_END);
+  if (message.length > 0) writer.putBytes(MESSAGE).putBytes(message);
+  writer.putBytes(CLOSE);
+};
+
+/** Writes the positions as a JSON array (the `data` of a page). */
+export const writeEvents = (writer: ByteWriter, store: EventStore, positions: readonly number[], options: TSerializeOptions): void => {
+  writer.bytes(OPEN_ARRAY);
+  for (let i = 0; i < positions.length; i++) {
+    if (i > 0) writer.bytes(COMMA);
+    writeEvent(writer, store, positions[i] ?? 0, options);
+  }
+  writer.bytes(CLOSE_ARRAY);
+};
+
+/** One event as a Buffer of JSON. */
+export const serializeEvent = (store: EventStore, position: number, options: TSerializeOptions): Buffer => {
+  const writer = new ByteWriter(4096);
+  writeEvent(writer, store, position, options);
+  return writer.result();
+};

@@ -137,6 +137,11 @@ export class EventStore {
     return this.lowerBound((p, s) => p < processedAtMs || (p === processedAtMs && s <= seq));
   }
 
+  /** First position at or after the event (processedAtMs, seq) in stream order. */
+  firstAtOrAfter(processedAtMs: number, seq: number): number {
+    return this.lowerBound((p, s) => p < processedAtMs || (p === processedAtMs && s < seq));
+  }
+
   /** Position of an event id, or -1; a linear scan, since single-event lookups are rare. */
   positionOf(id: string): number {
     for (let i = this.size - 1; i >= 0; i--) if (this.ids[i] === id) return i;

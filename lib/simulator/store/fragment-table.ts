@@ -8,6 +8,8 @@ export class FragmentTable<TMeta> {
   private readonly byJson = new Map<string, number>();
   private readonly byRef = new WeakMap<object, number>();
   readonly json: string[] = [];
+  /** The same JSON, UTF-8 encoded once, for the byte-level serializer. */
+  readonly bytes: Buffer[] = [];
   readonly meta: TMeta[] = [];
 
   constructor(private readonly describe: (value: unknown) => TMeta) {}
@@ -25,6 +27,7 @@ export class FragmentTable<TMeta> {
     if (index === undefined) {
       index = this.json.length;
       this.json.push(json);
+      this.bytes.push(Buffer.from(json, "utf8"));
       this.meta.push(this.describe(value));
       this.byJson.set(json, index);
     }

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { POLICY_TYPES } from "../atlassian/schemas/policies";
+
+const ZIsoDate = z.iso.datetime({ offset: true });
+
+/** Product keys a simulated user can have access to (as in product_access[].key). */
+export const PRODUCT_KEYS = ["jira-software", "confluence", "jira-servicedesk", "bitbucket"] as const;
+export type TProductKey = (typeof PRODUCT_KEYS)[number];
+
+export const ZApiKeyDefinition = z.object({
+  key: z.string().min(8),
+  /** ISO 8601; absent = never expires (real keys last at most a year). */
+  expiresAt: ZIsoDate.optional(),
+  label: z.string().optional(),
+});
+
+export const ZDomainDefinition = z.object({
+  name: z.string().min(3),
+  status: z.enum(["verified", "unverified"]),
+  claimType: z.enum(["dns", "http"]).optional(),
+});
+
+export const USER_STATUSES = ["active", "suspended", "deactivated"] as const;
+export type TUserStatus = (typeof USER_STATUSES)[number];
+
+export const ZUserDefinition = z.object({
+  accountId: z.string().regex(/^[a-zA-Z0-9_|:-]{1,128}$/, "must match Atlassian's account_id pattern"),
+  name: z.string().min(1),
+  email: z.email(),
+  /** Org admin: v2 users get platformRoles ["atlassian/org-admin"]. */
+  admin: z.boolean().optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  /** Default: jira-software and confluence. */
+  products: z.array(z.enum(PRODUCT_KEYS)).optional(),
+  /** Personal API tokens; default one token labelled "default". */
+  apiTokens: z.array(z.object({ id: z.string().min(1), label: z.string().optional(), createdAt: ZIsoDate.optional() })).optional(),
+  addedToOrg: ZIsoDate.optional(),
+});
+export type TUserDefinition = z.infer<typeof ZUserDefinition>;
+
+export const ZPolicyDefinition = z.object({
+  id: z.string().optional(),
+  type: z.enum(POLICY_TYPES),
+  name: z.string().optional(),
+  status: z.enum(["enabled", "disabled"]).optional(),
+  /** Shape per type: see ZAuthenticationRule, ZMobileAppRule, ZDataSecurityRule, ZIpAllowlistRule. */
+  rule: z.record(z.string(), z.unknown()),
+});
+export type TPolicyDefinition = z.infer<typeof ZPolicyDefinition>;
+
+/**
+ * An org as given to POST /__sim/orgs and inside scenario files. This shape is a contract with tests outside
+ * the project: add optional fields, never rename.
+ */
+export const ZOrgDefinition = z.object({
+  id: z.string().min(1).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only"),
+  name: z.string().min(1),
+  apiKeys: z.array(ZApiKeyDefinition).min(1),
+  domains: z.array(ZDomainDefinition).default([]),
+  users: z.array(ZUserDefinition).default([]),
+  /** Absent = a weak default authentication policy (2SV optional, 30-day idle sessions). */
+  policies: z.array(ZPolicyDefinition).optional(),
+  /** Subdomain of the org's site, e.g. "acme" for https://acme.atlassian.net; default from the name. */
+  siteName: z.string().regex(/^[a-z0-9-]+$/).optional(),
+});
+export type TOrgDefinition = z.infer<typeof ZOrgDefinition>;
+export type TOrgDefinitionInput = z.input<typeof ZOrgDefinition>;
+
+/** The org's site subdomain: as defined, else derived from the org name. */
+export const siteNameOf = (definition: Pick<TOrgDefinition, "name" | "siteName">): string =>
+  definition.siteName ?? (definition.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "site");
+
+/** Display names of the product keys, as in product_access[].name. */
+export const PRODUCT_NAMES: Record<TProductKey, string> = {
+  "jira-software": "Jira",
+  confluence: "Confluence",
+  "jira-servicedesk": "Jira Service Management",
+  bitbucket: "Bitbucket",
+};

@@ -1,0 +1,19 @@
+import type { IncomingMessage } from "node:http";
+import type { TSimulatorState } from "../state";
+import type { TSimApiKey, TSimOrg } from "../store/sim-org";
+
+/** What a faithful-API handler gets once the key, the org and the rate limit have been checked. */
+export type TApiContext = {
+  state: TSimulatorState;
+  request: IncomingMessage;
+  url: URL;
+  params: Record<string, string>;
+  /** The org in the path, or the key's org for /users/{accountId}/manage/... routes. */
+  org: TSimOrg;
+  apiKey: TSimApiKey;
+  /** Whether the run-time faults apply to this request (org and path filters). */
+  hasFaults: boolean;
+};
+
+/** `${baseUrl}/admin/v1/orgs/${orgId}`, the prefix of most links. */
+export const orgUrl = (context: TApiContext): string => `${context.state.baseUrl}/admin/v1/orgs/${encodeURIComponent(context.org.id)}`;

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createAtlassianClient } from "../atlassian/client";
+import { ZScenario } from "./scenario/schema";
+import { startSimulator } from "./start-simulator";
+import { control } from "./test-support";
+
+const acme = ZScenario.parse(JSON.parse(readFileSync(new URL("../../docs/scenarios/acme.json", import.meta.url), "utf8")));
+
+describe("startSimulator", () => {
+  it("serves a scenario on a free loopback port and reports its orgs", async () => {
+    const simulator = await startSimulator({ scenario: acme, now: () => new Date("2026-02-01T00:00:00Z") });
+    try {
+      expect(simulator.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(simulator.orgs).toEqual([{ id: acme.org.id, name: "Acme", apiKeys: ["acme-admin-api-key-0001"] }]);
+      const client = createAtlassianClient({ baseUrl: simulator.baseUrl, apiKey: "acme-admin-api-key-0001" });
+      const page = await client.pollEventsStream(acme.org.id, { limit: 500 });
+      expect(page.events).toHaveLength(500);
+      expect(page.events[0]?.attributes.time.startsWith("2026-01-01")).toBe(true);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it("uses --seed over the scenario's seed: same seed, same event ids", async () => {
+    const ids = async (seed: number) => {
+      const simulator = await startSimulator({ scenario: acme, seed, now: () => new Date("2026-02-01T00:00:00Z") });
+      try {
+        const client = createAtlassianClient({ baseUrl: simulator.baseUrl, apiKey: "acme-admin-api-key-0001" });
+        return (await client.pollEventsStream(acme.org.id, { limit: 50 })).events.map((event) => event.id);
+      } finally {
+        await simulator.close();
+      }
+    };
+    expect(await ids(9)).toEqual(await ids(9));
+    expect(await ids(9)).not.toEqual(await ids(10));
+  });
+
+  it("closes promptly even with a hung request open", async () => {
+    const simulator = await startSimulator({ scenario: acme, now: () => new Date("2026-02-01T00:00:00Z") });
+    await control(simulator.baseUrl, "POST", "/faults", { hangRate: 1 });
+    const hung = fetch(`${simulator.baseUrl}/admin/v1/orgs`, { headers: { Authorization: "Bearer acme-admin-api-key-0001" } }).catch((error: unknown) => error);
+    // Wait until the server has swallowed the request (stats count it with status "0").
+    for (let seen = false; !seen; ) {
+      const stats = (await (await control(simulator.baseUrl, "GET", "/stats")).json()) as { requests: Record<string, Record<string, number>> };
+      seen = stats.requests["GET /admin/v1/orgs"]?.["0"] === 1;
+    }
+    const started = performance.now();
+    await simulator.close();
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await hung).toBeInstanceOf(Error);
+  });
+});

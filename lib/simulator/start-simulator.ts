@@ -1,0 +1,75 @@
+import type { AddressInfo } from "node:net";
+import { demoScenario } from "./demo";
+import { startLiveActivity, type TLiveActivity, type TLiveActivityOptions } from "./live-activity";
+import type { TRateLimitConfigInput } from "./rate-limiter";
+import { loadScenario } from "./scenario/load-scenario";
+import type { TScenario } from "./scenario/schema";
+import { createSimulatorServer } from "./server";
+import { createState, type TSimulatorState } from "./state";
+
+export type TStartSimulatorOptions = {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only: the control API has no auth. */
+  host?: "127.0.0.1";
+  /** Overrides the scenario's seed; also seeds the fault dice. Default the scenario's seed, else 42. */
+  seed?: number;
+  scenario?: TScenario;
+  /** Serve the demo org (lib/simulator/demo.ts) with live activity until close(). */
+  demo?: boolean;
+  /** Tuning of the demo's live activity; `false` serves the demo history only. */
+  demoLive?: TLiveActivityOptions | false;
+  /** Clock for rate limits, key expiry and processedAt; tests inject one to move time without sleeping. */
+  now?: () => Date;
+  rateLimits?: TRateLimitConfigInput;
+  /** Generate exactly this many events for the scenario instead of its `days` (benchmarks). */
+  scenarioEvents?: number;
+};
+
+export type TRunningSimulator = {
+  /** e.g. http://127.0.0.1:4010; pass it as the client's baseUrl. */
+  baseUrl: string;
+  orgs: { id: string; name: string; apiKeys: string[] }[];
+  /** Stops live activity, drops hung connections and closes the server. */
+  close(): Promise<void>;
+  /** The in-memory state, for in-process tests and benchmarks. */
+  state: TSimulatorState;
+};
+
+/** Starts the Atlassian Admin API simulator; resolves once it listens and every org is loaded. */
+export const startSimulator = async (options: TStartSimulatorOptions = {}): Promise<TRunningSimulator> => {
+  const clock = options.now;
+  const now = clock ? () => clock().getTime() : () => Date.now();
+  const seed = options.seed ?? options.scenario?.seed ?? 42;
+  const state = createState({ seed, now, rateLimits: options.rateLimits });
+  const live: TLiveActivity[] = [];
+  if (options.scenario) loadScenario(state, options.scenario, { seed: options.seed, nowMs: now(), maxEvents: options.scenarioEvents });
+  if (options.demo) {
+    const { world, org } = loadScenario(state, demoScenario(), { seed: options.seed, nowMs: now() });
+    if (options.demoLive !== false) live.push(startLiveActivity(org, world, now, options.demoLive ?? {}));
+  }
+
+  const server = createSimulatorServer(state);
+  server.keepAliveTimeout = 30_000;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  state.baseUrl = `http://${host}:${port}`;
+
+  return {
+    baseUrl: state.baseUrl,
+    orgs: [...state.orgs.values()].map((org) => ({ id: org.id, name: org.name, apiKeys: org.keys.map((apiKey) => apiKey.key) })),
+    state,
+    close: async () => {
+      for (const activity of live) activity.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+};
