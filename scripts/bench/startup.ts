@@ -24,9 +24,11 @@ const waitForLogin = async (url: string, deadline: number) => {
 
 const measure = async (dataDir: string) => {
   const port = await findFreePort();
+  const demoPort = await findFreePort();
   const started = Date.now();
   const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), WATCHPOST_DATA_DIR: dataDir, WATCHPOST_DEMO: "0", LOG_LEVEL: "warn", DATABASE_URL: "" },
+    // As a new user runs it: embedded Postgres and the demo Atlassian organization.
+    env: { ...process.env, PORT: String(port), WATCHPOST_DATA_DIR: dataDir, WATCHPOST_DEMO: "1", WATCHPOST_DEMO_PORT: String(demoPort), LOG_LEVEL: "warn", DATABASE_URL: "" },
     stdio: "ignore",
     detached: true,
   });
