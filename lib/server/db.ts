@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getEnv } from "../env";
 
@@ -19,8 +20,25 @@ const globalForDb = globalThis as unknown as { watchpostDb?: Db };
 /** The one Prisma client of this process. Only repositories import it. */
 export const getDb = (): Db => (globalForDb.watchpostDb ??= createClient());
 
-/** Closes the client (worker shutdown, tests). */
+const globalForPool = globalThis as unknown as { watchpostPool?: pg.Pool };
+
+/**
+ * A plain `pg` pool for bulk writes on the ingest path, where Prisma's raw-query pipeline costs more than
+ * the insert itself (docs/benchmarks.md). Only repositories use it.
+ */
+export const getPgPool = (): pg.Pool => {
+  if (!globalForPool.watchpostPool) {
+    const url = getEnv().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    globalForPool.watchpostPool = new pg.Pool({ connectionString: url, max: 4 });
+  }
+  return globalForPool.watchpostPool;
+};
+
+/** Closes the client and the pool (worker shutdown, tests). */
 export const disconnectDb = async (): Promise<void> => {
   await globalForDb.watchpostDb?.$disconnect();
   globalForDb.watchpostDb = undefined;
+  await globalForPool.watchpostPool?.end();
+  globalForPool.watchpostPool = undefined;
 };

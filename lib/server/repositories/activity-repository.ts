@@ -1,5 +1,5 @@
 import type { NormalizedActivity } from "../services/sync/normalize-event";
-import { getDb } from "../db";
+import { getDb, getPgPool } from "../db";
 
 export type StorePageInput = Readonly<{
   connectorId: string;
@@ -52,33 +52,41 @@ const toRow = (a: NormalizedActivity) => ({
 export const storeActivityPage = async (input: StorePageInput): Promise<{ inserted: number; duplicates: number; isCaughtUp: boolean }> => {
   const rows = JSON.stringify(input.activities.map(toRow));
   const newestProcessed = input.activities.reduce<Date | null>((max, a) => (a.processedAt && (!max || a.processedAt > max) ? a.processedAt : max), null);
-  return getDb().$transaction(async (tx) => {
-    const inserted =
-      input.activities.length === 0
-        ? 0
-        : await tx.$executeRaw`
-      INSERT INTO activities (connector_id, event_id, event_time, processed_at, action, action_name, action_group, product, site_id, site_name,
-        actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, token_id, is_system, targets, target_name, ip, country, region, city, lat, lon, message, raw)
-      SELECT ${input.connectorId}::uuid, r.event_id, r.event_time, r.processed_at, r.action, r.action_name, r.action_group, r.product, r.site_id, r.site_name,
-        r.actor_id, r.actor_name, r.actor_email, r.on_behalf_of_id, r.auth_type, r.token_id, r.is_system, r.targets, r.target_name, r.ip::inet, r.country, r.region,
-        r.city, r.lat, r.lon, r.message, r.raw
-      FROM jsonb_to_recordset(${rows}::jsonb) AS r(event_id text, event_time timestamptz, processed_at timestamptz, action text, action_name text,
-        action_group text, product text, site_id text, site_name text, actor_id text, actor_name text, actor_email text, on_behalf_of_id text,
-        auth_type text, token_id text, is_system boolean, targets jsonb, target_name text, ip text, country text, region text, city text,
-        lat float8, lon float8, message text, raw jsonb)
-      ON CONFLICT (connector_id, event_id) DO NOTHING`;
+  const client = await getPgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const inserted = input.activities.length === 0 ? 0 : ((await client.query(INSERT_PAGE_SQL, [input.connectorId, rows])).rowCount ?? 0);
     const duplicates = input.activities.length - inserted;
     const isCaughtUp = input.isCaughtUp(inserted);
-    const updated = await tx.$executeRaw`
-      UPDATE connectors SET cursor = ${input.cursor}, activities_stored = activities_stored + ${inserted},
-        duplicates_skipped = duplicates_skipped + ${duplicates}, dropped_unverified = dropped_unverified + ${input.droppedUnverified},
-        last_sync_at = clock_timestamp(), is_caught_up = ${isCaughtUp},
-        last_processed_at = GREATEST(last_processed_at, ${newestProcessed}::timestamptz)
-      WHERE id = ${input.connectorId}::uuid AND sync_lease_owner = ${input.leaseOwner}`;
-    if (updated !== 1) throw new LeaseLostError("sync lease lost; another worker took over this connector");
+    const updated = await client.query(
+      `UPDATE connectors SET cursor = $2, activities_stored = activities_stored + $3, duplicates_skipped = duplicates_skipped + $4,
+        dropped_unverified = dropped_unverified + $5, last_sync_at = clock_timestamp(), is_caught_up = $6,
+        last_processed_at = GREATEST(last_processed_at, $7::timestamptz)
+       WHERE id = $1::uuid AND sync_lease_owner = $8`,
+      [input.connectorId, input.cursor, inserted, duplicates, input.droppedUnverified, isCaughtUp, newestProcessed, input.leaseOwner],
+    );
+    if (updated.rowCount !== 1) throw new LeaseLostError("sync lease lost; another worker took over this connector");
+    await client.query("COMMIT");
     return { inserted, duplicates, isCaughtUp };
-  });
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 };
+
+const INSERT_PAGE_SQL = `
+  INSERT INTO activities (connector_id, event_id, event_time, processed_at, action, action_name, action_group, product, site_id, site_name,
+    actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, token_id, is_system, targets, target_name, ip, country, region, city, lat, lon, message, raw)
+  SELECT $1::uuid, r.event_id, r.event_time, r.processed_at, r.action, r.action_name, r.action_group, r.product, r.site_id, r.site_name,
+    r.actor_id, r.actor_name, r.actor_email, r.on_behalf_of_id, r.auth_type, r.token_id, r.is_system, r.targets, r.target_name, r.ip::inet, r.country, r.region,
+    r.city, r.lat, r.lon, r.message, r.raw
+  FROM jsonb_to_recordset($2::jsonb) AS r(event_id text, event_time timestamptz, processed_at timestamptz, action text, action_name text,
+    action_group text, product text, site_id text, site_name text, actor_id text, actor_name text, actor_email text, on_behalf_of_id text,
+    auth_type text, token_id text, is_system boolean, targets jsonb, target_name text, ip text, country text, region text, city text,
+    lat float8, lon float8, message text, raw jsonb)
+  ON CONFLICT (connector_id, event_id) DO NOTHING`;
 
 export const countActivitiesSince = (connectorId: string, since: Date): Promise<number> =>
   getDb().activity.count({ where: { connectorId, eventTime: { gte: since } } });
