@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import type { TRole } from "@/lib/shared/roles";
+import { ConnectorAlertsBanner } from "../connectors/connector-alerts-banner";
 import { Logo } from "./logo";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
@@ -48,6 +49,7 @@ export function AppShell({ user, children }: Props) {
             <Sidebar role={user.role} onNavigate={() => setIsMenuOpen(false)} />
           </div>
         ) : null}
+        <ConnectorAlertsBanner />
         <main className="mx-auto w-full max-w-6xl flex-1 p-4 sm:p-6">{children}</main>
       </div>
     </div>
