@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getEnv } from "../env";
+import { logger } from "./logger";
 
 const createClient = () => {
   const url = getEnv().DATABASE_URL;
@@ -30,7 +31,11 @@ export const getPgPool = (): pg.Pool => {
   if (!globalForPool.watchpostPool) {
     const url = getEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    globalForPool.watchpostPool = new pg.Pool({ connectionString: url, max: 4 });
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the next
+    // query opens a new one.
+    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+    globalForPool.watchpostPool = pool;
   }
   return globalForPool.watchpostPool;
 };

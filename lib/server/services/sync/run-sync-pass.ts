@@ -17,7 +17,15 @@ export const PAGE_LIMIT = 500;
 const LEASE_MS = 15_000;
 const DIRECTORY_EVERY_MS = 15 * 60_000;
 
-export type SyncPassOptions = Readonly<{ connectorId: string; workerId: string; perMinute: number; budgetMs: number; logger: Logger }>;
+export type SyncPassOptions = Readonly<{
+  connectorId: string;
+  workerId: string;
+  perMinute: number;
+  budgetMs: number;
+  logger: Logger;
+  /** Events per page (default and maximum 500); benchmarks lower it to spend the request budget. */
+  pageLimit?: number;
+}>;
 export type SyncPassOutcome = "caught_up" | "more" | "busy" | "skipped" | "retrying" | "failed";
 
 class RateBudgetWait extends Error {}
@@ -58,7 +66,8 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     while (!isCaughtUp && Date.now() < deadline) {
       await acquire();
       await claimSyncLease(connectorId, workerId, LEASE_MS);
-      const page = await client.pollEventsStream(connector.orgId, cursor ? { cursor, limit: PAGE_LIMIT } : { from: connector.syncFrom, limit: PAGE_LIMIT });
+      const limit = options.pageLimit ?? PAGE_LIMIT;
+      const page = await client.pollEventsStream(connector.orgId, cursor ? { cursor, limit } : { from: connector.syncFrom, limit });
       const activities: NormalizedActivity[] = [];
       let dropped = 0;
       for (const event of page.events) {

@@ -1,0 +1,38 @@
+// Shared by the sync benchmarks: a fresh embedded PostgreSQL with migrations, the environment the
+// services need, and a connector for a simulator org.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../../lib/server/runtime/embedded-postgres";
+import { migrateDeploy } from "../../lib/server/runtime/migrate";
+
+export const BENCH_SECRET = "bench-secret-0123456789abcdef0123456789";
+
+export const startBenchDatabase = async (name: string) => {
+  const scratch = mkdtempSync(path.join(tmpdir(), `watchpost-bench-${name}-`));
+  chmodSync(scratch, 0o777);
+  const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "db") });
+  await migrateDeploy({ databaseUrl: database.url });
+  Object.assign(process.env, { DATABASE_URL: database.url, WATCHPOST_SECRET: BENCH_SECRET, LOG_LEVEL: "silent" });
+  return {
+    url: database.url,
+    scratch,
+    stop: async () => {
+      await database.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Creates an admin and a connector for the org (imports services only once the environment is set). */
+export const connectBenchOrg = async (org: Readonly<{ baseUrl: string; orgId: string; apiKey: string }>, backfillDays: number) => {
+  const { createConnector } = await import("../../lib/server/services/connectors/create-connector");
+  const { makeUser } = await import("../../lib/testing/factories");
+  const { principal } = await makeUser("admin");
+  return createConnector({ actor: principal, input: { name: "Bench", orgId: org.orgId, apiKey: org.apiKey, baseUrl: org.baseUrl, backfillDays } });
+};
+
+export const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
