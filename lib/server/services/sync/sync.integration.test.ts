@@ -5,6 +5,7 @@ import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
 import { createSimOrg, loginEvents, postEvents } from "../../../testing/sim-org";
 import { listEventIds } from "../../repositories/activity-repository";
+import { updateConnector } from "../../repositories/connector-repository";
 import { createConnector } from "../connectors/create-connector";
 import { getConnectorOrThrow } from "../connectors/get-connectors";
 import { rotateApiKey } from "../connectors/rotate-api-key";
@@ -78,6 +79,18 @@ describe("sync against the simulator", () => {
     expect(rotated).toMatchObject({ status: "connected", apiKeyLast4: newKey.slice(-4) });
     expect(await pass(connector.id)).toMatchObject({ outcome: "caught_up", stored: 15 });
     expect((await getConnectorOrThrow(connector.id)).stats.activitiesStored).toBe(25);
+  });
+
+  it("turns to Error when the key expires, at Atlassian or by its recorded expiry date", async () => {
+    const { org, connector } = await connect();
+    await fetch(`${sim.baseUrl}/__sim/orgs/${org.orgId}/keys/${org.apiKey}/expire`, { method: "POST" });
+    expect((await pass(connector.id)).outcome).toBe("failed");
+    expect(await getConnectorOrThrow(connector.id)).toMatchObject({ status: "error", statusDetail: expect.stringMatching(/renew the API key/) });
+
+    const second = await connect("Second");
+    await updateConnector(second.connector.id, { apiKeyExpiresAt: new Date(Date.now() - 1000) });
+    expect((await pass(second.connector.id)).outcome).toBe("failed");
+    expect(await getConnectorOrThrow(second.connector.id)).toMatchObject({ status: "error", statusDetail: "The API key has expired: renew the API key" });
   });
 
   it("reports precise verification errors and stores nothing", async () => {
