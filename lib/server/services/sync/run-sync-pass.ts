@@ -1,4 +1,4 @@
-import { createAtlassianClient, isAtlassianApiError } from "../../../atlassian";
+import { createAtlassianClient, isAtlassianApiError, type TEventsStreamPage } from "../../../atlassian";
 import { SecretBoxError } from "../../crypto/secret-box";
 import type { Logger } from "../../logger";
 import { LeaseLostError, storeActivityPage } from "../../repositories/activity-repository";
@@ -63,33 +63,45 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     let cursor = connector.cursor;
     let isCaughtUp = false;
     let pagesWithNothingNew = 0;
-    while (!isCaughtUp && Date.now() < deadline) {
+    const limit = options.pageLimit ?? PAGE_LIMIT;
+    const fetchAfter = async (after: string | null) => {
       await acquire();
       await claimSyncLease(connectorId, workerId, LEASE_MS);
-      const limit = options.pageLimit ?? PAGE_LIMIT;
-      const page = await client.pollEventsStream(connector.orgId, cursor ? { cursor, limit } : { from: connector.syncFrom, limit });
-      const activities: NormalizedActivity[] = [];
-      let dropped = 0;
-      for (const event of page.events) {
-        const result = normalizeEvent(event, directory);
-        if (result.kind === "activity") activities.push(result.activity);
-        else dropped++;
+      return client.pollEventsStream(connector.orgId, after ? { cursor: after, limit } : { from: connector.syncFrom, limit });
+    };
+    // The next page is fetched while the current one is stored; the cursor only moves with a stored page.
+    let pending: Promise<TEventsStreamPage> | null = fetchAfter(cursor);
+    try {
+      while (pending && !isCaughtUp) {
+        const page: TEventsStreamPage = await pending;
+        const pageCursor = page.cursor ?? cursor;
+        pending = page.events.length > 0 && Date.now() < deadline ? fetchAfter(pageCursor) : null;
+        const activities: NormalizedActivity[] = [];
+        let dropped = 0;
+        for (const event of page.events) {
+          const result = normalizeEvent(event, directory);
+          if (result.kind === "activity") activities.push(result.activity);
+          else dropped++;
+        }
+        // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
+        // also repeat its last events, so two pages in a row with nothing new count as caught up too.
+        const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
+        const result = await storeActivityPage({
+          connectorId,
+          leaseOwner: workerId,
+          activities,
+          droppedUnverified: dropped,
+          cursor: pageCursor,
+          isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
+        });
+        cursor = pageCursor;
+        pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
+        isCaughtUp = result.isCaughtUp;
+        stored += result.inserted;
       }
-      cursor = page.cursor ?? cursor;
-      // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
-      // also repeat its last events, so two pages in a row with nothing new count as caught up too.
-      const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
-      const result = await storeActivityPage({
-        connectorId,
-        leaseOwner: workerId,
-        activities,
-        droppedUnverified: dropped,
-        cursor,
-        isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
-      });
-      pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
-      isCaughtUp = result.isCaughtUp;
-      stored += result.inserted;
+    } finally {
+      // A prefetched page that will not be used: its failure must not surface as an unhandled rejection.
+      void pending?.catch(() => undefined);
     }
     const healthy = connector.initialSyncDoneAt || isCaughtUp ? "connected" : "syncing";
     await setSyncStatus(connector, healthy, {
