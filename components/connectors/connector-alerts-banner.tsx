@@ -19,7 +19,8 @@ const noticeOf = (c: TConnectorDto, now: Date): Notice | null => {
 };
 
 export function ConnectorAlertsBanner() {
-  const connectors = useQuery(connectorsQuery());
+  // Shares the list's cache, but polls only once a minute: it sits on every page.
+  const connectors = useQuery({ ...connectorsQuery(), refetchInterval: 60_000 });
   const now = new Date();
   const notices = (connectors.data ?? []).map((c) => noticeOf(c, now)).filter((n): n is Notice => n !== null);
   if (notices.length === 0) return null;
