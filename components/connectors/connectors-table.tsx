@@ -6,26 +6,21 @@ import type { TConnectorDto } from "@/lib/shared/schemas/connectors";
 import { formatCount, formatDateTime, formatDuration, formatRelative } from "../ui/format";
 import { ConnectorStatusBadge } from "./connector-status-badge";
 import { KeyExpiry } from "./key-expiry";
+import { DataTable } from "../ui/data-table";
 
-const HEAD = "py-2 pr-4 font-medium whitespace-nowrap";
 
 export function ConnectorsTable({ connectors }: Readonly<{ connectors: readonly TConnectorDto[] }>) {
   const now = useNow(5_000);
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className={HEAD}>Instance</th>
-            <th className={`${HEAD} max-sm:hidden`}>App</th>
-            <th className={HEAD}>Status</th>
-            <th className={HEAD}>Last successful sync</th>
-            <th className={`${HEAD} text-right`}>Last 24 h</th>
-            <th className={`${HEAD} text-right`}>Lag</th>
-            <th className="py-2 font-medium whitespace-nowrap">API key expiry</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+    <DataTable columns={[
+        { label: "Instance" },
+        { label: "App", className: "max-sm:hidden" },
+        { label: "Status" },
+        { label: "Last successful sync" },
+        { label: "Last 24 h", className: "text-right" },
+        { label: "Lag", className: "text-right" },
+        { label: "API key expiry", className: "whitespace-nowrap" },
+      ]}>
           {connectors.map((c) => (
             <tr key={c.id} data-testid={`connector-row-${c.name}`}>
               <td className="py-2 pr-4">
@@ -48,8 +43,6 @@ export function ConnectorsTable({ connectors }: Readonly<{ connectors: readonly 
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </DataTable>
   );
 }

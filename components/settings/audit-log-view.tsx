@@ -8,6 +8,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { formatDateTime } from "../ui/format";
 import { QueryState } from "../ui/query-state";
+import { DataTable } from "../ui/data-table";
 
 export function AuditLogView() {
   const router = useRouter();
@@ -55,19 +56,7 @@ export function AuditLogView() {
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No audit events{action ? " for this action" : ""} yet.</p>
         ) : (
-          <div className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="py-2 pr-4 font-medium">Time</th>
-                  <th className="py-2 pr-4 font-medium">Action</th>
-                  <th className="py-2 pr-4 font-medium">Actor</th>
-                  <th className="py-2 pr-4 font-medium">Target</th>
-                  <th className="py-2 pr-4 font-medium">IP</th>
-                  <th className="py-2 font-medium">Details</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          <DataTable columns={[{ label: "Time" }, { label: "Action" }, { label: "Actor" }, { label: "Target" }, { label: "IP" }, { label: "Details" }]}>
                 {rows.map((row) => (
                   <tr key={row.id}>
                     <td className="whitespace-nowrap py-2 pr-4" title={row.at}>
@@ -82,9 +71,7 @@ export function AuditLogView() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </DataTable>
         )}
         {query.hasNextPage ? (
           <div className="mt-4">

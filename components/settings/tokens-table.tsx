@@ -8,6 +8,7 @@ import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { formatDateTime } from "../ui/format";
+import { DataTable } from "../ui/data-table";
 
 export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[]; showOwner: boolean }>) {
   const queryClient = useQueryClient();
@@ -19,21 +20,7 @@ export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[
   return (
     <div className="space-y-3">
       {revoke.isError ? <Alert tone="error">{revoke.error.message}</Alert> : null}
-      <div className="relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Name</th>
-              <th className="py-2 pr-4 font-medium">Token</th>
-              {showOwner ? <th className="py-2 pr-4 font-medium">Owner</th> : null}
-              <th className="py-2 pr-4 font-medium">Created</th>
-              <th className="py-2 pr-4 font-medium">Last used</th>
-              <th className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+      <DataTable columns={[{ label: "Name" }, { label: "Token" }, ...(showOwner ? [{ label: "Owner" }] : []), { label: "Created" }, { label: "Last used" }, { label: "Actions", isLabelHidden: true }]}>
             {tokens.map((token) => (
               <tr key={token.id}>
                 <td className="py-2 pr-4 font-medium">{token.name}</td>
@@ -56,9 +43,7 @@ export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { formatDateTime } from "../ui/format";
+import { DataTable } from "../ui/data-table";
 
 type Props = Readonly<{ users: TUserDto[]; currentUserId: string }>;
 
@@ -21,21 +22,7 @@ export function UsersTable({ users, currentUserId }: Props) {
   return (
     <div className="space-y-3">
       {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
-      <div className="relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2 pr-4 font-medium">Name</th>
-              <th className="py-2 pr-4 font-medium">Email</th>
-              <th className="py-2 pr-4 font-medium">Role</th>
-              <th className="py-2 pr-4 font-medium">Status</th>
-              <th className="py-2 pr-4 font-medium">Last sign-in</th>
-              <th className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+      <DataTable columns={[{ label: "Name" }, { label: "Email" }, { label: "Role" }, { label: "Status" }, { label: "Last sign-in" }, { label: "Actions", isLabelHidden: true }]}>
             {users.map((user) => (
               <tr key={user.id} data-testid={`user-row-${user.email}`}>
                 <td className="py-2 pr-4 font-medium">
@@ -73,9 +60,7 @@ export function UsersTable({ users, currentUserId }: Props) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
     </div>
   );
 }

@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+
+export type DataTableColumn = Readonly<{ label: string; className?: string; isLabelHidden?: boolean }>;
+
+/** The shell every list table shares: horizontal scroll on narrow screens, header row, divided body. */
+export function DataTable({ columns, children }: Readonly<{ columns: readonly DataTableColumn[]; children: ReactNode }>) {
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase text-slate-500">
+          <tr>
+            {columns.map((column, i) => (
+              <th key={column.label} className={`py-2 font-medium whitespace-nowrap ${i < columns.length - 1 ? "pr-4" : ""} ${column.className ?? ""}`}>
+                {column.isLabelHidden ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
