@@ -28,7 +28,7 @@ export const recreateDatabase = async (adminUrl: string, database: string) => {
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    server = await startEmbeddedPostgres({ dataDir: path.resolve(".data/test-pg"), database: "postgres", isEphemeral: true });
+    server = await startEmbeddedPostgres({ dataDir: path.resolve(`.data/test-pg-${process.pid}`), database: "postgres", isEphemeral: true });
     adminUrl = server.url;
   }
   const databaseUrl = withDatabase(adminUrl, "watchpost_test");

@@ -32,15 +32,22 @@ const toRow = (a: NormalizedActivity) => ({
   auth_type: a.authType,
   token_id: a.tokenId,
   is_system: a.isSystem,
+  is_admin_action: a.isAdminAction,
+  is_impersonation: a.isImpersonation,
   targets: a.targets,
   target_name: a.targetName,
   ip: a.ip,
   country: a.country,
+  country_code: a.countryCode,
   region: a.region,
   city: a.city,
   lat: a.lat,
   lon: a.lon,
+  location_source: a.locationSource,
+  ip_category: a.ipCategory,
+  ip_tags: a.ipTags,
   message: a.message,
+  search_text: a.searchText,
   raw: a.raw,
 });
 
@@ -78,14 +85,17 @@ export const storeActivityPage = async (input: StorePageInput): Promise<{ insert
 
 const INSERT_PAGE_SQL = `
   INSERT INTO activities (connector_id, event_id, event_time, processed_at, action, action_name, action_group, product, site_id, site_name,
-    actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, token_id, is_system, targets, target_name, ip, country, region, city, lat, lon, message, raw)
+    actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, token_id, is_system, is_admin_action, is_impersonation, targets, target_name,
+    ip, country, country_code, region, city, lat, lon, location_source, ip_category, ip_tags, message, search_text, raw)
   SELECT $1::uuid, r.event_id, r.event_time, r.processed_at, r.action, r.action_name, r.action_group, r.product, r.site_id, r.site_name,
-    r.actor_id, r.actor_name, r.actor_email, r.on_behalf_of_id, r.auth_type, r.token_id, r.is_system, r.targets, r.target_name, r.ip::inet, r.country, r.region,
-    r.city, r.lat, r.lon, r.message, r.raw
+    r.actor_id, r.actor_name, r.actor_email, r.on_behalf_of_id, r.auth_type, r.token_id, r.is_system, r.is_admin_action, r.is_impersonation, r.targets,
+    r.target_name, r.ip::inet, r.country, r.country_code, r.region, r.city, r.lat, r.lon, r.location_source, r.ip_category,
+    ARRAY(SELECT jsonb_array_elements_text(r.ip_tags)), r.message, r.search_text, r.raw
   FROM jsonb_to_recordset($2::jsonb) AS r(event_id text, event_time timestamptz, processed_at timestamptz, action text, action_name text,
     action_group text, product text, site_id text, site_name text, actor_id text, actor_name text, actor_email text, on_behalf_of_id text,
-    auth_type text, token_id text, is_system boolean, targets jsonb, target_name text, ip text, country text, region text, city text,
-    lat float8, lon float8, message text, raw jsonb)
+    auth_type text, token_id text, is_system boolean, is_admin_action boolean, is_impersonation boolean, targets jsonb, target_name text,
+    ip text, country text, country_code text, region text, city text, lat float8, lon float8, location_source text, ip_category text,
+    ip_tags jsonb, message text, search_text text, raw jsonb)
   ON CONFLICT (connector_id, event_id) DO NOTHING`;
 
 export const countActivitiesSince = (connectorId: string, since: Date): Promise<number> =>

@@ -1,4 +1,5 @@
-import { findEventAction, SYSTEM_ACTOR_NAME, type TEvent, type TEventResource } from "../../../atlassian";
+import { findEventAction, isAdministrativeAction, isImpersonation, SYSTEM_ACTOR_NAME, type TEvent, type TEventResource } from "../../../atlassian";
+import { countryCodeOf } from "../../../geo/countries";
 
 /** The columns of one stored activity (see the Activity model). */
 export type NormalizedActivity = Readonly<{
@@ -18,15 +19,23 @@ export type NormalizedActivity = Readonly<{
   authType: string | null;
   tokenId: string | null;
   isSystem: boolean;
+  isAdminAction: boolean;
+  isImpersonation: boolean;
   targets: { type: string; id: string | null; name: string | null }[];
   targetName: string | null;
   ip: string | null;
   country: string | null;
+  /** ISO alpha-2; see the Activity model for the precedence of sources. */
+  countryCode: string | null;
   region: string | null;
   city: string | null;
   lat: number | null;
   lon: number | null;
+  locationSource: "event" | "range" | "geoip" | null;
+  ipCategory: string | null;
+  ipTags: readonly string[];
   message: string | null;
+  searchText: string;
   raw: TEvent;
 }>;
 
@@ -84,10 +93,10 @@ export const normalizeEvent = (event: TEvent, directory: OrgDirectory): Normaliz
   const definition = findEventAction(a.action);
   const targets = (a.context ?? []).map((c) => ({ type: c.type, id: c.id ?? null, name: attr(c, "name") ?? attr(c, "email") }));
   const [lat, lon] = parseGeo(a.location?.geo);
+  const country = a.location?.countryName ?? null;
+  const hasLocation = Boolean(country || a.location?.city || lat !== null);
   const eventTime = dateOrNull(a.time) ?? dateOrNull(a.processedAt) ?? new Date(0);
-  return {
-    kind: "activity",
-    activity: {
+  const activity: NormalizedActivity = {
       eventId: event.id,
       eventTime,
       processedAt: dateOrNull(a.processedAt),
@@ -104,16 +113,33 @@ export const normalizeEvent = (event: TEvent, directory: OrgDirectory): Normaliz
       authType: a.actor.auth?.authType ?? null,
       tokenId: a.actor.auth?.tokenId ?? null,
       isSystem,
+      isAdminAction: isAdministrativeAction(a.action),
+      isImpersonation: isImpersonation(a.action, Boolean(a.actor.onBehalfOf?.id)),
       targets,
       targetName: targets.find((t) => t.type === "users")?.name ?? targets[0]?.name ?? null,
       ip: isIp(a.location?.ip) ? a.location.ip : null,
-      country: a.location?.countryName ?? null,
+      country,
+      countryCode: countryCodeOf(country),
       region: a.location?.regionName ?? null,
       city: a.location?.city ?? null,
       lat,
       lon,
+      locationSource: hasLocation ? "event" : null,
+      ipCategory: null,
+      ipTags: [],
       message: event.message?.content ?? null,
+      searchText: "",
       raw: event,
-    },
   };
+  return { kind: "activity", activity: { ...activity, searchText: buildSearchText(activity) } };
 };
+
+/**
+ * The free-text filter's haystack: what a person would type to find an activity. Keep in step with the
+ * backfill UPDATE in the activity_log_and_detection migration.
+ */
+export const buildSearchText = (a: Omit<NormalizedActivity, "searchText">): string =>
+  [a.actorName, a.actorEmail, a.actorId, a.actionName, a.action, a.targetName, a.ip, a.city, a.country, a.siteName, a.message]
+    .filter((v): v is string => Boolean(v))
+    .join(" ")
+    .toLowerCase();
