@@ -7,6 +7,7 @@ const TITLES: Record<TAppErrorCode | "internal", string> = {
   forbidden: "Forbidden",
   not_found: "Not found",
   conflict: "Conflict",
+  payload_too_large: "Payload too large",
   rate_limited: "Too many requests",
   unavailable: "Service unavailable",
   internal: "Internal error",

@@ -8,6 +8,7 @@ import { logger } from "../logger";
 import type { Principal } from "../services/principal";
 import { clientIpFrom } from "./client-ip";
 import { problemResponse } from "./problem";
+import { readJsonBody } from "./read-json-body";
 import { isSameOrigin } from "./same-origin";
 
 type Schema = z.ZodType;
@@ -31,7 +32,6 @@ type RouteConfig<Q, B, P, A extends TRole | "public"> = Readonly<{
   }) => Promise<unknown>;
 }>;
 
-const MAX_BODY_BYTES = 1_000_000;
 
 const toInvalidParams = (error: z.ZodError): TInvalidParam[] =>
   error.issues.map((i) => ({ name: i.path.join(".") || "(root)", reason: i.message }));
@@ -53,17 +53,6 @@ const parseWith = <S extends Schema | undefined>(schema: S, value: unknown, wher
     throw new AppError("validation_failed", `Invalid ${where}: ${params.map((p) => `${p.name}: ${p.reason}`).join("; ")}`, params);
   }
   return result.data as Out<S>;
-};
-
-const readJsonBody = async (req: Request): Promise<unknown> => {
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("bad_request", "Request body is too large (1 MB at most)");
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "Request body is not valid JSON");
-  }
 };
 
 /**
