@@ -1,5 +1,6 @@
 // Vitest global setup for *.integration.test.ts: one real embedded PostgreSQL for the run, a fresh
 // database migrated with `prisma migrate deploy`. Set TEST_DATABASE_ADMIN_URL to use an external server.
+import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -7,6 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../server/ru
 import { migrateDeploy } from "../server/runtime/migrate";
 
 let server: EmbeddedPostgresHandle | undefined;
+let serverDir: string | undefined;
 
 export const withDatabase = (adminUrl: string, database: string) => {
   const url = new URL(adminUrl);
@@ -28,7 +30,9 @@ export const recreateDatabase = async (adminUrl: string, database: string) => {
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    server = await startEmbeddedPostgres({ dataDir: path.resolve(`.data/test-pg-${process.pid}`), database: "postgres", isEphemeral: true });
+    // One cluster per run (runs may overlap), removed afterwards.
+    serverDir = path.resolve(`.data/test-pg-${process.pid}`);
+    server = await startEmbeddedPostgres({ dataDir: serverDir, database: "postgres", isEphemeral: true });
     adminUrl = server.url;
   }
   const databaseUrl = withDatabase(adminUrl, "watchpost_test");
@@ -38,6 +42,7 @@ export default async function setup(project: TestProject) {
   project.provide("adminDatabaseUrl", adminUrl);
   return async () => {
     await server?.stop();
+    if (serverDir) rmSync(serverDir, { recursive: true, force: true });
   };
 }
 
