@@ -26,4 +26,5 @@ export const isBuildCurrent = (cwd: string): boolean => {
   return existsSync(path.join(cwd, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === computeBuildFingerprint(cwd);
 };
 
-export const writeBuildStamp = (cwd: string): void => writeFileSync(path.join(cwd, STAMP), computeBuildFingerprint(cwd));
+/** Records a fingerprint taken BEFORE the build: sources edited during the build then count as changed. */
+export const writeBuildStamp = (cwd: string, fingerprint: string): void => writeFileSync(path.join(cwd, STAMP), fingerprint);
