@@ -29,6 +29,8 @@ export type TDetectionActivity = Readonly<{
   ipTags: readonly string[];
   targetName: string | null;
   searchText: string;
+  /** When the activity was stored (activities.stored_at); custom policies alert only on activities stored after they were created. */
+  storedAt?: Date;
 }>;
 
 export type TAlertUser = Readonly<{ accountId: string | null; email: string | null; name: string | null }>;

@@ -7,7 +7,10 @@ import { loadOrgDirectory } from "../../repositories/directory-repository";
 import { openApiKey } from "../connectors/connector-secret";
 import { describeAtlassianError } from "../connectors/describe-api-error";
 import { API_TIMEOUT_MS } from "../connectors/verify-connection";
-import { normalizeEvent, type NormalizedActivity } from "./normalize-event";
+import { enrichActivities } from "../../../enrichment/enrich-activities";
+import { loadEnrichmentContext } from "../ip-ranges/load-enrichment-context";
+import { buildSearchText, normalizeEvent, type NormalizedActivity } from "./normalize-event";
+import { recomputePostureAfterSync } from "../posture/recompute-posture";
 import { createRateGate } from "./rate-gate";
 import { syncDirectory } from "./sync-directory";
 import { backoffMs, setSyncStatus } from "./sync-status";
@@ -54,10 +57,12 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     };
     if (connector.status === "connecting") await setSyncStatus(connector, "syncing", { statusDetail: null });
 
+    let hasSyncedDirectory = false;
     if (!connector.directorySyncedAt || Date.now() - connector.directorySyncedAt.getTime() > DIRECTORY_EVERY_MS) {
       const now = new Date();
       const { users } = await syncDirectory({ client, orgId: connector.orgId, connectorId, acquire, now });
       await updateConnector(connectorId, { directorySyncedAt: now, usersSynced: users });
+      hasSyncedDirectory = true;
     }
     const directory = await loadOrgDirectory(connectorId);
     let cursor = connector.cursor;
@@ -76,13 +81,16 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
         const page: TEventsStreamPage = await pending;
         const pageCursor = page.cursor ?? cursor;
         pending = page.events.length > 0 && Date.now() < deadline ? fetchAfter(pageCursor) : null;
-        const activities: NormalizedActivity[] = [];
+        const normalized: NormalizedActivity[] = [];
         let dropped = 0;
         for (const event of page.events) {
           const result = normalizeEvent(event, directory);
-          if (result.kind === "activity") activities.push(result.activity);
+          if (result.kind === "activity") normalized.push(result.activity);
           else dropped++;
         }
+        // IP category and tags (ranges, threat lists) and, for events without one, a location (range, GeoIP).
+        const enrichment = await loadEnrichmentContext({ logger, needsGeoIp: normalized.some((a) => a.ip && !a.locationSource) });
+        const activities = enrichActivities(normalized, enrichment, (a) => ({ ...a, searchText: buildSearchText(a) }));
         // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
         // also repeat its last events, so two pages in a row with nothing new count as caught up too.
         const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
@@ -103,6 +111,8 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       // A prefetched page that will not be used: its failure must not surface as an unhandled rejection.
       void pending?.catch(() => undefined);
     }
+    // After the events, so the audit events behind a posture regression are stored before it is evaluated.
+    if (hasSyncedDirectory) await recomputePostureAfterSync({ connectorId, logger });
     const healthy = connector.initialSyncDoneAt || isCaughtUp ? "connected" : "syncing";
     await setSyncStatus(connector, healthy, {
       statusDetail: null,

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AlertDetailView } from "@/components/alerts/alert-detail-view";
+import { BackLink } from "@/components/layout/back-link";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePageUser } from "@/lib/server/auth/require-page-user";
+import { getAlertOrThrow } from "@/lib/server/services/detection/get-alert";
+import { AppError } from "@/lib/shared/errors";
+import { ZAlertIdParams } from "@/lib/shared/schemas/alerts";
+
+export const metadata: Metadata = { title: "Alert" };
+
+type Props = Readonly<{ params: Promise<{ id: string }> }>;
+
+export default async function AlertPage({ params }: Props) {
+  const { id } = await params;
+  await requirePageUser({ path: `/alerts/${id}` });
+  const parsed = ZAlertIdParams.safeParse({ id });
+  if (!parsed.success) notFound();
+  const alert = await getAlertOrThrow(parsed.data.id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <>
+      <BackLink href="/alerts" label="All alerts" />
+      <PageHeader title={alert.title} description={`${alert.policyName} · raised ${alert.createdAt.slice(0, 16).replace("T", " ")} UTC`} />
+      <AlertDetailView alert={alert} />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { AlertsView } from "@/components/alerts/alerts-view";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePageUser } from "@/lib/server/auth/require-page-user";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+export default async function AlertsPage() {
+  await requirePageUser({ path: "/alerts" });
+  return (
+    <>
+      <PageHeader title="Alerts" description="Explained alerts from the anomaly and activity policies. Each says what happened and why it is unusual." />
+      <Suspense>
+        <AlertsView />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch } from "@/lib/client/api-client";
+import { ZPolicyPreviewInput, type TPolicyPreviewDto } from "@/lib/shared/schemas/policies";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { TextField } from "../ui/field";
+import { formatDateTime } from "../ui/format";
+import { filterOf, scopeOf, triggerOf, zodDraftErrors, type TPolicyDraft } from "./policy-draft";
+
+type Props = Readonly<{ draft: TPolicyDraft; onInvalid: (errors: Record<string, string>) => void }>;
+
+/** Runs the draft over the stored activities of the last N days: how many alerts, with the newest examples. */
+export function PolicyPreview({ draft, onInvalid }: Props) {
+  const [days, setDays] = useState("7");
+  const [daysError, setDaysError] = useState<string>();
+  const mutation = useMutation({
+    mutationFn: (body: unknown) => apiFetch<TPolicyPreviewDto>("/api/v1/policies/preview", { method: "POST", json: body }),
+  });
+  const onPreview = () => {
+    const parsed = ZPolicyPreviewInput.safeParse({ filter: filterOf(draft), trigger: triggerOf(draft), scope: scopeOf(draft), days: Number(days) });
+    if (!parsed.success) {
+      const errors = zodDraftErrors(parsed.error);
+      setDaysError(errors.days);
+      onInvalid(errors);
+      return;
+    }
+    setDaysError(undefined);
+    onInvalid({});
+    mutation.mutate(parsed.data);
+  };
+  const result = mutation.data;
+  return (
+    <section aria-label="Preview" className="space-y-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="w-32">
+          <TextField label="Days" type="number" min={1} max={90} value={days} onChange={(e) => setDays(e.target.value)} error={daysError} />
+        </div>
+        <Button type="button" variant="secondary" className="mt-6" isBusy={mutation.isPending} onClick={onPreview}>
+          Preview
+        </Button>
+        <p className="mt-7 text-xs text-slate-500">Runs the policy over stored activities without saving it.</p>
+      </div>
+      {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
+      {result ? (
+        <div className="space-y-2" data-testid="policy-preview-result">
+          <p className="text-sm font-medium">
+            Would have raised {result.alertCount.toLocaleString("en")} {result.alertCount === 1 ? "alert" : "alerts"} over the last {result.days} {result.days === 1 ? "day" : "days"} (
+            {result.activitiesScanned.toLocaleString("en")} activities scanned).
+          </p>
+          {result.examples.length > 0 ? (
+            <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
+              {result.examples.map((example) => (
+                <li key={`${example.firstActivityAt}-${example.user.accountId}-${example.title}`} className="py-2">
+                  <p className="font-medium">{example.title}</p>
+                  <p className="text-slate-600 dark:text-slate-400">{example.explanation}</p>
+                  <p className="text-xs text-slate-500">
+                    {example.user.email ?? example.user.name ?? example.user.accountId ?? "Unknown user"} · {formatDateTime(example.firstActivityAt)} – {formatDateTime(example.lastActivityAt)} ·{" "}
+                    {example.activityCount} {example.activityCount === 1 ? "activity" : "activities"}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

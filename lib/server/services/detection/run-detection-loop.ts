@@ -1,0 +1,34 @@
+import type { Logger } from "../../logger";
+import { listConnectorsWithPendingActivities, listRuntimePolicies } from "../../repositories/detection-repository";
+import { ensureBuiltinPolicies } from "./ensure-builtin-policies";
+import { loadDirectoryLookup } from "./load-directory";
+import { runDetectionPass } from "./run-detection-pass";
+
+export type DetectionLoopOptions = Readonly<{ durationMs: number; intervalMs: number; logger: Logger; isStopping?: () => boolean }>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls for stored activities the detection cursor has not reached, every `intervalMs` for `durationMs`,
+ * and runs a pass per such connector: alerts follow storage within about a second.
+ */
+export const runDetectionLoop = async ({ durationMs, intervalMs, logger, isStopping }: DetectionLoopOptions): Promise<{ processed: number; alertsCreated: number }> => {
+  await ensureBuiltinPolicies();
+  const until = Date.now() + durationMs;
+  const totals = { processed: 0, alertsCreated: 0 };
+  while (Date.now() < until && !isStopping?.()) {
+    const started = Date.now();
+    const pending = await listConnectorsWithPendingActivities();
+    if (pending.length > 0) {
+      const [policies, directory] = await Promise.all([listRuntimePolicies(), loadDirectoryLookup(pending)]);
+      for (const connectorId of pending) {
+        const result = await runDetectionPass({ connectorId, policies, directory, budgetMs: Math.max(1_000, until - Date.now()) });
+        totals.processed += result.processed;
+        totals.alertsCreated += result.alertsCreated;
+        if (result.alertsCreated > 0) logger.info({ connectorId, ...result }, "detection raised alerts");
+      }
+    }
+    await sleep(Math.max(0, intervalMs - (Date.now() - started)));
+  }
+  return totals;
+};
