@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { SystemHealthCard } from "@/components/dashboard/system-health-card";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
@@ -15,7 +17,11 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${principal.email}. ${ROLE_DESCRIPTIONS[principal.role]}.`} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <Suspense>
+        <DashboardView />
+      </Suspense>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <SystemHealthCard health={health} />
         <Card title="Getting started" description="Watchpost watches your Atlassian organization's audit log and raises alerts on anomalies.">
           <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700 dark:text-slate-300">
             {principal.role === "admin" ? (
@@ -35,7 +41,6 @@ export default async function DashboardPage() {
             </li>
           </ol>
         </Card>
-        <SystemHealthCard health={health} />
       </div>
     </>
   );

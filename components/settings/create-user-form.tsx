@@ -16,7 +16,7 @@ export function CreateUserForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<string>();
   const mutation = useMutation({
-    mutationFn: (input: TCreateUserInput) => apiFetch<TUserDto>("/api/v1/users", { method: "POST", json: input }),
+    mutationFn: (input: TCreateUserInput) => apiFetch<TUserDto>("/api/v1/portal-users", { method: "POST", json: input }),
     onSuccess: (user) => {
       setCreated(`${user.email} was created as ${user.role}.`);
       void queryClient.invalidateQueries({ queryKey: userKeys.all });

@@ -16,7 +16,7 @@ type Props = Readonly<{ users: TUserDto[]; currentUserId: string }>;
 export function UsersTable({ users, currentUserId }: Props) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: ({ id, input }: { id: string; input: TUpdateUserInput }) => apiFetch<TUserDto>(`/api/v1/users/${id}`, { method: "PATCH", json: input }),
+    mutationFn: ({ id, input }: { id: string; input: TUpdateUserInput }) => apiFetch<TUserDto>(`/api/v1/portal-users/${id}`, { method: "PATCH", json: input }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
   return (

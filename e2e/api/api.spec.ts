@@ -14,7 +14,7 @@ test.describe("REST API", () => {
 
   test("401 JSON without a token; a CLI token acts with its owner's role", async ({ playwright }) => {
     const anonymous = await playwright.request.newContext();
-    const unauthenticated = await anonymous.get("/api/v1/users");
+    const unauthenticated = await anonymous.get("/api/v1/portal-users");
     expect(unauthenticated.status()).toBe(401);
     expect(unauthenticated.headers()["content-type"]).toContain("application/problem+json");
     expect((await unauthenticated.json()).detail).toMatch(/Sign in or send a valid API token/);
@@ -26,7 +26,7 @@ test.describe("REST API", () => {
     const admin = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${token}` } });
     const me = await admin.get("/api/v1/me");
     expect(await me.json()).toMatchObject({ email: ADMIN.email, role: "admin", authenticatedBy: "token" });
-    const users = await admin.get("/api/v1/users");
+    const users = await admin.get("/api/v1/portal-users");
     expect(users.status()).toBe(200);
     expect(JSON.stringify(await users.json())).not.toMatch(/password/i);
   });
@@ -34,26 +34,26 @@ test.describe("REST API", () => {
   test("viewer token: reads allowed, admin endpoints 403; bad input 400 with a message", async ({ playwright }) => {
     const admin = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${createTokenWithCli(ADMIN.email)}` } });
     const viewerEmail = uniqueEmail("api-viewer");
-    const created = await admin.post("/api/v1/users", { data: { name: "API Viewer", email: viewerEmail, password: USER_PASSWORD, role: "viewer" } });
+    const created = await admin.post("/api/v1/portal-users", { data: { name: "API Viewer", email: viewerEmail, password: USER_PASSWORD, role: "viewer" } });
     expect(created.status()).toBe(201);
 
-    const invalid = await admin.post("/api/v1/users", { data: { name: "", email: "x", password: "1", role: "root" } });
+    const invalid = await admin.post("/api/v1/portal-users", { data: { name: "", email: "x", password: "1", role: "root" } });
     expect(invalid.status()).toBe(400);
     const problem = await invalid.json();
     expect(problem.invalid_params.map((p: { name: string }) => p.name).sort()).toEqual(["email", "name", "password", "role"]);
-    const notJson = await admin.post("/api/v1/users", { data: "{oops", headers: { "content-type": "application/json" } });
+    const notJson = await admin.post("/api/v1/portal-users", { data: "{oops", headers: { "content-type": "application/json" } });
     expect(notJson.status()).toBe(400);
-    const duplicate = await admin.post("/api/v1/users", { data: { name: "Again", email: viewerEmail, password: USER_PASSWORD, role: "viewer" } });
+    const duplicate = await admin.post("/api/v1/portal-users", { data: { name: "Again", email: viewerEmail, password: USER_PASSWORD, role: "viewer" } });
     expect(duplicate.status()).toBe(409);
-    const badId = await admin.patch("/api/v1/users/not-a-uuid", { data: { role: "admin" } });
+    const badId = await admin.patch("/api/v1/portal-users/not-a-uuid", { data: { role: "admin" } });
     expect(badId.status()).toBe(400);
 
     const viewer = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${createTokenWithCli(viewerEmail)}` } });
     expect((await viewer.get("/api/v1/me")).status()).toBe(200);
     expect((await viewer.get("/api/v1/tokens")).status()).toBe(200);
     for (const response of [
-      await viewer.get("/api/v1/users"),
-      await viewer.post("/api/v1/users", { data: { name: "Evil", email: uniqueEmail("evil"), password: USER_PASSWORD, role: "admin" } }),
+      await viewer.get("/api/v1/portal-users"),
+      await viewer.post("/api/v1/portal-users", { data: { name: "Evil", email: uniqueEmail("evil"), password: USER_PASSWORD, role: "admin" } }),
       await viewer.get("/api/v1/audit-log"),
     ]) {
       expect(response.status()).toBe(403);

@@ -11,7 +11,8 @@ test.describe("roles", () => {
     const adminContext = await browser.newContext({ storageState: ADMIN_STATE });
     const admin = await adminContext.newPage();
     await admin.goto("/");
-    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    // Settings → Users (portal users); the main section's "Users" lists Atlassian accounts.
+    await admin.getByRole("navigation", { name: "Main" }).locator('a[href="/settings/users"]').click();
     await expect(admin.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 
     const form = admin.getByRole("form", { name: "Create user" });
@@ -53,12 +54,12 @@ test.describe("roles", () => {
       await expectSignedInAs(page, role);
       const nav = page.getByRole("navigation", { name: "Main" });
       await expect(nav.getByRole("link", { name: "API tokens" })).toBeVisible();
-      await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+      await expect(nav.locator('a[href="/settings/users"]')).toHaveCount(0);
       await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
       const forbidden = await page.goto("/settings/users");
       expect(forbidden?.status()).toBe(403);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
-      const api = await page.request.get("/api/v1/users");
+      const api = await page.request.get("/api/v1/portal-users");
       expect(api.status()).toBe(403);
       await page.context().close();
     }
@@ -68,7 +69,7 @@ test.describe("roles", () => {
   test("wrong password shows an error; sign-out works", async ({ browser }) => {
     const adminContext = await browser.newContext({ storageState: ADMIN_STATE });
     const email = uniqueEmail("signout");
-    const created = await adminContext.request.post("/api/v1/users", { data: { name: "Sign Out", email, password: USER_PASSWORD, role: "viewer" } });
+    const created = await adminContext.request.post("/api/v1/portal-users", { data: { name: "Sign Out", email, password: USER_PASSWORD, role: "viewer" } });
     expect(created.status()).toBe(201);
     await adminContext.close();
 
@@ -91,7 +92,7 @@ test.describe("roles", () => {
   test("a disabled user loses access at once", async ({ browser }) => {
     const adminContext = await browser.newContext({ storageState: ADMIN_STATE });
     const email = uniqueEmail("disabled");
-    const created = await adminContext.request.post("/api/v1/users", { data: { name: "Soon Disabled", email, password: USER_PASSWORD, role: "analyst" } });
+    const created = await adminContext.request.post("/api/v1/portal-users", { data: { name: "Soon Disabled", email, password: USER_PASSWORD, role: "analyst" } });
     const user = (await created.json()) as { id: string };
 
     const page = await newUserPage(browser);

@@ -135,7 +135,7 @@ test.describe("connectors", () => {
     expect(created.status()).toBe(201);
     const connector = (await created.json()) as { id: string };
     const email = uniqueEmail("connector-viewer");
-    const user = await admin.request.post("/api/v1/users", { data: { name: "Connector Viewer", email, password: USER_PASSWORD, role: "viewer" } });
+    const user = await admin.request.post("/api/v1/portal-users", { data: { name: "Connector Viewer", email, password: USER_PASSWORD, role: "viewer" } });
     expect(user.status()).toBe(201);
 
     const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });

@@ -9,7 +9,7 @@ export const tokenKeys = { all: ["tokens"] as const };
 export const auditKeys = { all: ["audit-log"] as const, list: (action?: string) => ["audit-log", { action: action ?? null }] as const };
 
 export const usersQuery = () =>
-  queryOptions({ queryKey: userKeys.all, queryFn: () => apiFetch<{ data: TUserDto[] }>("/api/v1/users").then((r) => r.data) });
+  queryOptions({ queryKey: userKeys.all, queryFn: () => apiFetch<{ data: TUserDto[] }>("/api/v1/portal-users").then((r) => r.data) });
 
 export const tokensQuery = () =>
   queryOptions({ queryKey: tokenKeys.all, queryFn: () => apiFetch<{ data: TTokenDto[] }>("/api/v1/tokens").then((r) => r.data) });

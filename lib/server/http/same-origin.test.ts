@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isSameOrigin } from "./same-origin";
 
-const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/users", { method: "POST", headers });
+const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/portal-users", { method: "POST", headers });
 
 describe("isSameOrigin", () => {
   it("accepts a matching Origin", () => {

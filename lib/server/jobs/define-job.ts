@@ -9,6 +9,8 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = Readonly<{
   queue: Readonly<{ retryLimit: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "short" | "singleton" | "stately" }>;
   /** Cron schedule (UTC), if the job also runs periodically. */
   cron?: string;
+  /** Offered by every worker this often (sub-minute polling, which cron cannot do); queue policy "short" keeps one queued. */
+  everySeconds?: number;
   /** Concurrent handlers per worker process. */
   localConcurrency?: number;
   // Method syntax on purpose: a registry of different payload types must type-check.

@@ -8,6 +8,7 @@ import { logger as rootLogger } from "../logger";
 import { createBoss, enqueue } from "./boss";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { syncConnectorJob } from "./definitions/sync-connector.job";
+import { ensureBuiltinPolicies } from "../services/detection/ensure-builtin-policies";
 import { findDueConnectors } from "../services/sync/find-due-connectors";
 import { JOBS } from "./registry";
 
@@ -23,6 +24,7 @@ const main = async () => {
   // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
   boss.on("error", (error) => (isStopping ? logger.debug({ err: error }, "pg-boss error while stopping") : logger.error({ err: error }, "pg-boss error")));
   await boss.start();
+  await ensureBuiltinPolicies();
 
   for (const job of JOBS) {
     const { policy, ...queueOptions } = job.queue;
@@ -40,6 +42,12 @@ const main = async () => {
     });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
   }
+  // Sub-minute polling jobs (e.g. rollups): offered by every worker; the queue keeps at most one waiting.
+  const pollers = JOBS.flatMap((job) =>
+    job.everySeconds
+      ? [setInterval(() => void boss.send(job.name, {}, { singletonKey: job.name }).catch((error: unknown) => logger.warn({ err: error, job: job.name }, "job not queued")), job.everySeconds * 1000)]
+      : [],
+  );
 
   const startedAt = new Date().toISOString();
   const beat = () =>
@@ -60,6 +68,7 @@ const main = async () => {
     logger.info({ signal }, "worker stopping");
     clearInterval(timer);
     clearInterval(scheduler);
+    for (const poller of pollers) clearInterval(poller);
     await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
     await disconnectDb();
     process.exit(0);

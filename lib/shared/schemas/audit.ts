@@ -13,6 +13,15 @@ export const AUDIT_ACTIONS = [
   "user.enabled",
   "token.created",
   "token.revoked",
+  "posture.recommendation_state_changed",
+  "ip_range.created",
+  "ip_range.updated",
+  "ip_range.deleted",
+  "threat_list.uploaded",
+  "threat_list.removed",
+  "policy.created",
+  "policy.updated",
+  "policy.deleted",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

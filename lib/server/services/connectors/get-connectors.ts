@@ -1,16 +1,18 @@
 import { AppError } from "../../../shared/errors";
 import type { TConnectorDto, TConnectorHistoryEntry } from "../../../shared/schemas/connectors";
-import { countActivitiesSince } from "../../repositories/activity-repository";
 import { findConnectorRecord, listConnectorEvents, listConnectorRecords, type ConnectorRecord } from "../../repositories/connector-repository";
 import { countRecentRequests } from "../../repositories/rate-bucket-repository";
+import { sumHourlyRollupsSince } from "../../repositories/rollup-repository";
 import { toConnectorDto } from "./connector-dto";
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 const withLiveStats = async (records: ConnectorRecord[], now: Date): Promise<TConnectorDto[]> => {
   const requests = await countRecentRequests(records.map((r) => r.rateBucketKey));
-  const last24h = await Promise.all(records.map((r) => countActivitiesSince(r.id, new Date(now.getTime() - DAY_MS))));
-  return records.map((r, i) => toConnectorDto(r, { activitiesLast24h: last24h[i] ?? 0, requestsLastMinute: requests.get(r.rateBucketKey) ?? 0 }, now));
+  // The 24 hourly rollups ending with the current hour (kept current by the worker within seconds): no scan of activities.
+  const last24h = await sumHourlyRollupsSince(records.map((r) => r.id), new Date(now.getTime() - DAY_MS + HOUR_MS));
+  return records.map((r) => toConnectorDto(r, { activitiesLast24h: last24h.get(r.id) ?? 0, requestsLastMinute: requests.get(r.rateBucketKey) ?? 0 }, now));
 };
 
 export const listConnectors = async (now: Date = new Date()): Promise<TConnectorDto[]> => withLiveStats(await listConnectorRecords(), now);

@@ -1,11 +1,6 @@
-// PATCH /api/v1/users/{id} – change role, name or disabled (admin)
+// GET /api/v1/users/{id} – one Atlassian account: IPs and countries seen, alerts (viewer)
 import { withRoute } from "@/lib/server/http/with-route";
-import { updateUser } from "@/lib/server/services/users/update-user";
-import { ZUpdateUserInput, ZUserIdParams } from "@/lib/shared/schemas/users";
+import { getAtlassianUserOrThrow } from "@/lib/server/services/atlassian-users/get-atlassian-user";
+import { ZAtlassianUserIdParams } from "@/lib/shared/schemas/atlassian-users";
 
-export const PATCH = withRoute({
-  auth: "admin",
-  params: ZUserIdParams,
-  body: ZUpdateUserInput,
-  handler: ({ principal, params, body }) => updateUser({ actor: principal, id: params.id, input: body }),
-});
+export const GET = withRoute({ auth: "viewer", params: ZAtlassianUserIdParams, handler: ({ params }) => getAtlassianUserOrThrow(params.id) });

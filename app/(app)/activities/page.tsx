@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ActivitiesView } from "@/components/activities/activities-view";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePageUser } from "@/lib/server/auth/require-page-user";
+
+export const metadata: Metadata = { title: "Activities" };
+
+export default async function ActivitiesPage() {
+  await requirePageUser({ path: "/activities" });
+  return (
+    <>
+      <PageHeader title="Activity log" description="Every audit-log activity of the connected organizations, searchable and exportable." />
+      <Suspense>
+        <ActivitiesView />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BackLink } from "@/components/layout/back-link";
+import { PageHeader } from "@/components/layout/page-header";
+import { UserDetailView } from "@/components/users/user-detail-view";
+import { requirePageUser } from "@/lib/server/auth/require-page-user";
+import { getAtlassianUserRowOrThrow } from "@/lib/server/services/atlassian-users/get-atlassian-user";
+import { AppError } from "@/lib/shared/errors";
+import { ZAtlassianUserIdParams } from "@/lib/shared/schemas/atlassian-users";
+
+export const metadata: Metadata = { title: "User" };
+
+type Props = Readonly<{ params: Promise<{ id: string }> }>;
+
+export default async function AtlassianUserPage({ params }: Props) {
+  const { id } = await params;
+  await requirePageUser({ path: `/users/${id}` });
+  const parsed = ZAtlassianUserIdParams.safeParse({ id });
+  if (!parsed.success) notFound();
+  const user = await getAtlassianUserRowOrThrow(parsed.data.id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <>
+      <BackLink href="/users" label="All users" />
+      <PageHeader title={user.name ?? user.email ?? user.accountId} description={`${user.email ?? user.accountId} · ${user.connectorName}`} />
+      <UserDetailView userId={user.id} />
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+// GET /api/v1/openapi.json – the OpenAPI 3.1 document of /api/v1 (no auth: it describes the API, holds no data)
+import { withRoute } from "@/lib/server/http/with-route";
+import { buildOpenApiDocument } from "@/lib/shared/openapi/document";
+
+let cached: unknown;
+
+export const GET = withRoute({ auth: "public", handler: async () => (cached ??= buildOpenApiDocument()) });

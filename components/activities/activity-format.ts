@@ -1,0 +1,30 @@
+import { EVENT_ACTIONS, type TEventActionGroup } from "@/lib/atlassian/event-actions";
+
+/** The flag emoji of an ISO 3166-1 alpha-2 code (two regional indicator symbols); "" when not a code. */
+export const flagEmoji = (code: string | null | undefined): string =>
+  code && /^[A-Za-z]{2}$/.test(code) ? String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65)) : "";
+
+/** The action catalogue by group, in catalogue order, for the grouped multi-select. */
+export const ACTION_GROUPS: readonly { group: TEventActionGroup; actions: readonly { key: string; displayName: string }[] }[] = [
+  ...new Set(EVENT_ACTIONS.map((a) => a.group)),
+].map((group) => ({ group, actions: EVENT_ACTIONS.filter((a) => a.group === group) }));
+
+export const PRODUCT_LABELS: Record<string, string> = { jira: "Jira", confluence: "Confluence", bitbucket: "Bitbucket", admin: "Atlassian Administration" };
+
+export const IP_CATEGORY_LABELS: Record<string, string> = {
+  corporate: "Corporate",
+  vpn: "VPN",
+  administrative: "Administrative",
+  cloud_provider: "Cloud provider",
+  risky: "Risky",
+};
+
+/** Local time with seconds, e.g. "23 Nov 2026, 14:05:09". */
+export const formatActivityTime = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** "London, United Kingdom" with the flag first; "—" when nothing is known. */
+export const formatLocation = (a: Readonly<{ city: string | null; country: string | null; countryCode: string | null }>): string => {
+  const place = [a.city, a.country ?? a.countryCode].filter(Boolean).join(", ");
+  return place ? `${flagEmoji(a.countryCode)} ${place}`.trim() : "—";
+};

@@ -1,0 +1,365 @@
+import type { TActivityCursor, TActivityDto } from "../../shared/schemas/activities";
+import { getPgPool } from "../db";
+
+/**
+ * Read side of the activity log. Every query is keyset-ordered on (event_time DESC, seq DESC), never OFFSET,
+ * and written so that one of the activities indexes (prisma/schema.prisma, model Activity) serves both the
+ * filter and the order: the planner stops after `limit` rows instead of sorting the matches.
+ */
+export type ActivityQueryFilter = Readonly<{
+  from?: Date;
+  to?: Date;
+  /** Any of these account ids. */
+  actorIds?: readonly string[];
+  /** Lower-case email, when no directory account matched (unindexed: narrow by time too). */
+  actorEmail?: string;
+  actions?: readonly string[];
+  product?: string;
+  /** A single address (equality) or a CIDR block (`<<=`, a btree range on the ip index). */
+  ip?: Readonly<{ kind: "address" | "cidr"; text: string }>;
+  countryCode?: string;
+  ipCategory?: string;
+  connectorId?: string;
+  adminOnly?: boolean;
+  impersonation?: boolean;
+  /** Lower-case free text, matched as a substring of search_text (trigram index). */
+  text?: string;
+}>;
+
+export type ActivityRow = Omit<TActivityDto, "connectorName">;
+
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** SQL of each DTO field over the activities row `a`: one source for pages, detail and export. */
+const FIELD_SQL: Readonly<Record<keyof ActivityRow, string>> = {
+  id: "a.seq::text",
+  eventId: "a.event_id",
+  connectorId: "a.connector_id::text",
+  time: ISO("a.event_time"),
+  processedAt: ISO("a.processed_at"),
+  action: "a.action",
+  actionName: "a.action_name",
+  actionGroup: "a.action_group",
+  product: "a.product",
+  siteId: "a.site_id",
+  siteName: "a.site_name",
+  actorId: "a.actor_id",
+  actorName: "a.actor_name",
+  actorEmail: "a.actor_email",
+  onBehalfOfId: "a.on_behalf_of_id",
+  authType: "a.auth_type",
+  isSystem: "a.is_system",
+  isAdminAction: "a.is_admin_action",
+  isImpersonation: "a.is_impersonation",
+  targetName: "a.target_name",
+  targets: "coalesce(a.targets, '[]'::jsonb)",
+  ip: "host(a.ip)",
+  country: "a.country",
+  countryCode: "a.country_code",
+  region: "a.region",
+  city: "a.city",
+  lat: "a.lat",
+  lon: "a.lon",
+  locationSource: "a.location_source",
+  ipCategory: "a.ip_category",
+  ipTags: "a.ip_tags",
+  message: "a.message",
+};
+
+/** The stored columns FIELD_SQL reads (for subqueries aliased `a`), without raw. */
+const ROW_COLUMNS = `a.seq, a.event_time, a.event_id, a.connector_id, a.processed_at, a.action, a.action_name, a.action_group, a.product,
+  a.site_id, a.site_name, a.actor_id, a.actor_name, a.actor_email, a.on_behalf_of_id, a.auth_type, a.is_system, a.is_admin_action,
+  a.is_impersonation, a.target_name, a.targets, a.ip, a.country, a.country_code, a.region, a.city, a.lat, a.lon, a.location_source,
+  a.ip_category, a.ip_tags, a.message, a.search_text`;
+
+const COLUMNS = `a.seq AS "seq", ${Object.entries(FIELD_SQL)
+  .map(([field, sql]) => `${sql} AS "${field}"`)
+  .join(", ")}`;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+type Sql = { conditions: string[]; params: unknown[] };
+
+const add = (sql: Sql, value: unknown): string => {
+  sql.params.push(value);
+  return `$${sql.params.length}`;
+};
+
+/** The WHERE conditions of every filter except the one split into UNION ALL branches. */
+const buildConditions = (filter: ActivityQueryFilter, cursor: TActivityCursor | null, split: "action" | "actor" | null): Sql => {
+  const sql: Sql = { conditions: [], params: [] };
+  const where = (condition: string) => sql.conditions.push(condition);
+  if (filter.from) where(`a.event_time >= ${add(sql, filter.from)}::timestamptz`);
+  if (filter.to) where(`a.event_time < ${add(sql, filter.to)}::timestamptz`);
+  if (cursor) where(`(a.event_time, a.seq) < (${add(sql, cursor.time)}::timestamptz, ${add(sql, cursor.seq)}::bigint)`);
+  if (filter.actorIds && split !== "actor") {
+    where(filter.actorIds.length === 1 ? `a.actor_id = ${add(sql, filter.actorIds[0])}` : `a.actor_id = ANY(${add(sql, filter.actorIds)}::text[])`);
+  }
+  if (filter.actorEmail) where(`a.actor_email = ${add(sql, filter.actorEmail)}`);
+  if (filter.actions && split !== "action") {
+    where(filter.actions.length === 1 ? `a.action = ${add(sql, filter.actions[0])}` : `a.action = ANY(${add(sql, filter.actions)}::text[])`);
+  }
+  if (filter.product) where(`a.product = ${add(sql, filter.product)}`);
+  if (filter.ip) where(filter.ip.kind === "address" ? `a.ip = ${add(sql, filter.ip.text)}::inet` : `a.ip <<= ${add(sql, filter.ip.text)}::inet`);
+  if (filter.countryCode) where(`a.country_code = ${add(sql, filter.countryCode)}`);
+  if (filter.ipCategory) where(`a.ip_category = ${add(sql, filter.ipCategory)}`);
+  if (filter.connectorId) where(`a.connector_id = ${add(sql, filter.connectorId)}::uuid`);
+  if (filter.adminOnly) where("a.is_admin_action");
+  if (filter.impersonation) where("a.is_impersonation");
+  if (filter.text) where(`a.search_text LIKE ${add(sql, `%${escapeLike(filter.text)}%`)}`);
+  return sql;
+};
+
+/**
+ * One page of activities, newest first. Several actions (or accounts) become one index-ordered branch each,
+ * merged by UNION ALL: `action = ANY(...)` would have to sort every match.
+ */
+export const buildActivityPageQuery = (
+  filter: ActivityQueryFilter,
+  cursor: TActivityCursor | null,
+  limit: number,
+  options: Readonly<{ withRaw?: boolean; columns?: string; offset?: number }> = {},
+): { text: string; values: unknown[] } => {
+  const columns = options.columns ?? (options.withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS);
+  const split = (filter.actions?.length ?? 0) > 1 ? "action" : (filter.actorIds?.length ?? 0) > 1 ? "actor" : null;
+  const sql = buildConditions(filter, cursor, split);
+  const order = "ORDER BY a.event_time DESC, a.seq DESC";
+  const whereOf = (extra: string[]) => {
+    const all = [...sql.conditions, ...extra];
+    return all.length ? `WHERE ${all.join(" AND ")}` : "";
+  };
+  const limitParam = add(sql, limit);
+  const offset = options.offset ? ` OFFSET ${add(sql, options.offset)}` : "";
+  if (!split) return { text: `SELECT ${columns} FROM activities a ${whereOf([])} ${order} LIMIT ${limitParam}${offset}`, values: sql.params };
+  const [column, values] = split === "action" ? ["a.action", filter.actions ?? []] : ["a.actor_id", filter.actorIds ?? []];
+  const branches = values.map((v) => `(SELECT ${columns}, a.event_time AS sort_time FROM activities a ${whereOf([`${column} = ${add(sql, v)}`])} ${order} LIMIT ${limitParam})`);
+  const text = `SELECT * FROM (${branches.join(" UNION ALL ")}) u ORDER BY u.sort_time DESC, u.seq DESC LIMIT ${limitParam}`;
+  return { text, values: sql.params };
+};
+
+type PageRow = ActivityRow & { seq: string; sort_time?: Date; rawJson?: string };
+
+const strip = <T extends PageRow>(rows: T[]): T[] => {
+  for (const row of rows) {
+    delete (row as Partial<PageRow>).seq;
+    delete (row as Partial<PageRow>).sort_time;
+  }
+  return rows;
+};
+
+/** Rows the free-text filter first looks through, newest first, before it asks the trigram index. */
+const TEXT_SCAN_ROWS = 20_000;
+
+/**
+ * Free text: a common word matches thousands of rows, and the trigram index would return all of them to be
+ * sorted; so first filter the newest TEXT_SCAN_ROWS rows of the other filters in index order (cheap, and
+ * enough for common words), and only for the rest use the trigram index (cheap for rare words).
+ */
+const runTextPage = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, withRaw: boolean): Promise<R[]> => {
+  const pool = getPgPool();
+  const { text, ...others } = filter;
+  const inner = buildActivityPageQuery(others, cursor, TEXT_SCAN_ROWS, { columns: withRaw ? `${ROW_COLUMNS}, a.raw` : ROW_COLUMNS });
+  const likeParam = `$${inner.values.length + 1}`;
+  const limitParam = `$${inner.values.length + 2}`;
+  const columns = withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS;
+  const newest = await pool.query<R>(
+    `SELECT ${columns} FROM (${inner.text}) a WHERE a.search_text LIKE ${likeParam} ORDER BY a.event_time DESC, a.seq DESC LIMIT ${limitParam}`,
+    [...inner.values, `%${escapeLike(text ?? "")}%`, limit],
+  );
+  if (newest.rows.length >= limit) return newest.rows;
+  const probe = buildActivityPageQuery(others, cursor, 1, { columns: `${ISO("a.event_time")} AS time, a.seq::text AS seq`, offset: TEXT_SCAN_ROWS - 1 });
+  const boundary = (await pool.query<{ time: string; seq: string }>(probe)).rows[0];
+  if (!boundary) return newest.rows;
+  const rest = await pool.query<R>(buildActivityPageQuery(filter, boundary, limit - newest.rows.length, { withRaw }));
+  return [...newest.rows, ...rest.rows];
+};
+
+const runPage = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, withRaw: boolean): Promise<R[]> => {
+  const hasSplit = (filter.actions?.length ?? 0) > 1 || (filter.actorIds?.length ?? 0) > 1;
+  if (filter.text && !hasSplit) return strip(await runTextPage<R>(filter, cursor, limit, withRaw));
+  return strip((await getPgPool().query<R>(buildActivityPageQuery(filter, cursor, limit, { withRaw }))).rows);
+};
+
+/** Up to `limit` activities after the cursor, newest first. */
+export const findActivityPage = (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<ActivityRow[]> =>
+  runPage<PageRow>(filter, cursor, limit, false);
+
+/** One activity with its raw event, or null. */
+export const findActivityById = async (id: string): Promise<(ActivityRow & { raw: unknown }) | null> => {
+  const { rows } = await getPgPool().query<PageRow & { raw: unknown }>(`SELECT ${COLUMNS}, a.raw FROM activities a WHERE a.seq = $1::bigint`, [id]);
+  return strip(rows)[0] ?? null;
+};
+
+/** The account's activities in [from, to] of one connector, newest first (actor index). */
+export const findActorActivitiesBetween = async (connectorId: string, actorId: string, from: Date, to: Date, limit: number): Promise<ActivityRow[]> => {
+  const { rows } = await getPgPool().query<PageRow>(
+    `SELECT ${COLUMNS} FROM activities a WHERE a.actor_id = $1 AND a.event_time >= $2 AND a.event_time <= $3 AND a.connector_id = $4::uuid
+     ORDER BY a.event_time DESC, a.seq DESC LIMIT $5`,
+    [actorId, from, to, connectorId, limit],
+  );
+  return strip(rows);
+};
+
+export type ActivityAlertRow = Readonly<{ id: string; title: string; policyName: string; severity: string; status: string; createdAt: string }>;
+
+/** Alerts that include the activity (alert_activities ⨝ alerts), newest first. */
+export const findAlertsOfActivity = async (seq: string): Promise<ActivityAlertRow[]> =>
+  (
+    await getPgPool().query<ActivityAlertRow>(
+      `SELECT al.id::text AS id, al.title, al.policy_name AS "policyName", al.severity::text AS severity, al.status::text AS status,
+         ${ISO("al.created_at")} AS "createdAt"
+       FROM alert_activities aa JOIN alerts al ON al.id = aa.alert_id WHERE aa.activity_seq = $1::bigint ORDER BY al.created_at DESC LIMIT 100`,
+      [seq],
+    )
+  ).rows;
+
+/** Account ids of directory users with this email (email index), or this account id or exact name (any case). */
+export const findActorIdsMatching = async (user: string): Promise<string[]> => {
+  const sql = user.includes("@")
+    ? "SELECT DISTINCT account_id FROM atlassian_users WHERE email = $1 OR email = lower($1) LIMIT 50"
+    : "SELECT DISTINCT account_id FROM atlassian_users WHERE account_id = $1 OR lower(name) = lower($1) LIMIT 50";
+  return (await getPgPool().query<{ account_id: string }>(sql, [user])).rows.map((r) => r.account_id);
+};
+
+/** Connector names by id (a handful of rows). */
+export const findConnectorNames = async (): Promise<Map<string, string>> =>
+  new Map((await getPgPool().query<{ id: string; name: string }>("SELECT id::text AS id, name FROM connectors")).rows.map((r) => [r.id, r.name]));
+
+/** A leading = + - @ gets a quote so spreadsheets never run the cell as a formula. */
+const noFormula = (expr: string) => `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@') THEN '''' || ${expr} ELSE ${expr} END`;
+
+/** A quoted CSV cell, formula-safe. */
+const csvCell = (expr: string) => `coalesce('"' || replace(${noFormula(expr)}, '"', '""') || '"', '')`;
+
+/** Our own identifiers and codes: UUIDs, sequence numbers, catalogue keys, ISO codes, IP text, category names. */
+const SAFE_CSV_FIELDS: ReadonlySet<string> = new Set(["connectorId", "action", "product", "ip", "countryCode", "ipCategory"]);
+
+const csvField = (field: string): string => {
+  if (field === "connectorName") return csvCell("c.name");
+  // to_char costs ~4 µs a row: the timestamp's own text form is ISO 8601 once the space becomes a T.
+  if (field === "time") return `translate((a.event_time AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;
+  if (field === "id") return "a.seq::text";
+  const sql = FIELD_SQL[field as keyof ActivityRow];
+  if (!sql) throw new Error(`unknown export column ${field}`);
+  if (field === "ipTags") return csvCell("array_to_string(a.ip_tags, ' ')");
+  if (field === "targets") return csvCell("a.targets::text");
+  if (["isSystem", "isAdminAction", "isImpersonation", "lat", "lon"].includes(field)) return `coalesce(${sql}::text, '')`;
+  // Values that never hold a comma, quote, line break or leading formula character need no quoting (≈ 1 µs a cell).
+  if (SAFE_CSV_FIELDS.has(field)) return `coalesce(${sql}, '')`;
+  return csvCell(sql);
+};
+
+const ndjsonLine = () =>
+  `json_build_object(${Object.entries(FIELD_SQL)
+    .map(([field, sql]) => `'${field}', ${sql}`)
+    .join(", ")}, 'connectorName', c.name, 'raw', a.raw)::text`;
+
+export type ExportBatch = Readonly<{ text: string; rows: number; scanned: number; last: TActivityCursor | null }>;
+
+/**
+ * One batch of an export, formatted by PostgreSQL into one string (parsing rows in the client is what would
+ * make an export CPU-bound). A batch scans the next `scan` rows of the non-text filters in index order and
+ * keeps those matching the free text, so even a rare word streams at a steady pace with flat memory; the
+ * returned cursor is the last row scanned. `scanned < scan` means the end.
+ */
+export const findActivityExportBatch = async (
+  filter: ActivityQueryFilter,
+  cursor: TActivityCursor | null,
+  scan: number,
+  format: Readonly<{ kind: "csv"; columns: readonly string[] } | { kind: "ndjson" }>,
+): Promise<ExportBatch> => {
+  const { text, ...others } = filter;
+  const inner = buildActivityPageQuery(others, cursor, scan, { columns: format.kind === "csv" ? ROW_COLUMNS : `${ROW_COLUMNS}, a.raw` });
+  const match = text ? ` FILTER (WHERE a.search_text LIKE $${inner.values.length + 1})` : "";
+  const line = format.kind === "csv" ? `${format.columns.map(csvField).join(" || ',' || ")} || E'\\n'` : `${ndjsonLine()} || E'\\n'`;
+  // The last row scanned is the least (event_time, seq): one min() over [epoch seconds, seq] (exact to the ms and
+  // for seq < 2^53) instead of sorting the batch again.
+  const { rows } = await getPgPool().query<{ text: string | null; rows: number; scanned: number; last: number[] | null }>(
+    `SELECT string_agg(${line}, '' ORDER BY a.event_time DESC, a.seq DESC)${match} AS text, count(*)${match}::int AS rows, count(*)::int AS scanned,
+       min(ARRAY[date_part('epoch', a.event_time), a.seq::float8]) AS last
+     FROM (${inner.text}) a LEFT JOIN connectors c ON c.id = a.connector_id`,
+    text ? [...inner.values, `%${escapeLike(text)}%`] : inner.values,
+  );
+  const row = rows[0];
+  return {
+    text: row?.text ?? "",
+    rows: row?.rows ?? 0,
+    scanned: row?.scanned ?? 0,
+    last: row?.last ? { time: new Date(Math.round((row.last[0] ?? 0) * 1000)).toISOString(), seq: String(row.last[1]) } : null,
+  };
+};
+
+/** A parameter as an SQL literal: COPY takes no bind parameters. */
+const toLiteral = (value: unknown, escape: (text: string) => string): string => {
+  if (value instanceof Date) return escape(value.toISOString());
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return escape(`{${value.map((v) => `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`);
+  return escape(String(value));
+};
+
+/**
+ * `COPY (query) TO STDOUT` through node-pg's submittable protocol (what pg-copy-streams does, without the
+ * dependency): PostgreSQL formats and quotes the CSV in C, about twice as fast as SQL string building.
+ */
+const copyOut = async (text: string, values: readonly unknown[]): Promise<Buffer> => {
+  const client = await getPgPool().connect();
+  try {
+    const sql = text.replace(/\$(\d+)\b/g, (_, n: string) => toLiteral(values[Number(n) - 1], (t) => client.escapeLiteral(t)));
+    return await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const copy = {
+        submit: (connection: { query: (text: string) => void }) => connection.query(sql),
+        // The chunk is a view into the socket's read buffer, which the parser reuses: copy it.
+        handleCopyData: (message: { chunk: Buffer }) => chunks.push(Buffer.from(message.chunk)),
+        handleRowDescription: () => undefined,
+        handleDataRow: () => undefined,
+        handleCommandComplete: () => undefined,
+        handleEmptyQuery: () => undefined,
+        handlePortalSuspended: () => undefined,
+        handleError: (error: Error) => reject(error),
+        handleReadyForQuery: () => resolve(Buffer.concat(chunks)),
+      };
+      void client.query(copy as unknown as string);
+    });
+  } finally {
+    client.release();
+  }
+};
+
+/** One export cell for COPY (which does the quoting): text that could start a formula gets a leading quote. */
+const copyField = (field: string): string => {
+  if (field === "time") return `translate((a.event_time AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;
+  if (field === "id") return "a.seq";
+  if (field === "connectorName") return noFormula("c.name");
+  if (field === "ipTags") return "array_to_string(a.ip_tags, ' ')";
+  if (field === "targets") return "a.targets::text";
+  const sql = FIELD_SQL[field as keyof ActivityRow];
+  if (!sql) throw new Error(`unknown export column ${field}`);
+  if (["isSystem", "isAdminAction", "isImpersonation", "lat", "lon"].includes(field)) return `${sql}::text`;
+  return SAFE_CSV_FIELDS.has(field) ? sql : noFormula(sql);
+};
+
+/**
+ * A CSV export batch without free text: COPY of the next `limit` rows. The columns must start with time and
+ * id, from which the last line gives the next cursor.
+ */
+export const copyActivityCsvBatch = async (
+  filter: Omit<ActivityQueryFilter, "text">,
+  cursor: TActivityCursor | null,
+  limit: number,
+  columns: readonly string[],
+): Promise<{ csv: Buffer; rows: number; last: TActivityCursor | null }> => {
+  if (columns[0] !== "time" || columns[1] !== "id") throw new Error("the export columns must start with time, id");
+  const inner = buildActivityPageQuery(filter, cursor, limit, { columns: ROW_COLUMNS });
+  const csv = await copyOut(
+    `COPY (SELECT ${columns.map(copyField).join(", ")} FROM (${inner.text}) a LEFT JOIN connectors c ON c.id = a.connector_id
+      ORDER BY a.event_time DESC, a.seq DESC) TO STDOUT WITH (FORMAT csv)`,
+    inner.values,
+  );
+  let rows = 0;
+  for (const byte of csv) if (byte === 10) rows++;
+  const lastLine = csv.toString("utf8", Math.max(0, csv.length - 8192)).trimEnd().split("\n").at(-1) ?? "";
+  const [time, seq] = lastLine.split(",", 2);
+  const at = time ? Date.parse(time) : Number.NaN;
+  return { csv, rows, last: rows > 0 && seq && !Number.isNaN(at) ? { time: new Date(at).toISOString(), seq } : null };
+};

@@ -1,0 +1,286 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { encodeActivityCursor, ZActivityExportQuery, ZActivityListQuery, type TActivityDto } from "../../../shared/schemas/activities";
+import { resetDatabase } from "../../../testing/reset-database";
+import { exportActivities } from "./export-activities";
+import { getActivityOrThrow } from "./get-activity";
+import { listActivities } from "./list-activities";
+
+type Row = Partial<{
+  connector: string;
+  time: string;
+  action: string;
+  product: string;
+  actorId: string;
+  actorName: string;
+  actorEmail: string;
+  ip: string | null;
+  countryCode: string | null;
+  country: string | null;
+  city: string | null;
+  ipCategory: string | null;
+  ipTags: string[];
+  isAdmin: boolean;
+  isImpersonation: boolean;
+  targetName: string | null;
+}>;
+
+let db: pg.Client;
+let connectorA: string;
+let connectorB: string;
+let eventNo = 0;
+
+const insertConnector = async (name: string): Promise<string> => {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO connectors (id, name, org_id, base_url, api_key_ciphertext, api_key_last4, rate_bucket_key, api_key_expires_at, sync_from, updated_at)
+     VALUES ($1, $2, $2, 'http://127.0.0.1:1', 'x', 'abcd', $2, now() + interval '1 year', now(), now())`,
+    [id, name],
+  );
+  return id;
+};
+
+/** Inserts activities in the order given (seq increases), with search_text built like normalize-event. */
+const insert = async (rows: readonly Row[]): Promise<string[]> => {
+  const ids: string[] = [];
+  for (const r of rows) {
+    const e = {
+      connector: connectorA, time: "2026-11-20T10:00:00.000Z", action: "user_login", product: "jira", actorId: "acc-ada", actorName: "Ada Lovelace",
+      actorEmail: "ada@example.com", ip: "203.0.113.5", countryCode: "GB", country: "United Kingdom", city: "London", ipCategory: null, ipTags: [],
+      isAdmin: false, isImpersonation: false, targetName: null, ...r,
+    };
+    const searchText = [e.actorName, e.actorEmail, e.actorId, e.action, e.targetName, e.ip, e.city, e.country].filter(Boolean).join(" ").toLowerCase();
+    const { rows: inserted } = await db.query<{ seq: string }>(
+      `INSERT INTO activities (connector_id, event_id, event_time, action, action_name, product, actor_id, actor_name, actor_email, ip, country, country_code,
+         city, ip_category, ip_tags, is_admin_action, is_impersonation, target_name, search_text, raw)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9::inet, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING seq::text`,
+      [e.connector, `evt-${++eventNo}`, e.time, e.action, e.product, e.actorId, e.actorName, e.actorEmail, e.ip, e.country, e.countryCode, e.city,
+        e.ipCategory, e.ipTags, e.isAdmin, e.isImpersonation, e.targetName, searchText, JSON.stringify({ id: `evt-${eventNo}`, attributes: { action: e.action } })],
+    );
+    ids.push(inserted[0]!.seq);
+  }
+  return ids;
+};
+
+const list = async (params: Record<string, unknown>) => listActivities({ query: ZActivityListQuery.parse(params) });
+const ids = (data: readonly TActivityDto[]) => data.map((a) => a.id);
+
+beforeAll(async () => {
+  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+});
+afterAll(() => db.end());
+beforeEach(async () => {
+  await resetDatabase();
+  eventNo = 0;
+  connectorA = await insertConnector("Org A");
+  connectorB = await insertConnector("Org B");
+});
+
+describe("activity log filters", () => {
+  it("returns newest first with eventId, id and connector name", async () => {
+    const [older, newer] = await insert([{ time: "2026-11-20T09:00:00.000Z" }, { time: "2026-11-20T11:00:00.000Z" }]);
+    const page = await list({});
+    expect(ids(page.data)).toEqual([newer, older]);
+    expect(page.data[0]).toMatchObject({ id: newer, eventId: "evt-2", connectorName: "Org A", time: "2026-11-20T11:00:00.000Z", countryCode: "GB" });
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("filters by time range (from inclusive, to exclusive)", async () => {
+    const [a, b] = await insert([{ time: "2026-11-19T00:00:00.000Z" }, { time: "2026-11-20T00:00:00.000Z" }, { time: "2026-11-21T00:00:00.000Z" }]);
+    expect(ids((await list({ from: "2026-11-19", to: "2026-11-21T00:00:00Z" })).data)).toEqual([b, a]);
+    expect(ids((await list({ from: "2026-11-20T01:00:00+01:00", to: "2026-11-20T00:00:00.001Z" })).data)).toEqual([b]);
+  });
+
+  it("filters by user: account id, directory email or name, and raw email without a directory entry", async () => {
+    await db.query(
+      `INSERT INTO atlassian_users (id, connector_id, account_id, name, email, status, platform_roles, synced_at)
+       VALUES (gen_random_uuid(), $1, 'acc-grace', 'Grace Hopper', 'Grace@Example.com', 'active', '{}', now())`,
+      [connectorA],
+    );
+    const [, grace, , stranger] = await insert([{}, { actorId: "acc-grace", actorEmail: "grace@example.com" }, {}, { actorId: "acc-x", actorEmail: "x@other.test" }]);
+    expect(ids((await list({ user: "acc-grace" })).data)).toEqual([grace]);
+    expect(ids((await list({ user: "grace@example.com" })).data)).toEqual([grace]);
+    expect(ids((await list({ user: "grace hopper" })).data)).toEqual([grace]);
+    expect(ids((await list({ user: "X@other.test" })).data)).toEqual([stranger]);
+    expect((await list({ user: "nobody@nowhere.test" })).data).toEqual([]);
+  });
+
+  it("filters by one or several actions (merged newest first)", async () => {
+    const [login, failed, , failed2] = await insert([
+      { action: "user_login", time: "2026-11-20T01:00:00.000Z" },
+      { action: "user_login_failed", time: "2026-11-20T02:00:00.000Z" },
+      { action: "user_logout", time: "2026-11-20T03:00:00.000Z" },
+      { action: "user_login_failed", time: "2026-11-20T04:00:00.000Z" },
+    ]);
+    expect(ids((await list({ action: "user_login_failed" })).data)).toEqual([failed2, failed]);
+    expect(ids((await list({ action: ["user_login", "user_login_failed"] })).data)).toEqual([failed2, failed, login]);
+    const first = await list({ action: ["user_login", "user_login_failed"], limit: 2 });
+    expect(ids(first.data)).toEqual([failed2, failed]);
+    expect(ids((await list({ action: ["user_login", "user_login_failed"], limit: 2, cursor: first.nextCursor })).data)).toEqual([login]);
+  });
+
+  it("filters by product, IP address, IPv4 and IPv6 CIDR, country name or code, IP category, connector, admin and impersonation", async () => {
+    const [v4, v6, other] = await insert([
+      { ip: "10.1.2.3", product: "confluence", countryCode: "DE", country: "Germany", ipCategory: "corporate", ipTags: ["office"] },
+      { ip: "2001:db8::5", connector: connectorB, isAdmin: true, action: "org_admin_granted" },
+      { ip: "192.0.2.1", isImpersonation: true, action: "user_logged_in_as_user" },
+    ]);
+    expect(ids((await list({ product: "confluence" })).data)).toEqual([v4]);
+    expect(ids((await list({ ip: "10.1.2.3" })).data)).toEqual([v4]);
+    expect(ids((await list({ ip: "10.0.0.0/8" })).data)).toEqual([v4]);
+    expect(ids((await list({ ip: "2001:db8::/32" })).data)).toEqual([v6]);
+    expect(ids((await list({ country: "Germany" })).data)).toEqual([v4]);
+    expect(ids((await list({ country: "de" })).data)).toEqual([v4]);
+    expect(ids((await list({ country: "United Kingdom" })).data)).toEqual([other, v6]);
+    expect(ids((await list({ ipCategory: "corporate" })).data)).toEqual([v4]);
+    expect(ids((await list({ connectorId: connectorB })).data)).toEqual([v6]);
+    expect(ids((await list({ adminOnly: "true" })).data)).toEqual([v6]);
+    expect(ids((await list({ impersonation: "1" })).data)).toEqual([other]);
+    expect(ids((await list({ adminOnly: "false" })).data)).toHaveLength(3);
+  });
+
+  it("searches free text as a substring, case-insensitively, with LIKE wildcards taken literally", async () => {
+    const [ada, , pct] = await insert([{}, { actorName: "Grace Hopper", actorEmail: "grace@example.com", city: "Paris" }, { targetName: "100% real_user" }]);
+    expect(ids((await list({ q: "LOVEL" })).data)).toEqual([pct, ada]);
+    expect(ids((await list({ q: "paris" })).data)).toHaveLength(1);
+    expect(ids((await list({ q: "100% real_" })).data)).toEqual([pct]);
+    expect((await list({ q: "10_%" })).data).toEqual([]);
+  });
+
+  it("finds a rare word beyond the newest rows the free-text search scans first", async () => {
+    const [rare] = await insert([{ actorName: "Zebulon Quux", time: "2026-01-01T00:00:00.000Z" }]);
+    await db.query(
+      `INSERT INTO activities (connector_id, event_id, event_time, action, product, actor_id, search_text, raw)
+       SELECT $1, 'filler-' || i, timestamptz '2026-11-01' + i * interval '1 second', 'user_login', 'jira', 'acc-f', 'filler ' || i, '{}'
+       FROM generate_series(1, 25000) i`,
+      [connectorA],
+    );
+    expect(ids((await list({ q: "zebulon" })).data)).toEqual([rare]);
+    const page = await list({ q: "filler 1", limit: 3 });
+    expect(page.data.map((a) => a.eventId)).toEqual(["filler-19999", "filler-19998", "filler-19997"]);
+  });
+});
+
+describe("keyset cursor", () => {
+  it("pages through everything in a stable order without gaps or repeats while activities arrive", async () => {
+    // Equal times on purpose: seq breaks the tie.
+    const original = await insert(Array.from({ length: 23 }, (_, i) => ({ time: `2026-11-20T10:00:0${i % 4}.000Z`, connector: i % 2 ? connectorA : connectorB })));
+    const expected = (await list({ limit: 500 })).data.map((a) => a.id);
+    expect(new Set(expected).size).toBe(23);
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof list>> = await list({ limit: 5, ...(cursor ? { cursor } : {}) });
+      seen.push(...ids(page.data));
+      cursor = page.nextCursor;
+      // New activities keep arriving: newer ones, and late ones at a time already paged past.
+      await insert([{ time: "2026-11-21T00:00:00.000Z" }, { time: "2026-11-20T10:00:03.000Z" }]);
+      pages++;
+    } while (cursor && pages < 20);
+    const originalSeen = seen.filter((id) => original.includes(id));
+    expect(originalSeen).toEqual(expected);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("rejects a tampered or foreign cursor, a bad limit and malformed filters", () => {
+    const good = encodeActivityCursor({ time: "2026-11-20T10:00:00.000Z", seq: "42" });
+    expect(ZActivityListQuery.safeParse({ cursor: good }).success).toBe(true);
+    for (const cursor of [good.slice(0, -2), `${good}x`, "not a cursor", Buffer.from("2026-11-20|x").toString("base64url"), Buffer.from("x|1").toString("base64url")]) {
+      expect(ZActivityListQuery.safeParse({ cursor }).success, cursor).toBe(false);
+    }
+    for (const params of [{ limit: "501" }, { limit: "0" }, { limit: "ten" }, { from: "yesterday" }, { to: "2026-13-01" }, { from: "2026-11-20T10:00:00" },
+      { ip: "10.0.0.0/33" }, { ip: "999.1.1.1" }, { ip: "fe80::1::2" }, { action: "user_hacked" }, { action: ["user_login", "nope"] }, { product: "trello" },
+      { ipCategory: "evil" }, { connectorId: "abc" }, { adminOnly: "maybe" }]) {
+      expect(ZActivityListQuery.safeParse(params).success, JSON.stringify(params)).toBe(false);
+    }
+  });
+
+  it("rejects an unknown country and an empty time range with a validation error", async () => {
+    await expect(list({ country: "Atlantis" })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(list({ from: "2026-11-21", to: "2026-11-20" })).rejects.toMatchObject({ code: "validation_failed" });
+  });
+});
+
+describe("activity detail", () => {
+  it("returns the raw event, the user's activity within an hour and the alerts that include it", async () => {
+    const [before, target, , tooLate, otherUser] = await insert([
+      { time: "2026-11-20T09:30:00.000Z" },
+      { time: "2026-11-20T10:00:00.000Z" },
+      { time: "2026-11-20T10:59:00.000Z" },
+      { time: "2026-11-20T11:30:00.000Z" },
+      { time: "2026-11-20T10:10:00.000Z", actorId: "acc-other" },
+    ]);
+    const alertId = randomUUID();
+    await db.query(
+      `INSERT INTO alerts (id, policy_key, policy_name, severity, connector_id, title, explanation, episode_key, first_activity_at, last_activity_at, updated_at)
+       VALUES ($1, 'failed_logins', 'Failed logins', 'high', $2, 'Many failed logins', 'x', 'k1', now(), now(), now())`,
+      [alertId, connectorA],
+    );
+    await db.query("INSERT INTO alert_activities (alert_id, activity_seq) VALUES ($1, $2)", [alertId, target]);
+    const detail = await getActivityOrThrow(target!);
+    expect(detail.raw).toMatchObject({ id: "evt-2" });
+    expect(detail.timeline.map((a) => a.id)).toContain(before);
+    expect(detail.timeline.map((a) => a.id)).not.toContain(tooLate);
+    expect(detail.timeline.map((a) => a.id)).not.toContain(otherUser);
+    expect(detail.alerts).toEqual([expect.objectContaining({ id: alertId, title: "Many failed logins", severity: "high", status: "open" })]);
+    await expect(getActivityOrThrow("999999")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("export", () => {
+  const read = async (body: ReadableStream<Uint8Array>) => new Response(body).text();
+
+  it("streams the current filter as CSV (quoted, formula-safe) and NDJSON with raw", async () => {
+    await insert([
+      { actorName: "=cmd|' /C calc'!A0", targetName: 'say "hi", ok' },
+      { action: "user_login_failed", time: "2026-11-20T11:00:00.000Z" },
+      { action: "user_login_failed", time: "2026-11-20T12:00:00.000Z", ip: null, countryCode: null, country: null, city: null },
+    ]);
+    const csv = await exportActivities({ query: ZActivityExportQuery.parse({ format: "csv" }), now: new Date("2026-11-24T01:02:03.456Z"), batchSize: 2 });
+    expect(csv.filename).toBe("watchpost-activities-2026-11-24T01-02-03Z.csv");
+    const lines = (await read(csv.body)).trimEnd().split("\n");
+    expect(lines[0]).toBe("time,id,eventId,connectorName,actorName,actorEmail,actorId,action,actionName,product,targetName,ip,country,countryCode,city,ipCategory,ipTags,isAdminAction,isImpersonation,siteName,connectorId");
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^2026-11-20T12:00:00Z,3,evt-3,Org A,/);
+    expect(lines[3]).toContain(`,'=cmd|' /C calc'!A0,`);
+    expect(lines[3]).toContain(`"say ""hi"", ok"`);
+
+    const ndjson = await exportActivities({ query: ZActivityExportQuery.parse({ format: "ndjson", action: "user_login_failed" }), batchSize: 1 });
+    const records = (await read(ndjson.body)).trim().split("\n").map((l) => JSON.parse(l) as TActivityDto & { raw: unknown });
+    expect(records.map((r) => r.eventId)).toEqual(["evt-3", "evt-2"]);
+    expect(records[0]).toMatchObject({ id: "3", action: "user_login_failed", connectorName: "Org A", ip: null, raw: { id: "evt-3" } });
+  });
+
+  it("keeps the free-text export's CSV in the same shape as the plain one", async () => {
+    await insert([{ actorName: "Needle, Jr.", targetName: "-1+1" }]);
+    const plain = await read((await exportActivities({ query: ZActivityExportQuery.parse({}) })).body);
+    const text = await read((await exportActivities({ query: ZActivityExportQuery.parse({ q: "needle" }) })).body);
+    const parse = (csv: string) => csv.trimEnd().split("\n").map((l) => l.replaceAll('"', ""));
+    expect(parse(text)).toEqual(parse(plain));
+    expect(plain).toContain(`"Needle, Jr."`);
+    expect(plain).toContain(`,'-1+1,`);
+  });
+
+  it("exports many batches completely, newest first, without a gap or a repeat", async () => {
+    await db.query(
+      `INSERT INTO activities (connector_id, event_id, event_time, action, product, actor_id, search_text, raw)
+       SELECT $1, 'bulk-' || i, timestamptz '2026-11-01' + (i / 3) * interval '1 second', 'user_login', 'jira', 'acc-b', 'bulk ' || i, '{}'
+       FROM generate_series(1, 25000) i`,
+      [connectorA],
+    );
+    const lines = (await read((await exportActivities({ query: ZActivityExportQuery.parse({}), batchSize: 4000 })).body)).trimEnd().split("\n");
+    expect(lines).toHaveLength(25_001);
+    const ids = lines.slice(1).map((l) => Number(l.split(",")[1]));
+    expect(ids.every((id, i) => i === 0 || id < (ids[i - 1] ?? 0))).toBe(true);
+    expect(new Set(ids).size).toBe(25_000);
+  });
+
+  it("exports free-text matches across batches where nothing matches", async () => {
+    await insert([{ actorName: "Needle" }, ...Array.from({ length: 7 }, () => ({ time: "2026-11-21T00:00:00.000Z" })), { actorName: "Needle", time: "2026-11-22T00:00:00.000Z" }]);
+    const file = await exportActivities({ query: ZActivityExportQuery.parse({ q: "needle" }), batchSize: 3 });
+    expect((await read(file.body)).trimEnd().split("\n")).toHaveLength(3);
+  });
+});

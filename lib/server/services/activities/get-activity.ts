@@ -1,0 +1,21 @@
+import { AppError } from "../../../shared/errors";
+import type { TActivityDetail } from "../../../shared/schemas/activities";
+import { findActivityById, findActorActivitiesBetween, findAlertsOfActivity, findConnectorNames } from "../../repositories/activity-query-repository";
+import { withConnectorName } from "./list-activities";
+
+const HOUR_MS = 3_600_000;
+const TIMELINE_LIMIT = 200;
+
+/** One activity with its raw event, the same account's activity within ±1 h, and the alerts that include it. */
+export const getActivityOrThrow = async (id: string): Promise<TActivityDetail> => {
+  const activity = await findActivityById(id);
+  if (!activity) throw new AppError("not_found", "Activity not found");
+  const at = new Date(activity.time).getTime();
+  const [timeline, alerts, names] = await Promise.all([
+    findActorActivitiesBetween(activity.connectorId, activity.actorId, new Date(at - HOUR_MS), new Date(at + HOUR_MS), TIMELINE_LIMIT),
+    findAlertsOfActivity(id),
+    findConnectorNames(),
+  ]);
+  const { raw, ...row } = activity;
+  return { ...withConnectorName(row, names), raw, timeline: timeline.map((r) => withConnectorName(r, names)), alerts };
+};

@@ -1,0 +1,99 @@
+import { SYSTEM_ACTOR_NAME } from "../../../atlassian";
+import { findCountry } from "../../../geo/countries";
+import type { TDashboardDto, TDashboardRange } from "../../../shared/schemas/dashboard";
+import {
+  countAlertsByPolicySince,
+  countOpenAlertsBySeverity,
+  selectActivitySeries,
+  selectTopActors,
+  selectTopCountries,
+  sumActivitiesSince,
+} from "../../repositories/dashboard-repository";
+import { listConnectors } from "../connectors/get-connectors";
+import { getLatestScores } from "../posture/get-latest-scores";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const TOP = 10;
+
+/** Range → bucket size and number of buckets (the last one holds "now"). */
+const RANGES: Record<TDashboardRange, { bucket: "hour" | "day"; buckets: number }> = {
+  "24h": { bucket: "hour", buckets: 24 },
+  "7d": { bucket: "hour", buckets: 7 * 24 },
+  "30d": { bucket: "day", buckets: 30 },
+  "90d": { bucket: "day", buckets: 90 },
+};
+
+const floorTo = (date: Date, ms: number) => new Date(Math.floor(date.getTime() / ms) * ms);
+const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+const HEALTHY = new Set(["connected", "syncing", "connecting"]);
+const ATTENTION = new Set(["degraded", "error"]);
+
+/**
+ * Everything the dashboard shows for one range, from the rollups, alerts and connectors only (never the
+ * activities table). Buckets are UTC hours or days; empty buckets are filled with zeros.
+ */
+export const getDashboard = async (options: Readonly<{ range: TDashboardRange; now?: Date }>): Promise<TDashboardDto> => {
+  const now = options.now ?? new Date();
+  const { bucket, buckets } = RANGES[options.range];
+  const size = bucket === "hour" ? HOUR_MS : DAY_MS;
+  const from = new Date(floorTo(now, size).getTime() - (buckets - 1) * size);
+  const dailyFrom = utcDay(from);
+  const [series, last24h, actors, countries, openAlerts, byPolicy, connectors, scores] = await Promise.all([
+    selectActivitySeries({ from, bucket }),
+    sumActivitiesSince(new Date(floorTo(now, HOUR_MS).getTime() - 23 * HOUR_MS)),
+    selectTopActors({ dayFrom: dailyFrom, limit: TOP, excludeActorName: SYSTEM_ACTOR_NAME }),
+    selectTopCountries({ dayFrom: dailyFrom, limit: TOP }),
+    countOpenAlertsBySeverity(),
+    countAlertsByPolicySince({ from, limit: TOP }),
+    listConnectors(now),
+    getLatestScores(),
+  ]);
+  const earned = scores.reduce((sum, s) => sum + s.pointsEarned, 0);
+  const possible = scores.reduce((sum, s) => sum + s.pointsPossible, 0);
+
+  const perProduct = new Map<string, number>();
+  const byBucket = new Map<number, { counts: Record<string, number>; failed: number }>();
+  for (const row of series) {
+    perProduct.set(row.product, (perProduct.get(row.product) ?? 0) + row.count);
+    const entry = byBucket.get(row.t.getTime()) ?? { counts: {}, failed: 0 };
+    entry.counts[row.product] = (entry.counts[row.product] ?? 0) + row.count;
+    entry.failed += row.failed;
+    byBucket.set(row.t.getTime(), entry);
+  }
+  const times = Array.from({ length: buckets }, (_, i) => from.getTime() + i * size);
+  const products = [...perProduct.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+  const severity = (s: string) => openAlerts.get(s) ?? 0;
+
+  return {
+    range: options.range,
+    from: from.toISOString(),
+    to: now.toISOString(),
+    bucket,
+    dailyFrom,
+    kpis: {
+      secureScore: scores.length === 0 ? null : { score: possible === 0 ? 0 : Math.round((earned / possible) * 1000) / 10, pointsEarned: earned, pointsPossible: possible, orgs: scores.length },
+      activities: [...perProduct.values()].reduce((a, b) => a + b, 0),
+      activitiesLast24h: last24h,
+      failedLogins: series.reduce((a, r) => a + r.failed, 0),
+      activeUsers: actors.distinct,
+      openAlerts: { low: severity("low"), medium: severity("medium"), high: severity("high"), total: severity("low") + severity("medium") + severity("high") },
+      connectors: {
+        total: connectors.length,
+        healthy: connectors.filter((c) => HEALTHY.has(c.status)).length,
+        attention: connectors.filter((c) => ATTENTION.has(c.status)).length,
+      },
+    },
+    products,
+    activityOverTime: times.map((t) => ({ t: new Date(t).toISOString(), counts: byBucket.get(t)?.counts ?? {} })),
+    failedLoginsOverTime: times.map((t) => ({ t: new Date(t).toISOString(), count: byBucket.get(t)?.failed ?? 0 })),
+    topUsers: actors.rows,
+    topCountries: countries.map((c) => ({
+      countryCode: c.countryCode || null,
+      name: c.countryCode ? (findCountry(c.countryCode)?.name ?? c.countryCode) : "Unknown",
+      count: c.count,
+    })),
+    alertsByPolicy: byPolicy,
+    connectors: connectors.map((c) => ({ id: c.id, name: c.name, status: c.status, lastSyncAt: c.lastSyncAt, lagSeconds: c.stats.lagSeconds })),
+  };
+};

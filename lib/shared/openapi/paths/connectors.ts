@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { CONNECTOR_STATUSES, ZCreateConnectorInput, ZRotateKeyInput, ZUpdateConnectorInput } from "../../schemas/connectors";
+import type { TEndpointSpec } from "../endpoint";
+
+// TConnectorDto is a plain type; this schema mirrors it for the document (keep in step with connectors.ts).
+const ZConnectorDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  app: z.literal("atlassian"),
+  orgId: z.string(),
+  baseUrl: z.string(),
+  status: z.enum(CONNECTOR_STATUSES),
+  statusDetail: z.string().nullable(),
+  nextRetryAt: z.string().nullable(),
+  createdAt: z.string(),
+  lastSyncAt: z.string().nullable(),
+  lastProcessedAt: z.string().nullable(),
+  initialSyncDoneAt: z.string().nullable(),
+  backfillDays: z.number().int(),
+  syncFrom: z.string(),
+  apiKeyLast4: z.string(),
+  apiKeyExpiresAt: z.string(),
+  apiKeySetAt: z.string(),
+  stats: z.object({
+    activitiesStored: z.number(),
+    activitiesLast24h: z.number(),
+    droppedUnverifiedDomain: z.number(),
+    duplicatesSkipped: z.number(),
+    requestsLastMinute: z.number(),
+    rateLimitedResponses: z.number(),
+    usersSynced: z.number(),
+    lagSeconds: z.number().nullable(),
+  }),
+});
+
+const ZHistoryEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  status: z.enum(CONNECTOR_STATUSES).nullable(),
+  detail: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+});
+
+export const connectorsEndpoints: readonly TEndpointSpec[] = [
+  { method: "get", path: "/api/v1/connectors", summary: "Connected apps with status and stats", tag: "Connectors", auth: "viewer", response: z.object({ data: z.array(ZConnectorDto) }) },
+  {
+    method: "post",
+    path: "/api/v1/connectors",
+    summary: "Connect an Atlassian organization (the API key is verified first, then stored encrypted)",
+    tag: "Connectors",
+    auth: "admin",
+    body: ZCreateConnectorInput,
+    response: ZConnectorDto,
+    status: 201,
+  },
+  { method: "get", path: "/api/v1/connectors/{id}", summary: "One connector with status and stats", tag: "Connectors", auth: "viewer", response: ZConnectorDto },
+  { method: "patch", path: "/api/v1/connectors/{id}", summary: "Pause or resume a connector", tag: "Connectors", auth: "admin", body: ZUpdateConnectorInput, response: ZConnectorDto },
+  {
+    method: "delete",
+    path: "/api/v1/connectors/{id}",
+    summary: "Remove a connector and all of its data",
+    tag: "Connectors",
+    auth: "admin",
+    response: z.object({ deleted: z.literal(true), activitiesDeleted: z.number() }),
+  },
+  { method: "put", path: "/api/v1/connectors/{id}/api-key", summary: "Rotate the API key after verifying it", tag: "Connectors", auth: "admin", body: ZRotateKeyInput, response: ZConnectorDto },
+  { method: "post", path: "/api/v1/connectors/{id}/sync", summary: "Poll the Atlassian API now", tag: "Connectors", auth: "admin", response: ZConnectorDto, status: 202 },
+  {
+    method: "get",
+    path: "/api/v1/connectors/{id}/history",
+    summary: "Status changes, key rotations and sync errors, newest first",
+    tag: "Connectors",
+    auth: "viewer",
+    response: z.object({ data: z.array(ZHistoryEntry) }),
+  },
+];
