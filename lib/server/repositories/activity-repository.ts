@@ -98,8 +98,5 @@ const INSERT_PAGE_SQL = `
     ip_tags jsonb, message text, search_text text, raw jsonb)
   ON CONFLICT (connector_id, event_id) DO NOTHING`;
 
-export const countActivitiesSince = (connectorId: string, since: Date): Promise<number> =>
-  getDb().activity.count({ where: { connectorId, eventTime: { gte: since } } });
-
 export const listEventIds = async (connectorId: string): Promise<string[]> =>
   (await getDb().activity.findMany({ where: { connectorId }, select: { eventId: true } })).map((r) => r.eventId);
