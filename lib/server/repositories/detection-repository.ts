@@ -155,6 +155,29 @@ export const listOrgAdmins = async (connectorIds?: readonly string[]): Promise<{
   return rows.map((r) => ({ connectorId: r.connector_id, accountId: r.account_id }));
 };
 
+/**
+ * Group memberships as the org audit log tells them: the latest user_added_to_group /
+ * user_removed_from_group per user and group (the Admin API offers no group listing to sync).
+ * Memberships older than the stored history are unknown.
+ */
+export const listGroupMemberships = async (connectorIds?: readonly string[]): Promise<{ connectorId: string; accountId: string; groupId: string | null; groupName: string | null }[]> => {
+  const { rows } = await getPgPool().query<{ connector_id: string; account_id: string; group_id: string | null; group_name: string | null }>(
+    `SELECT connector_id, account_id, group_id, group_name FROM (
+       SELECT DISTINCT ON (a.connector_id, u->>'id', coalesce(g->>'id', g->>'name'))
+         a.connector_id, u->>'id' AS account_id, g->>'id' AS group_id, g->>'name' AS group_name, a.action
+       FROM activities a
+       CROSS JOIN LATERAL jsonb_array_elements(coalesce(a.targets, '[]'::jsonb)) g
+       CROSS JOIN LATERAL jsonb_array_elements(coalesce(a.targets, '[]'::jsonb)) u
+       WHERE a.action IN ('user_added_to_group', 'user_removed_from_group')
+         AND g->>'type' = 'groups' AND u->>'type' = 'users' AND u->>'id' IS NOT NULL
+         AND ($1::uuid[] IS NULL OR a.connector_id = ANY($1::uuid[]))
+       ORDER BY a.connector_id, u->>'id', coalesce(g->>'id', g->>'name'), a.event_time DESC, a.seq DESC
+     ) latest WHERE action = 'user_added_to_group'`,
+    [connectorIds ? [...connectorIds] : null],
+  );
+  return rows.map((r) => ({ connectorId: r.connector_id, accountId: r.account_id, groupId: r.group_id, groupName: r.group_name }));
+};
+
 export const listConnectorIds = async (): Promise<string[]> =>
   (await getPgPool().query<{ id: string }>("SELECT id FROM connectors ORDER BY created_at")).rows.map((r) => r.id);
 

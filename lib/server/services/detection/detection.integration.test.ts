@@ -9,6 +9,7 @@ import { createSimOrg, postEvents } from "../../../testing/sim-org";
 import { createConnector } from "../connectors/create-connector";
 import { runSyncPass } from "../sync/run-sync-pass";
 import { getAlertOrThrow } from "./get-alert";
+import { loadDirectoryLookup } from "./load-directory";
 import { listAlerts } from "./list-alerts";
 import { ensureBuiltinPolicies } from "./ensure-builtin-policies";
 import { previewPolicy } from "./preview-policy";
@@ -135,6 +136,28 @@ describe("detection pipeline (simulator → sync → detection)", () => {
     const custom = (await listAlerts({ limit: 50 })).data.filter((a) => a.policyKey.startsWith("custom:"));
     expect(custom).toHaveLength(1);
     expect(custom[0]).toMatchObject({ policyName: "Fails", severity: "high", activityCount: 11 });
+  });
+  it("knows group memberships from the audit log, so policy scopes can name groups", async () => {
+    const { connector, user, event, sync } = await setup();
+    const now = Date.now();
+    const groupEvent = (timeMs: number, action: string, group: string) => {
+      const base = event(timeMs, action, LONDON);
+      const context = [
+        { id: `g-${group}`, type: "groups", attributes: { name: group } },
+        { id: user.accountId, type: "users", attributes: { email: user.email } },
+      ];
+      return { ...base, attributes: { ...base.attributes, context } };
+    };
+    await postEvents(sim.baseUrl, (await orgOf(connector.id)).orgId, [
+      groupEvent(now - 3 * 3_600_000, "user_added_to_group", "contractors"),
+      groupEvent(now - 3 * 3_600_000, "user_added_to_group", "jira-admins"),
+      groupEvent(now - 2 * 3_600_000, "user_removed_from_group", "jira-admins"),
+    ]);
+    await sync();
+    const directory = await loadDirectoryLookup([connector.id]);
+    const groups = directory.groupsOf(connector.id, user.accountId);
+    expect(groups).toEqual(expect.arrayContaining(["contractors", "g-contractors"]));
+    expect(groups).not.toContain("jira-admins");
   });
 });
 
