@@ -9,8 +9,7 @@ import { IP_TAGS, ZCreateIpRangeInput, type TIpRangeDto } from "@/lib/shared/sch
 import { IP_CATEGORIES } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { SelectField, TextField } from "../ui/field";
-import { TextAreaField } from "./text-area-field";
+import { SelectField, TextAreaField, TextField } from "../ui/field";
 
 const CATEGORY_LABELS: Record<string, string> = { corporate: "Corporate", vpn: "VPN", administrative: "Administrative", cloud_provider: "Cloud provider", risky: "Risky" };
 export const categoryLabel = (category: string) => CATEGORY_LABELS[category] ?? category;

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 const CONTROL =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400 focus:border-brand-500 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-900";
@@ -59,6 +59,24 @@ export function SelectField({ label, error, hint, children, ...rest }: Readonly<
       >
         {children}
       </select>
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: ReactNode };
+
+/** A labelled textarea (monospace: lists such as CIDRs), wired like TextField. */
+export function TextAreaField({ label, error, hint, ...rest }: Readonly<TextAreaFieldProps>) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={`${CONTROL} font-mono`}
+        {...rest}
+      />
     </FieldShell>
   );
 }
