@@ -75,41 +75,43 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       return client.pollEventsStream(connector.orgId, after ? { cursor: after, limit } : { from: connector.syncFrom, limit });
     };
     // The next page is fetched while the current one is stored; the cursor only moves with a stored page.
-    let pending: Promise<TEventsStreamPage> | null = fetchAfter(cursor);
-    try {
-      while (pending && !isCaughtUp) {
-        const page: TEventsStreamPage = await pending;
-        const pageCursor = page.cursor ?? cursor;
-        pending = page.events.length > 0 && Date.now() < deadline ? fetchAfter(pageCursor) : null;
-        const normalized: NormalizedActivity[] = [];
-        let dropped = 0;
-        for (const event of page.events) {
-          const result = normalizeEvent(event, directory);
-          if (result.kind === "activity") normalized.push(result.activity);
-          else dropped++;
-        }
-        // IP category and tags (ranges, threat lists) and, for events without one, a location (range, GeoIP).
-        const enrichment = await loadEnrichmentContext({ logger, needsGeoIp: normalized.some((a) => a.ip && !a.locationSource) });
-        const activities = enrichActivities(normalized, enrichment, (a) => ({ ...a, searchText: buildSearchText(a) }));
-        // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
-        // also repeat its last events, so two pages in a row with nothing new count as caught up too.
-        const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
-        const result = await storeActivityPage({
-          connectorId,
-          leaseOwner: workerId,
-          activities,
-          droppedUnverified: dropped,
-          cursor: pageCursor,
-          isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
-        });
-        cursor = pageCursor;
-        pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
-        isCaughtUp = result.isCaughtUp;
-        stored += result.inserted;
+    // It may fail before it is awaited: mark it handled at once (awaiting it still throws), or Node reports
+    // an unhandled rejection.
+    const prefetch = (after: string | null) => {
+      const promise = fetchAfter(after);
+      promise.catch(() => undefined);
+      return promise;
+    };
+    let pending: Promise<TEventsStreamPage> | null = prefetch(cursor);
+    while (pending && !isCaughtUp) {
+      const page: TEventsStreamPage = await pending;
+      const pageCursor = page.cursor ?? cursor;
+      pending = page.events.length > 0 && Date.now() < deadline ? prefetch(pageCursor) : null;
+      const normalized: NormalizedActivity[] = [];
+      let dropped = 0;
+      for (const event of page.events) {
+        const result = normalizeEvent(event, directory);
+        if (result.kind === "activity") normalized.push(result.activity);
+        else dropped++;
       }
-    } finally {
-      // A prefetched page that will not be used: its failure must not surface as an unhandled rejection.
-      void pending?.catch(() => undefined);
+      // IP category and tags (ranges, threat lists) and, for events without one, a location (range, GeoIP).
+      const enrichment = await loadEnrichmentContext({ logger, needsGeoIp: normalized.some((a) => a.ip && !a.locationSource) });
+      const activities = enrichActivities(normalized, enrichment, (a) => ({ ...a, searchText: buildSearchText(a) }));
+      // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
+      // also repeat its last events, so two pages in a row with nothing new count as caught up too.
+      const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
+      const result = await storeActivityPage({
+        connectorId,
+        leaseOwner: workerId,
+        activities,
+        droppedUnverified: dropped,
+        cursor: pageCursor,
+        isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
+      });
+      cursor = pageCursor;
+      pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
+      isCaughtUp = result.isCaughtUp;
+      stored += result.inserted;
     }
     // After the events, so the audit events behind a posture regression are stored before it is evaluated.
     if (hasSyncedDirectory) await recomputePostureAfterSync({ connectorId, logger });
