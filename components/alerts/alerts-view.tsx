@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ALERT_FILTER_NAMES, alertKeys, fetchAlertsPage, type AlertFilters as TFilters } from "@/lib/client/queries/alerts";
-import { Button } from "../ui/button";
+import { LoadMore } from "../ui/load-more";
 import { Card } from "../ui/card";
 import { QueryState } from "../ui/query-state";
 import { AlertFilters } from "./alert-filters";
@@ -42,13 +42,7 @@ export function AlertsView() {
         ) : (
           <AlertsTable alerts={alerts} />
         )}
-        {query.hasNextPage ? (
-          <div className="mt-4">
-            <Button variant="secondary" isBusy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        <LoadMore query={query} />
       </QueryState>
     </Card>
   );

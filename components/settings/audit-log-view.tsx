@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { auditKeys, fetchAuditPage } from "@/lib/client/queries/settings";
 import { AUDIT_ACTIONS } from "@/lib/shared/schemas/audit";
-import { Button } from "../ui/button";
+import { LoadMore } from "../ui/load-more";
 import { Card } from "../ui/card";
 import { formatDateTime } from "../ui/format";
 import { QueryState } from "../ui/query-state";
@@ -73,13 +73,7 @@ export function AuditLogView() {
                 ))}
               </DataTable>
         )}
-        {query.hasNextPage ? (
-          <div className="mt-4">
-            <Button variant="secondary" isBusy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        <LoadMore query={query} />
       </QueryState>
     </Card>
   );

@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { userActivitiesQuery } from "@/lib/client/queries/users";
-import { Button } from "../ui/button";
+import { LoadMore } from "../ui/load-more";
 import { Card } from "../ui/card";
 import { DataTable } from "../ui/data-table";
 import { formatDateTime } from "../ui/format";
@@ -45,13 +45,7 @@ export function UserTimelineCard({ userId, accountId, connectorId }: Props) {
               ))}
             </DataTable>
         )}
-        {activities.hasNextPage ? (
-          <div className="mt-4">
-            <Button variant="secondary" isBusy={activities.isFetchingNextPage} onClick={() => void activities.fetchNextPage()}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        <LoadMore query={activities} />
       </QueryState>
     </Card>
   );

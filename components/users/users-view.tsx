@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { connectorsQuery } from "@/lib/client/queries/connectors";
 import { atlassianUsersQuery, type TUserFilters } from "@/lib/client/queries/users";
-import { Button } from "../ui/button";
+import { LoadMore } from "../ui/load-more";
 import { Card } from "../ui/card";
 import { QueryState } from "../ui/query-state";
 import { UserFilters } from "./user-filters";
@@ -41,11 +41,7 @@ export function AtlassianUsersView() {
           ) : (
             <AtlassianUsersTable users={rows} showConnector={(connectors.data?.length ?? 0) > 1} />
           )}
-          {users.hasNextPage ? (
-            <Button variant="secondary" isBusy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
-              Load more
-            </Button>
-          ) : null}
+          <LoadMore query={users} className="" />
         </QueryState>
       </div>
     </Card>
