@@ -76,3 +76,123 @@ export const ZAlertDto = z.object({
 
 export const ZAlertListDto = z.object({ data: z.array(ZAlertDto), nextCursor: z.string().nullable() });
 export type TAlertListDto = Readonly<{ data: TAlertDto[]; nextCursor: string | null }>;
+
+// ---- Triage (issue 7) ----
+
+export const ALERT_CLASSIFICATIONS = ["true_positive", "benign_true_positive", "false_positive"] as const;
+export const ZAlertClassification = z.enum(ALERT_CLASSIFICATIONS, { error: `Classification must be one of ${ALERT_CLASSIFICATIONS.join(", ")}` });
+export type TAlertClassification = z.infer<typeof ZAlertClassification>;
+export const ALERT_CLASSIFICATION_LABELS: Record<TAlertClassification, string> = {
+  true_positive: "True positive",
+  benign_true_positive: "Benign true positive",
+  false_positive: "False positive",
+};
+
+/** Allowed status changes; resolved and dismissed alerts can only be reopened. */
+export const ALERT_TRANSITIONS: Record<TAlertStatus, readonly TAlertStatus[]> = {
+  open: ["in_progress", "resolved", "dismissed"],
+  in_progress: ["open", "resolved", "dismissed"],
+  resolved: ["open"],
+  dismissed: ["open"],
+};
+
+export const ALERT_SORTS = ["newest", "oldest", "severity", "last_activity"] as const;
+
+/** Triage filters, added to ZAlertListQuery's: assignee = a portal user id, "me" or "unassigned". */
+export const ZAlertAssigneeFilter = z.union([z.literal("me"), z.literal("unassigned"), z.uuid()], {
+  error: 'assignee must be a user id, "me" or "unassigned"',
+});
+export const ZAlertSort = z.enum(ALERT_SORTS, { error: `sort must be one of ${ALERT_SORTS.join(", ")}` });
+
+/** PATCH /api/v1/alerts/{id} (analyst or admin). Resolving needs a classification; resolving or dismissing needs a reason. */
+export const ZAlertPatchInput = z
+  .object({
+    status: ZAlertStatus.optional(),
+    /** A portal user (analyst or admin), or null to unassign. */
+    assigneeId: z.uuid({ error: "assigneeId must be a user id or null" }).nullable().optional(),
+    classification: ZAlertClassification.optional(),
+    reason: z.string().trim().min(1, "reason must not be empty").max(2000, "reason must be at most 2000 characters").optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { error: "Nothing to change: send status, assigneeId, classification or reason" })
+  .refine((p) => p.status !== "resolved" || p.classification !== undefined, { error: "Resolving needs a classification", path: ["classification"] })
+  .refine((p) => !(p.status === "resolved" || p.status === "dismissed") || p.reason !== undefined, {
+    error: "Resolving or dismissing needs a reason",
+    path: ["reason"],
+  });
+export type TAlertPatchInput = z.infer<typeof ZAlertPatchInput>;
+
+/** POST /api/v1/alerts/bulk: the same change applied to up to 500 alerts; each alert succeeds or fails alone. */
+export const ZAlertBulkInput = z
+  .object({
+    ids: z.array(z.uuid({ error: "ids must be alert ids" })).min(1, "Select at least one alert").max(500, "At most 500 alerts at once"),
+    status: ZAlertStatus.optional(),
+    assigneeId: z.uuid({ error: "assigneeId must be a user id or null" }).nullable().optional(),
+    classification: ZAlertClassification.optional(),
+    reason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .refine((p) => p.status !== undefined || p.assigneeId !== undefined, { error: "Send status or assigneeId" })
+  .refine((p) => p.status !== "resolved" || p.classification !== undefined, { error: "Resolving needs a classification", path: ["classification"] })
+  .refine((p) => !(p.status === "resolved" || p.status === "dismissed") || p.reason !== undefined, {
+    error: "Resolving or dismissing needs a reason",
+    path: ["reason"],
+  });
+export type TAlertBulkInput = z.infer<typeof ZAlertBulkInput>;
+export type TAlertBulkResult = Readonly<{ updated: number; failed: { id: string; message: string }[] }>;
+
+/** POST /api/v1/alerts/{id}/comments */
+export const ZAlertCommentInput = z
+  .object({ body: z.string({ error: "body is required" }).trim().min(1, "Write a comment").max(5000, "Comments are at most 5000 characters") })
+  .strict();
+
+/** POST /api/v1/alerts/{id}/egress: "this is our egress" – the alert's IPs become a named Corporate/VPN range. */
+export const ZAlertEgressInput = z
+  .object({
+    name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(120),
+    category: z.enum(["corporate", "vpn"], { error: "Category must be corporate or vpn" }),
+    /** Default: the alert's public IPs, each widened to its /24 (IPv4) or /64 (IPv6). */
+    cidrs: z.array(z.string().trim().min(1).max(60)).min(1).max(100).optional(),
+    expiresAt: z.iso.datetime({ offset: true, error: "expiresAt must be an ISO 8601 date-time" }),
+  })
+  .strict()
+  .refine((p) => Date.parse(p.expiresAt) > Date.now(), { error: "expiresAt must be in the future", path: ["expiresAt"] });
+
+export type TPortalUserRef = Readonly<{ id: string; name: string; email: string }>;
+
+export type TAlertCommentDto = Readonly<{ id: string; author: { id: string | null; name: string; email: string }; body: string; createdAt: string }>;
+
+/** History kinds: created, status_changed, assigned, classified, commented, action_requested, egress_marked, reevaluated. */
+export type TAlertEventDto = Readonly<{
+  id: string;
+  at: string;
+  actor: { id: string | null; name: string | null; email: string | null } | null;
+  kind: string;
+  detail: Record<string, unknown>;
+}>;
+
+/** Added to every alert DTO by issue 7. */
+export type TAlertTriageFields = Readonly<{
+  assignee: TPortalUserRef | null;
+  classification: TAlertClassification | null;
+  resolutionReason: string | null;
+  resolvedAt: string | null;
+}>;
+
+/** GET /api/v1/alerts/{id}: the alert plus comments, history and the user's context. */
+export type TAlertDetailDto = TAlertDto &
+  TAlertTriageFields &
+  Readonly<{
+    comments: TAlertCommentDto[];
+    history: TAlertEventDto[];
+    context: {
+      /** From the synced directory; null when the user is not in it. */
+      isAdmin: boolean | null;
+      userStatus: string | null;
+      countriesSeen: { countryCode: string; firstSeenAt: string; lastSeenAt: string }[];
+      recentAlerts: { id: string; title: string; severity: TSeverity; status: TAlertStatus; createdAt: string }[];
+    };
+  }>;
+
+/** GET /api/v1/alerts adds, beside data and nextCursor, how many alerts each status has under the other filters. */
+export type TAlertCounts = Record<TAlertStatus, number>;

@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger";
 import { listConnectorsWithPendingActivities, listRuntimePolicies } from "../../repositories/detection-repository";
+import { fanOutNewAlerts } from "../alerts/fan-out-new-alerts";
 import { ensureBuiltinPolicies } from "./ensure-builtin-policies";
 import { loadDirectoryLookup } from "./load-directory";
 import { runDetectionPass } from "./run-detection-pass";
@@ -10,7 +11,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Polls for stored activities the detection cursor has not reached, every `intervalMs` for `durationMs`,
- * and runs a pass per such connector: alerts follow storage within about a second.
+ * and runs a pass per such connector: alerts follow storage within about a second. New alerts are then
+ * fanned out (notifications, policy actions) by the same loop.
  */
 export const runDetectionLoop = async ({ durationMs, intervalMs, logger, isStopping }: DetectionLoopOptions): Promise<{ processed: number; alertsCreated: number }> => {
   await ensureBuiltinPolicies();
@@ -28,6 +30,8 @@ export const runDetectionLoop = async ({ durationMs, intervalMs, logger, isStopp
         if (result.alertsCreated > 0) logger.info({ connectorId, ...result }, "detection raised alerts");
       }
     }
+    // Also picks up alerts raised elsewhere (posture drift) and any a crash left behind.
+    await fanOutNewAlerts(logger);
     await sleep(Math.max(0, intervalMs - (Date.now() - started)));
   }
   return totals;
