@@ -1,4 +1,4 @@
-// npm run bench:activity-log [-- --activities 5000000 --samples 40 --export-rows 1000000]   (or ACTIVITIES=200000)
+// npm run bench:activity-log [-- --activities 5000000 --samples 40 --export-rows 1000000 --keep-db DIR]   (or ACTIVITIES=200000)
 // Activity log speed: seeds N activities over 90 days for 2 connectors and 2,000 users in a throwaway embedded
 // PostgreSQL, then times the first and the next page of typical filters through the API handler's own code
 // (ZActivityListQuery → listActivities) and a CSV export. Prints JSON; targets: p95 ≤ 50 ms per page,
@@ -15,13 +15,15 @@ const { values } = parseArgs({
     days: { type: "string", default: "90" },
     samples: { type: "string", default: "40" },
     "export-rows": { type: "string", default: "1000000" },
+    /** Keep the seeded database in this directory and reuse it on the next run with the same options. */
+    "keep-db": { type: "string" },
   },
 });
 const MB = 1024 * 1024;
 const NOW = new Date("2026-11-24T00:00:00.000Z");
 const DAY_MS = 86_400_000;
 
-const database = await startBenchDatabase("activity-log");
+const database = await startBenchDatabase("activity-log", { keepDir: values["keep-db"] });
 try {
   const seedStarted = performance.now();
   const seeded = await seedActivities({
@@ -30,9 +32,10 @@ try {
     users: Number(values.users),
     days: Number(values.days),
     now: NOW,
+    reuse: database.isKept,
     onProgress: (done, total) => process.stderr.write(`\rseeded ${done.toLocaleString()} / ${total.toLocaleString()}`),
   });
-  process.stderr.write(`\nseeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s; indexes ${seeded.indexSeconds.toFixed(0)} s\n`);
+  process.stderr.write(seeded.reused ? "reused the kept seeded database\n" : `\nseeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s; indexes ${seeded.indexSeconds.toFixed(0)} s\n`);
 
   const { ZActivityListQuery } = await import("../../lib/shared/schemas/activities");
   const { listActivities } = await import("../../lib/server/services/activities/list-activities");
@@ -129,7 +132,9 @@ try {
         users: seeded.users.length,
         days: Number(values.days),
         tableAndIndexesMb: Math.round(tableMb),
-        seed: { loadSeconds: Math.round(seeded.loadSeconds), indexSeconds: Math.round(seeded.indexSeconds), rowsPerSecond: Math.round(seeded.activities / seeded.loadSeconds) },
+        seed: seeded.reused
+          ? "reused (--keep-db)"
+          : { loadSeconds: Math.round(seeded.loadSeconds), indexSeconds: Math.round(seeded.indexSeconds), rowsPerSecond: Math.round(seeded.activities / seeded.loadSeconds) },
         samplesPerFilter: samples,
         pages: results,
         export: {

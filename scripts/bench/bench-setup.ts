@@ -1,6 +1,6 @@
 // Shared by the sync benchmarks: a fresh embedded PostgreSQL with migrations, the environment the
 // services need, and a connector for a simulator org.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../lib/server/runtime/embedded-postgres";
@@ -8,8 +8,14 @@ import { migrateDeploy } from "../../lib/server/runtime/migrate";
 
 export const BENCH_SECRET = "bench-secret-0123456789abcdef0123456789";
 
-export const startBenchDatabase = async (name: string) => {
-  const scratch = mkdtempSync(path.join(tmpdir(), `watchpost-bench-${name}-`));
+/**
+ * A fresh embedded PostgreSQL with migrations, removed on stop; or, with `keepDir`, one kept in that
+ * directory and reused by the next run (seed once on a busy machine, measure later on a quiet one).
+ */
+export const startBenchDatabase = async (name: string, options: Readonly<{ keepDir?: string }> = {}) => {
+  const keepDir = options.keepDir ? path.resolve(options.keepDir) : undefined;
+  if (keepDir) mkdirSync(keepDir, { recursive: true, mode: 0o777 });
+  const scratch = keepDir ?? mkdtempSync(path.join(tmpdir(), `watchpost-bench-${name}-`));
   chmodSync(scratch, 0o777);
   const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "db") });
   await migrateDeploy({ databaseUrl: database.url });
@@ -17,9 +23,10 @@ export const startBenchDatabase = async (name: string) => {
   return {
     url: database.url,
     scratch,
+    isKept: keepDir !== undefined,
     stop: async () => {
       await database.stop();
-      rmSync(scratch, { recursive: true, force: true });
+      if (!keepDir) rmSync(scratch, { recursive: true, force: true });
     },
   };
 };

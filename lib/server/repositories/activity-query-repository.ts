@@ -225,8 +225,8 @@ export const findActorIdsMatching = async (user: string): Promise<string[]> => {
 export const findConnectorNames = async (): Promise<Map<string, string>> =>
   new Map((await getPgPool().query<{ id: string; name: string }>("SELECT id::text AS id, name FROM connectors")).rows.map((r) => [r.id, r.name]));
 
-/** A leading = + - @ gets a quote so spreadsheets never run the cell as a formula. */
-const noFormula = (expr: string) => `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@') THEN '''' || ${expr} ELSE ${expr} END`;
+/** A leading = + - @ tab or CR gets a quote so spreadsheets never run the cell as a formula (OWASP CSV injection). */
+const noFormula = (expr: string) => `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${expr} ELSE ${expr} END`;
 
 /** A quoted CSV cell, formula-safe. */
 const csvCell = (expr: string) => `coalesce('"' || replace(${noFormula(expr)}, '"', '""') || '"', '')`;

@@ -16,6 +16,8 @@ export type SeedActivitiesOptions = Readonly<{
   now?: Date;
   seed?: number;
   batchSize?: number;
+  /** Keep a database seeded by an earlier run with the same options instead of seeding again. */
+  reuse?: boolean;
   onProgress?: (inserted: number, total: number) => void;
 }>;
 
@@ -32,6 +34,8 @@ export type SeedActivitiesResult = Readonly<{
   countries: readonly string[];
   loadSeconds: number;
   indexSeconds: number;
+  /** True when an earlier run's rows were kept (load and index seconds are then 0). */
+  reused: boolean;
 }>;
 
 // Weights per 10,000 activities: mostly logins, some failed logins, a trickle of admin actions.
@@ -113,6 +117,11 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
   try {
     await client.query("SET maintenance_work_mem = '512MB'");
     const connectors = Array.from({ length: connectorCount }, (_, i) => ({ id: uuidFrom(seed, i), name: `Bench org ${i + 1}` }));
+    if (options.reuse) {
+      const kept = await readKeptSeed(client, { connectors, userCount, activities, from, to });
+      if (kept) return kept;
+      await client.query("TRUNCATE activities, atlassian_users, connectors CASCADE");
+    }
     for (const [i, c] of connectors.entries()) {
       await client.query(
         `INSERT INTO connectors (id, name, org_id, base_url, api_key_ciphertext, api_key_last4, rate_bucket_key, api_key_expires_at,
@@ -186,12 +195,9 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
     for (const c of connectors) {
       await client.query("UPDATE connectors SET activities_stored = (SELECT count(*) FROM activities WHERE connector_id = $1) WHERE id = $1", [c.id]);
     }
-    const busiest = await client.query<{ actor_id: string }>(
-      "SELECT actor_id FROM activities WHERE event_time > $1 GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1",
-      [new Date(to.getTime() - 86_400_000)],
-    );
+    const busiest = await busiestActor(client, to);
     const seededUsers = users.map(({ connectorId, accountId, name, email }) => ({ connectorId, accountId, name, email }));
-    const busiestUser = seededUsers.find((u) => u.accountId === busiest.rows[0]?.actor_id) ?? seededUsers[0]!;
+    const busiestUser = seededUsers.find((u) => u.accountId === busiest) ?? seededUsers[0]!;
     return {
       connectors,
       users: seededUsers,
@@ -202,10 +208,50 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
       countries: [...new Set(PLACES.map((p) => p[0]))],
       loadSeconds,
       indexSeconds,
+      reused: false,
     };
   } finally {
     await client.end();
   }
+};
+
+const busiestActor = async (client: pg.Client, to: Date): Promise<string | undefined> =>
+  (
+    await client.query<{ actor_id: string }>("SELECT actor_id FROM activities WHERE event_time > $1 GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1", [
+      new Date(to.getTime() - 86_400_000),
+    ])
+  ).rows[0]?.actor_id;
+
+/** The result of an earlier seed with the same shape, or null when the database holds something else. */
+const readKeptSeed = async (
+  client: pg.Client,
+  shape: Readonly<{ connectors: { id: string; name: string }[]; userCount: number; activities: number; from: Date; to: Date }>,
+): Promise<SeedActivitiesResult | null> => {
+  const counts = await client.query<{ connectors: string; users: string; activities: string }>(
+    `SELECT (SELECT count(*) FROM connectors WHERE id = ANY($1::uuid[])) AS connectors, (SELECT count(*) FROM atlassian_users) AS users,
+            (SELECT count(*) FROM activities) AS activities`,
+    [shape.connectors.map((c) => c.id)],
+  );
+  const row = counts.rows[0];
+  if (!row || Number(row.connectors) !== shape.connectors.length || Number(row.users) !== shape.userCount || Number(row.activities) !== shape.activities) return null;
+  const users = (
+    await client.query<{ connector_id: string; account_id: string; name: string; email: string }>(
+      "SELECT connector_id::text, account_id, name, email FROM atlassian_users ORDER BY account_id",
+    )
+  ).rows.map((u) => ({ connectorId: u.connector_id, accountId: u.account_id, name: u.name, email: u.email }));
+  const busiest = await busiestActor(client, shape.to);
+  return {
+    connectors: shape.connectors,
+    users,
+    activities: shape.activities,
+    from: shape.from,
+    to: shape.to,
+    busiestUser: users.find((u) => u.accountId === busiest) ?? users[0]!,
+    countries: [...new Set(PLACES.map((p) => p[0]))],
+    loadSeconds: 0,
+    indexSeconds: 0,
+    reused: true,
+  };
 };
 
 // Row i of n: time spread evenly from `from` (so seq follows time, as sync stores them) with jitter; a user

@@ -254,6 +254,13 @@ describe("export", () => {
     expect(records[0]).toMatchObject({ id: "3", action: "user_login_failed", connectorName: "Org A", ip: null, raw: { id: "evt-3" } });
   });
 
+  it("quotes cells that start with a tab or carriage return (spreadsheets treat them as formulas too)", async () => {
+    await insert([{ actorName: "\t=1+1", targetName: "\r@SUM(A1)" }]);
+    const csv = await read((await exportActivities({ query: ZActivityExportQuery.parse({ format: "csv" }) })).body);
+    expect(csv).toContain("'\t=1+1");
+    expect(csv).toContain("'\r@SUM(A1)");
+  });
+
   it("keeps the free-text export's CSV in the same shape as the plain one", async () => {
     await insert([{ actorName: "Needle, Jr.", targetName: "-1+1" }]);
     const plain = await read((await exportActivities({ query: ZActivityExportQuery.parse({}) })).body);
