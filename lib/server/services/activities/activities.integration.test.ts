@@ -261,6 +261,14 @@ describe("export", () => {
     expect(csv).toContain("'\r@SUM(A1)");
   });
 
+  it("continues past a cell with a line break (a quoted newline is not the end of a record)", async () => {
+    await insert([{}, { actorName: "Line\nBreak" }, { targetName: "end\r\n" }, {}]);
+    const csv = await read((await exportActivities({ query: ZActivityExportQuery.parse({ format: "csv" }), batchSize: 1 })).body);
+    const ids = [...csv.matchAll(/^\d{4}-\d\d-\d\dT[^,]+Z,(\d+),/gm)].map((m) => m[1]);
+    expect(ids).toEqual(["4", "3", "2", "1"]);
+    expect(csv).toContain('"Line\nBreak"');
+  });
+
   it("keeps the free-text export's CSV in the same shape as the plain one", async () => {
     await insert([{ actorName: "Needle, Jr.", targetName: "-1+1" }]);
     const plain = await read((await exportActivities({ query: ZActivityExportQuery.parse({}) })).body);
