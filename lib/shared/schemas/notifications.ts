@@ -21,6 +21,8 @@ const ZWebhookUrl = z
   .max(2000)
   .refine(
     (url) => {
+      // zod runs this even when z.url() already failed: an unparsable value is reported once, by z.url().
+      if (!URL.canParse(url)) return true;
       const parsed = new URL(url);
       return parsed.protocol === "https:" || (parsed.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(parsed.hostname));
     },
@@ -108,6 +110,39 @@ export type TDeliveryDto = Readonly<{
   createdAt: string;
   deliveredAt: string | null;
 }>;
+
+/** Response schemas (OpenAPI); they describe TChannelDto and TDeliveryDto above. */
+export const ZChannelDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: ZChannelKind,
+  enabled: z.boolean(),
+  minSeverity: z.enum(SEVERITIES),
+  policyKeys: z.array(z.string()),
+  settings: z.record(z.string(), z.unknown()).describe("Email: host, port, security, username, from, to (never the password). Webhooks: {}."),
+  secretHint: z.string().nullable().describe("What may be shown of the secret (webhook host and last 4 characters); never the secret"),
+  hasSecret: z.boolean(),
+  lastSuccessAt: z.iso.datetime().nullable(),
+  lastFailureAt: z.iso.datetime().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+}) satisfies z.ZodType<TChannelDto>;
+
+export const DELIVERY_KINDS = ["alert", "test", "user_notice", "connector_key_expiry"] as const;
+
+export const ZDeliveryDto = z.object({
+  id: z.uuid(),
+  channelId: z.uuid(),
+  kind: z.enum(DELIVERY_KINDS),
+  alertId: z.uuid().nullable(),
+  subject: z.string(),
+  status: z.enum(WORK_STATUSES),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  deliveredAt: z.iso.datetime().nullable(),
+}) satisfies z.ZodType<TDeliveryDto>;
 
 export const ZDeliveryListQuery = z
   .object({
