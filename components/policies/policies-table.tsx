@@ -5,11 +5,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { policyKeys } from "@/lib/client/queries/policies";
+import { GOVERNANCE_ACTION_LABELS } from "@/lib/shared/schemas/governance";
 import { SENSITIVITIES, SEVERITIES, type TPolicyDto, type TUpdatePolicyInput } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { DataTable } from "../ui/data-table";
+import { PolicyActionsDialog } from "./policy-actions-dialog";
 import { ScopeDialog } from "./scope-dialog";
 
 type Props = Readonly<{ policies: TPolicyDto[]; canEdit: boolean }>;
@@ -29,6 +31,7 @@ const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm di
 export function PoliciesTable({ policies, canEdit }: Props) {
   const queryClient = useQueryClient();
   const [scoping, setScoping] = useState<TPolicyDto | null>(null);
+  const [acting, setActing] = useState<TPolicyDto | null>(null);
   const mutation = useMutation({
     mutationFn: ({ id, input }: { id: string; input: TUpdatePolicyInput }) => apiFetch<TPolicyDto>(`/api/v1/policies/${id}`, { method: "PATCH", json: input }),
     onSuccess: (updated) => queryClient.setQueryData<TPolicyDto[]>(policyKeys.list(), (old) => old?.map((p) => (p.id === updated.id ? updated : p))),
@@ -38,7 +41,7 @@ export function PoliciesTable({ policies, canEdit }: Props) {
   return (
     <div className="space-y-3">
       {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
-      <DataTable columns={[{ label: "Enabled" }, { label: "Policy" }, { label: "Type" }, { label: "Sensitivity" }, { label: "Severity" }, { label: "Scope" }]}>
+      <DataTable columns={[{ label: "Enabled" }, { label: "Policy" }, { label: "Type" }, { label: "Sensitivity" }, { label: "Severity" }, { label: "Scope" }, { label: "Actions on new alerts" }]}>
         {policies.map((policy) => (
           <tr key={policy.id} data-testid={`policy-${policy.key}`}>
             <td className="py-2 pr-4">
@@ -93,6 +96,14 @@ export function PoliciesTable({ policies, canEdit }: Props) {
                 </Button>
               ) : null}
             </td>
+            <td className="py-2 pl-4 text-sm whitespace-nowrap" data-testid="policy-actions">
+              <span className="text-slate-600 dark:text-slate-400">{policy.actions.length ? policy.actions.map((a) => GOVERNANCE_ACTION_LABELS[a]).join(", ") : "None"}</span>
+              {canEdit ? (
+                <Button variant="ghost" className="ml-1 px-2 py-1 text-xs" aria-label={`Edit actions of ${policy.name}`} onClick={() => setActing(policy)}>
+                  Edit
+                </Button>
+              ) : null}
+            </td>
           </tr>
         ))}
       </DataTable>
@@ -103,6 +114,15 @@ export function PoliciesTable({ policies, canEdit }: Props) {
           error={mutation.isError ? mutation.error.message : null}
           onSave={(scope) => update(scoping, { scope }, () => setScoping(null))}
           onClose={() => setScoping(null)}
+        />
+      ) : null}
+      {acting ? (
+        <PolicyActionsDialog
+          policy={acting}
+          isBusy={mutation.isPending}
+          error={mutation.isError ? mutation.error.message : null}
+          onSave={(actions) => update(acting, { actions }, () => setActing(null))}
+          onClose={() => setActing(null)}
         />
       ) : null}
     </div>

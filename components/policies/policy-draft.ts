@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { TCustomPolicyFilter, TCustomPolicyTrigger, TPolicyDto, TPolicyScope, TSeverity } from "@/lib/shared/schemas/policies";
+import type { TCustomPolicyFilter, TCustomPolicyTrigger, TPolicyActions, TPolicyDto, TPolicyScope, TSeverity } from "@/lib/shared/schemas/policies";
 
 /** The editor's form state: text inputs stay strings until they are turned into the API body. */
 export type TPolicyDraft = {
@@ -28,6 +28,8 @@ export type TPolicyDraft = {
   excludeUsers: string;
   includeGroups: string;
   excludeGroups: string;
+  /** Governance actions run on each new alert (the body's `actions`; the draft's `actions` are the filter's). */
+  governanceActions: TPolicyActions;
 };
 
 export const EMPTY_DRAFT: TPolicyDraft = {
@@ -56,6 +58,7 @@ export const EMPTY_DRAFT: TPolicyDraft = {
   excludeUsers: "",
   includeGroups: "",
   excludeGroups: "",
+  governanceActions: [],
 };
 
 const list = (text: string) =>
@@ -67,7 +70,7 @@ const tri = (v: "any" | "yes" | "no") => (v === "any" ? undefined : v === "yes")
 const fromTri = (v: boolean | undefined): "any" | "yes" | "no" => (v === undefined ? "any" : v ? "yes" : "no");
 
 export const draftFromPolicy = (
-  p: Pick<TPolicyDto, "name" | "description" | "severity" | "enabled"> & { filter: TCustomPolicyFilter | null; trigger: TCustomPolicyTrigger | null; scope?: TPolicyScope },
+  p: Pick<TPolicyDto, "name" | "description" | "severity" | "enabled"> & { filter: TCustomPolicyFilter | null; trigger: TCustomPolicyTrigger | null; scope?: TPolicyScope; actions?: TPolicyActions },
 ): TPolicyDraft => {
   const f = p.filter ?? {};
   const t = p.trigger;
@@ -98,6 +101,7 @@ export const draftFromPolicy = (
     excludeUsers: (p.scope?.excludeUsers ?? []).join(", "),
     includeGroups: (p.scope?.includeGroups ?? []).join(", "),
     excludeGroups: (p.scope?.excludeGroups ?? []).join(", "),
+    governanceActions: [...(p.actions ?? [])],
   };
 };
 
@@ -129,7 +133,7 @@ export const triggerOf = (d: TPolicyDraft): Record<string, unknown> =>
 
 export const scopeOf = (d: TPolicyDraft) => ({ includeUsers: list(d.includeUsers), excludeUsers: list(d.excludeUsers), includeGroups: list(d.includeGroups), excludeGroups: list(d.excludeGroups) });
 
-export const bodyOf = (d: TPolicyDraft) => ({ name: d.name, description: d.description, severity: d.severity, enabled: d.enabled, scope: scopeOf(d), filter: filterOf(d), trigger: triggerOf(d) });
+export const bodyOf = (d: TPolicyDraft) => ({ name: d.name, description: d.description, severity: d.severity, enabled: d.enabled, scope: scopeOf(d), filter: filterOf(d), trigger: triggerOf(d), actions: d.governanceActions });
 
 /** Field → message, keyed "name", "filter.actions", "trigger.count"… (two path levels under filter/trigger). */
 export const draftErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> => {

@@ -12,6 +12,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { SelectField, TextField } from "../ui/field";
+import { PolicyActionsFieldset } from "./policy-actions-fieldset";
 import { PolicyFilterFields } from "./policy-filter-fields";
 import { PolicyPreview } from "./policy-preview";
 import { PolicyTriggerFields } from "./policy-trigger-fields";
@@ -97,6 +98,7 @@ export function PolicyEditor({ policy, canEdit, canPreview }: Props) {
           </fieldset>
           <PolicyFilterFields draft={draft} errors={errors} onChange={onChange} disabled={!canEdit} />
           <PolicyTriggerFields draft={draft} errors={errors} onChange={onChange} disabled={!canEdit} />
+          <PolicyActionsFieldset value={draft.governanceActions} onChange={(governanceActions) => onChange({ governanceActions })} disabled={!canEdit} error={errors.actions} />
           {canPreview ? <PolicyPreview draft={draft} onInvalid={setErrors} /> : null}
         </div>
       </Card>

@@ -1,4 +1,4 @@
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { BUILTIN_POLICY_KEYS, type TSensitivity, type TSeverity } from "../../shared/schemas/policies";
 import { getDb } from "../db";
 
@@ -13,6 +13,7 @@ const SELECT = {
   scope: true,
   filter: true,
   trigger: true,
+  actions: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -28,6 +29,7 @@ export type PolicyRecord = Readonly<{
   scope: Prisma.JsonValue;
   filter: Prisma.JsonValue;
   trigger: Prisma.JsonValue;
+  actions: string[];
   createdAt: Date;
   updatedAt: Date;
 }>;
@@ -41,11 +43,13 @@ export type PolicyData = Readonly<{
   scope: object;
   filter: object | null;
   trigger: object | null;
+  /** Governance actions run on each new alert (issue 7). */
+  actions?: string[];
 }>;
 
 export class PolicyNameTakenError extends Error {}
 
-const json = (value: object | null | undefined) => (value === undefined ? undefined : value === null ? { set: null } : (value as Prisma.InputJsonValue));
+const json = (value: object | null | undefined) => (value === undefined ? undefined : value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
 
 const mapUnique = async <T>(write: () => Promise<T>): Promise<T> => {
   try {

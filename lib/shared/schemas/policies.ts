@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVENT_ACTIONS } from "../../atlassian/event-actions";
+import { ZPolicyGovernanceAction } from "./governance";
 
 /** Stable keys of the built-in anomaly policies (issue 6): tools and tests rely on them. */
 export const BUILTIN_POLICY_KEYS = [
@@ -89,6 +90,13 @@ export const ZCustomPolicyTrigger = z.discriminatedUnion(
 );
 export type TCustomPolicyTrigger = z.infer<typeof ZCustomPolicyTrigger>;
 
+/** Governance actions a policy runs on each new alert (issue 7): at most 3, each once. */
+export const ZPolicyActions = z
+  .array(ZPolicyGovernanceAction)
+  .max(3, "A policy runs at most 3 actions")
+  .refine((actions) => new Set(actions).size === actions.length, { error: "Each action may be listed once" });
+export type TPolicyActions = z.infer<typeof ZPolicyActions>;
+
 export const ZPolicyName = z.string().trim().min(1, "Name is required").max(120, "Name must be at most 120 characters");
 
 export const ZCreatePolicyInput = z
@@ -100,11 +108,12 @@ export const ZCreatePolicyInput = z
     scope: ZPolicyScope.default({ includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [] }),
     filter: ZCustomPolicyFilter,
     trigger: ZCustomPolicyTrigger,
+    actions: ZPolicyActions.default([]),
   })
   .strict();
 export type TCreatePolicyInput = z.infer<typeof ZCreatePolicyInput>;
 
-/** PATCH: built-in policies accept enabled, sensitivity, severity and scope; custom ones also the rest. */
+/** PATCH: built-in policies accept enabled, sensitivity, severity, scope and actions; custom ones also the rest. */
 export const ZUpdatePolicyInput = z
   .object({
     enabled: z.boolean().optional(),
@@ -115,6 +124,7 @@ export const ZUpdatePolicyInput = z
     description: z.string().trim().max(2000).optional(),
     filter: ZCustomPolicyFilter.optional(),
     trigger: ZCustomPolicyTrigger.optional(),
+    actions: ZPolicyActions.optional(),
   })
   .strict();
 export type TUpdatePolicyInput = z.infer<typeof ZUpdatePolicyInput>;
@@ -142,6 +152,8 @@ export type TPolicyDto = Readonly<{
   scope: TPolicyScope;
   filter: TCustomPolicyFilter | null;
   trigger: TCustomPolicyTrigger | null;
+  /** Governance actions run automatically on each new alert of this policy. */
+  actions: TPolicyActions;
   createdAt: string;
   updatedAt: string;
 }>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPolicyGovernanceAction } from "./governance";
 
 /** Path id of a policy: its uuid, its built-in key (impossible_travel) or its custom key (custom:<uuid>). */
 export const ZPolicyIdParams = z.object({
@@ -22,6 +23,7 @@ export const ZPolicyDtoSchema = z.object({
   scope: ZScope,
   filter: z.record(z.string(), z.unknown()).nullable(),
   trigger: z.record(z.string(), z.unknown()).nullable(),
+  actions: z.array(ZPolicyGovernanceAction).describe("Governance actions run automatically on each new alert"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

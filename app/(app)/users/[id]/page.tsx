@@ -6,6 +6,7 @@ import { UserDetailView } from "@/components/users/user-detail-view";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getAtlassianUserRowOrThrow } from "@/lib/server/services/atlassian-users/get-atlassian-user";
 import { AppError } from "@/lib/shared/errors";
+import { hasRole } from "@/lib/shared/roles";
 import { ZAtlassianUserIdParams } from "@/lib/shared/schemas/atlassian-users";
 
 export const metadata: Metadata = { title: "User" };
@@ -14,7 +15,7 @@ type Props = Readonly<{ params: Promise<{ id: string }> }>;
 
 export default async function AtlassianUserPage({ params }: Props) {
   const { id } = await params;
-  await requirePageUser({ path: `/users/${id}` });
+  const principal = await requirePageUser({ path: `/users/${id}` });
   const parsed = ZAtlassianUserIdParams.safeParse({ id });
   if (!parsed.success) notFound();
   const user = await getAtlassianUserRowOrThrow(parsed.data.id).catch((error: unknown) => {
@@ -25,7 +26,7 @@ export default async function AtlassianUserPage({ params }: Props) {
     <>
       <BackLink href="/users" label="All users" />
       <PageHeader title={user.name ?? user.email ?? user.accountId} description={`${user.email ?? user.accountId} · ${user.connectorName}`} />
-      <UserDetailView userId={user.id} />
+      <UserDetailView userId={user.id} canAct={hasRole(principal.role, "analyst")} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { findCountry } from "../../../geo/countries";
 import { AppError } from "../../../shared/errors";
 import type { TAtlassianUserDetail } from "../../../shared/schemas/atlassian-users";
 import { findAtlassianUser, listUserAlerts, listUserLocations, type AtlassianUserRow, type UserLocationRow } from "../../repositories/atlassian-user-repository";
+import { listGovernanceActions } from "../../repositories/governance-repository";
 import { toAtlassianUserDto } from "./atlassian-user-dto";
 
 export const getAtlassianUserRowOrThrow = async (id: string): Promise<AtlassianUserRow> => {
@@ -36,13 +37,17 @@ const countriesOf = (locations: readonly UserLocationRow[]) => {
 /** One Atlassian account with where it was seen from and its alerts. */
 export const getAtlassianUserOrThrow = async (id: string): Promise<TAtlassianUserDetail> => {
   const user = await getAtlassianUserRowOrThrow(id);
-  const [locations, alerts] = await Promise.all([listUserLocations(user.connectorId, user.accountId), listUserAlerts(user.connectorId, user.accountId)]);
+  const [locations, alerts, governance] = await Promise.all([
+    listUserLocations(user.connectorId, user.accountId),
+    listUserAlerts(user.connectorId, user.accountId),
+    listGovernanceActions({ filters: { connectorId: user.connectorId, accountId: user.accountId }, limit: 20 }),
+  ]);
   return {
     ...toAtlassianUserDto(user),
     syncedAt: user.syncedAt.toISOString(),
     locations: locations.map((l) => ({ ...l, firstSeen: l.firstSeen.toISOString(), lastSeen: l.lastSeen.toISOString() })),
     countries: countriesOf(locations),
     alerts: alerts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), lastActivityAt: a.lastActivityAt.toISOString() })),
-    governanceActions: [],
+    governanceActions: governance.rows.map((g) => ({ id: g.id, action: g.action, at: g.createdAt.toISOString(), actorEmail: g.triggeredByEmail })),
   };
 };

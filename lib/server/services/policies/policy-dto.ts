@@ -1,5 +1,6 @@
 import { EMPTY_SCOPE } from "../../../detection/policy-config";
-import { ZCustomPolicyFilter, ZCustomPolicyTrigger, ZPolicyScope, type TPolicyDto } from "../../../shared/schemas/policies";
+import { POLICY_GOVERNANCE_ACTIONS } from "../../../shared/schemas/governance";
+import { ZCustomPolicyFilter, ZCustomPolicyTrigger, ZPolicyScope, type TPolicyActions, type TPolicyDto } from "../../../shared/schemas/policies";
 import type { PolicyRecord } from "../../repositories/policy-repository";
 
 /** Stored JSON read through the shared schemas; a value that no longer parses shows as empty. */
@@ -19,6 +20,7 @@ export const toPolicyDto = (r: PolicyRecord): TPolicyDto => {
     scope: scope.success ? scope.data : EMPTY_SCOPE,
     filter: filter?.success ? filter.data : null,
     trigger: trigger?.success ? trigger.data : null,
+    actions: r.actions.filter((a): a is TPolicyActions[number] => (POLICY_GOVERNANCE_ACTIONS as readonly string[]).includes(a)),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -8,7 +8,7 @@ import { toPolicyDto } from "./policy-dto";
 
 type Actor = Pick<Principal, "userId" | "email" | "ip">;
 
-const BUILTIN_FIELDS = new Set(["enabled", "sensitivity", "severity", "scope"]);
+const BUILTIN_FIELDS = new Set(["enabled", "sensitivity", "severity", "scope", "actions"]);
 
 const nameTaken = async <T>(write: () => Promise<T>): Promise<T> => {
   try {
@@ -31,14 +31,14 @@ export const createPolicy = async (options: Readonly<{ actor: Actor; input: TCre
   return dto;
 };
 
-/** Built-ins accept enabled, sensitivity, severity and scope only; custom policies any field. */
+/** Built-ins accept enabled, sensitivity, severity, scope and actions only; custom policies any field. */
 export const updatePolicyForActor = async (options: Readonly<{ actor: Actor; idOrKey: string; input: TUpdatePolicyInput }>): Promise<TPolicyDto> => {
   const { actor, idOrKey, input } = options;
   const record = await getPolicyRecordOrThrow(idOrKey);
   if (record.builtinKey) {
     const refused = Object.keys(input).filter((k) => !BUILTIN_FIELDS.has(k));
     if (refused.length > 0) {
-      const reason = "Built-in policies accept only enabled, sensitivity, severity and scope";
+      const reason = "Built-in policies accept only enabled, sensitivity, severity, scope and actions";
       throw new AppError("validation_failed", `${reason} (not ${refused.join(", ")})`, refused.map((name) => ({ name, reason })));
     }
   }

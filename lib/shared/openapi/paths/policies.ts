@@ -5,12 +5,12 @@ import type { TEndpointSpec } from "../endpoint";
 
 export const policiesEndpoints: readonly TEndpointSpec[] = [
   { method: "get", path: "/api/v1/policies", summary: "List built-in and custom detection policies", tag: "Policies", auth: "viewer", response: z.object({ data: z.array(ZPolicyDtoSchema) }) },
-  { method: "post", path: "/api/v1/policies", summary: "Create a custom activity policy", tag: "Policies", auth: "admin", body: ZCreatePolicyInput, response: ZPolicyDtoSchema, status: 201 },
+  { method: "post", path: "/api/v1/policies", summary: "Create a custom activity policy (actions: governance actions run on each new alert, at most 3)", tag: "Policies", auth: "admin", body: ZCreatePolicyInput, response: ZPolicyDtoSchema, status: 201 },
   { method: "get", path: "/api/v1/policies/{id}", summary: "One policy by id, built-in key or custom:<id>", tag: "Policies", auth: "viewer", response: ZPolicyDtoSchema },
   {
     method: "patch",
     path: "/api/v1/policies/{id}",
-    summary: "Change a policy (built-ins: enabled, sensitivity, severity and scope only)",
+    summary: "Change a policy (built-ins: enabled, sensitivity, severity, scope and actions only); actions = governance actions run on each new alert",
     tag: "Policies",
     auth: "admin",
     body: ZUpdatePolicyInput,
