@@ -16,6 +16,8 @@ export const ZEnv = z
       .optional(),
     PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(3000),
     WATCHPOST_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    /** Set by `npm start` from WATCHPOST_URL or PORT; links in notifications fall back to it. */
+    NEXTAUTH_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
     WATCHPOST_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     WATCHPOST_DATA_DIR: z.string().min(1).default(".data"),
     WATCHPOST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
@@ -28,6 +30,8 @@ export const ZEnv = z
     WATCHPOST_SYNC_POLL_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(10),
     /** Request budget per Atlassian API key, shared by all workers (Atlassian allows 1000/min). */
     WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
+    /** Whom a user notified by a policy (notify_user) is told to contact; a person's action names that person. */
+    WATCHPOST_SECURITY_CONTACT: z.email({ error: "must be an email address" }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     /** Set by the supervisor for each child process; names the process in log lines. */
     WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),

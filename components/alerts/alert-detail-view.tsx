@@ -1,37 +1,79 @@
-import type { TAlertDto } from "@/lib/shared/schemas/alerts";
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { alertQuery } from "@/lib/client/queries/alerts";
+import type { TAlertDetailDto } from "@/lib/shared/schemas/alerts";
 import { Card } from "../ui/card";
 import { DescriptionList } from "../ui/description-list";
 import { formatDateTime } from "../ui/format";
-import { AlertStatusBadge } from "./alert-status-badge";
-import { SeverityBadge } from "./severity-badge";
+import { AlertActivitiesCard } from "./alert-activities-card";
+import { AlertCommentsCard } from "./alert-comments-card";
+import { AlertGovernanceCard } from "./alert-governance-card";
+import { AlertHistoryCard } from "./alert-history-card";
+import { AlertTravelView } from "./alert-travel-view";
+import { AlertTriageCard } from "./alert-triage-card";
+import { AlertUserCard } from "./alert-user-card";
 
-/** One alert, read-only: what fired, for whom, why (the explanation) and the activities behind it. */
-export function AlertDetailView({ alert }: Readonly<{ alert: TAlertDto }>) {
-  const user = alert.user.email ?? alert.user.name ?? alert.user.accountId ?? "—";
+type Props = Readonly<{
+  /** The alert as the server rendered it; kept fresh by the query afterwards. */
+  alert: TAlertDetailDto;
+  /** hasRole(principal.role, "analyst"): viewers read everything and get no controls. */
+  canAct: boolean;
+  currentUserId: string;
+}>;
+
+/**
+ * /alerts/{id}: triage (status, assignee, resolution), why it fired (explanation, travel), the activities, the
+ * user's context, comments, governance and the full history.
+ */
+export function AlertDetailView({ alert: initial, canAct, currentUserId }: Props) {
+  const query = useQuery(alertQuery(initial.id, initial));
+  const alert = query.data ?? initial;
   return (
     <div className="space-y-6">
-      <Card title="Why">
-        <p className="text-sm" data-testid="alert-explanation">
-          {alert.explanation}
-        </p>
-      </Card>
-      <Card title="Details">
-        <DescriptionList
-          items={[
-            { label: "Severity", value: <SeverityBadge severity={alert.severity} /> },
-            { label: "Status", value: <AlertStatusBadge status={alert.status} /> },
-            { label: "Policy", value: `${alert.policyName} (${alert.policyKey})` },
-            { label: "User", value: alert.user.accountId ? `${user} · ${alert.user.accountId}` : user },
-            { label: "First activity", value: formatDateTime(alert.firstActivityAt) },
-            { label: "Last activity", value: formatDateTime(alert.lastActivityAt) },
-            { label: "Raised", value: formatDateTime(alert.createdAt) },
-            { label: "Activities", value: `${alert.activityCount}${alert.activityIds.length < alert.activityCount ? ` (first ${alert.activityIds.length} listed)` : ""}` },
-          ]}
-        />
-      </Card>
-      <Card title="Evidence" description="The structured facts behind the explanation, and the ids of the activities in the activity log.">
-        <pre className="overflow-x-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-950">{JSON.stringify({ ...alert.details, activityIds: alert.activityIds }, null, 2)}</pre>
-      </Card>
+      <AlertTriageCard alert={alert} canAct={canAct} currentUserId={currentUserId} />
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Card title="Why">
+            <div className="space-y-4">
+              <p className="text-sm" data-testid="alert-explanation">
+                {alert.explanation}
+              </p>
+              {alert.policyKey === "impossible_travel" ? <AlertTravelView details={alert.details} /> : null}
+            </div>
+          </Card>
+          <Card title="Details">
+            <DescriptionList
+              items={[
+                { label: "Policy", value: alert.policyName, hint: alert.policyKey },
+                { label: "First activity", value: formatDateTime(alert.firstActivityAt) },
+                { label: "Last activity", value: formatDateTime(alert.lastActivityAt) },
+                { label: "Raised", value: formatDateTime(alert.createdAt) },
+                { label: "Updated", value: formatDateTime(alert.updatedAt) },
+              ]}
+            />
+          </Card>
+        </div>
+        <div className="min-w-0">
+          <AlertUserCard alert={alert} />
+        </div>
+      </div>
+      <AlertActivitiesCard alert={alert} />
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <AlertCommentsCard alertId={alert.id} comments={alert.comments} canAct={canAct} />
+          <AlertHistoryCard history={alert.history} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <AlertGovernanceCard alert={alert} canAct={canAct} />
+          <Card title="Evidence">
+            <details>
+              <summary className="cursor-pointer text-sm text-slate-600 dark:text-slate-300">The structured facts behind the explanation</summary>
+              <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-950">{JSON.stringify(alert.details, null, 2)}</pre>
+            </details>
+          </Card>
+        </div>
+      </div>
     </div>
   );
 }

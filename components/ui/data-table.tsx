@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
-export type DataTableColumn = Readonly<{ label: string; className?: string; isLabelHidden?: boolean }>;
+/** `header` replaces the label in the header cell (e.g. a "Select all" checkbox); the label stays the key. */
+export type DataTableColumn = Readonly<{ label: string; className?: string; isLabelHidden?: boolean; header?: ReactNode }>;
 
 /** The shell every list table shares: horizontal scroll on narrow screens, header row, divided body. */
 export function DataTable({ columns, children }: Readonly<{ columns: readonly DataTableColumn[]; children: ReactNode }>) {
@@ -11,7 +12,7 @@ export function DataTable({ columns, children }: Readonly<{ columns: readonly Da
           <tr>
             {columns.map((column, i) => (
               <th key={column.label} className={`py-2 font-medium whitespace-nowrap ${i < columns.length - 1 ? "pr-4" : ""} ${column.className ?? ""}`}>
-                {column.isLabelHidden ? <span className="sr-only">{column.label}</span> : column.label}
+                {column.header ?? (column.isLabelHidden ? <span className="sr-only">{column.label}</span> : column.label)}
               </th>
             ))}
           </tr>

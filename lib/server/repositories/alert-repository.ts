@@ -2,14 +2,19 @@ import type { PoolClient } from "pg";
 import type { Prisma } from "../../generated/prisma/client";
 import { getDb } from "../db";
 
+type TStatus = "open" | "in_progress" | "resolved" | "dismissed";
+type TSeverity = "low" | "medium" | "high";
+
 export type AlertFilters = Readonly<{
-  statuses?: readonly ("open" | "in_progress" | "resolved" | "dismissed")[];
-  severities?: readonly ("low" | "medium" | "high")[];
+  statuses?: readonly TStatus[];
+  severities?: readonly TSeverity[];
   policyKey?: string;
   user?: string;
   connectorId?: string;
   from?: Date;
   to?: Date;
+  /** A portal user id, or null for unassigned alerts. */
+  assigneeId?: string | null;
 }>;
 
 const SELECT = {
@@ -30,6 +35,10 @@ const SELECT = {
   lastActivityAt: true,
   createdAt: true,
   updatedAt: true,
+  assignee: { select: { id: true, name: true, email: true } },
+  classification: true,
+  resolutionReason: true,
+  resolvedAt: true,
 } as const satisfies Prisma.AlertSelect;
 
 export type AlertRow = Prisma.AlertGetPayload<{ select: typeof SELECT }> & { activitySeqs: bigint[] };
@@ -45,6 +54,7 @@ const whereOf = (f: AlertFilters): Prisma.AlertWhereInput => ({
   ...(f.user ? { OR: [{ userAccountId: f.user }, { userEmail: { equals: f.user, mode: "insensitive" as const } }] } : {}),
   ...(f.from ? { lastActivityAt: { gte: f.from } } : {}),
   ...(f.to ? { firstActivityAt: { lt: f.to } } : {}),
+  ...(f.assigneeId !== undefined ? { assigneeId: f.assigneeId } : {}),
 });
 
 const withSeqs = async <T extends { id: string }>(rows: T[]): Promise<(T & { activitySeqs: bigint[] })[]> => {
@@ -56,19 +66,67 @@ const withSeqs = async <T extends { id: string }>(rows: T[]): Promise<(T & { act
   return rows.map((r) => ({ ...r, activitySeqs: byId.get(r.id) ?? [] }));
 };
 
-/** Newest first (created, then id), keyset-paginated. */
-export const listAlerts = async (options: Readonly<{ filters: AlertFilters; after?: { createdAt: Date; id: string }; limit: number }>) => {
+export type AlertSort = "newest" | "oldest" | "severity" | "last_activity";
+
+/** Where a page ends: the sort's key of the last row (created or last activity time, severity) and its id. */
+export type AlertKeyset = Readonly<{ at: Date; severity?: TSeverity; id: string }>;
+
+const SEVERITY_ORDER: readonly TSeverity[] = ["low", "medium", "high"];
+
+const ORDER: Record<AlertSort, Prisma.AlertOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  // Postgres orders enums as declared (low < medium < high).
+  severity: [{ severity: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+  last_activity: [{ lastActivityAt: "desc" }, { id: "desc" }],
+};
+
+const afterKeyset = (sort: AlertSort, k: AlertKeyset): Prisma.AlertWhereInput => {
+  switch (sort) {
+    case "oldest":
+      return { OR: [{ createdAt: { gt: k.at } }, { createdAt: k.at, id: { gt: k.id } }] };
+    case "last_activity":
+      return { OR: [{ lastActivityAt: { lt: k.at } }, { lastActivityAt: k.at, id: { lt: k.id } }] };
+    case "severity": {
+      const severity = k.severity ?? "high";
+      const lower = SEVERITY_ORDER.slice(0, SEVERITY_ORDER.indexOf(severity));
+      return {
+        OR: [
+          ...(lower.length ? [{ severity: { in: lower } }] : []),
+          { severity, createdAt: { lt: k.at } },
+          { severity, createdAt: k.at, id: { lt: k.id } },
+        ],
+      };
+    }
+    default:
+      return { OR: [{ createdAt: { lt: k.at } }, { createdAt: k.at, id: { lt: k.id } }] };
+  }
+};
+
+const keysetOf = (sort: AlertSort, row: { id: string; createdAt: Date; lastActivityAt: Date; severity: TSeverity }): AlertKeyset =>
+  sort === "last_activity" ? { at: row.lastActivityAt, id: row.id } : sort === "severity" ? { at: row.createdAt, severity: row.severity, id: row.id } : { at: row.createdAt, id: row.id };
+
+/** One page in the given order (default newest first), keyset-paginated on the order's columns and id. */
+export const listAlerts = async (options: Readonly<{ filters: AlertFilters; sort?: AlertSort; after?: AlertKeyset; limit: number }>) => {
   const { filters, after, limit } = options;
-  const keyset: Prisma.AlertWhereInput = after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
+  const sort = options.sort ?? "newest";
   const rows = await getDb().alert.findMany({
-    where: { AND: [whereOf(filters), keyset] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: { AND: [whereOf(filters), after ? afterKeyset(sort, after) : {}] },
+    orderBy: ORDER[sort],
     take: limit + 1,
     select: SELECT,
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: await withSeqs(page), next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
+  return { rows: await withSeqs(page), next: rows.length > limit && last ? keysetOf(sort, last) : null };
+};
+
+/** How many alerts each status has under the filters (their status filter ignored). */
+export const countAlertsByStatus = async (filters: AlertFilters): Promise<Record<TStatus, number>> => {
+  const groups = await getDb().alert.groupBy({ by: ["status"], where: whereOf({ ...filters, statuses: undefined }), _count: { _all: true } });
+  const counts: Record<TStatus, number> = { open: 0, in_progress: 0, resolved: 0, dismissed: 0 };
+  for (const g of groups) counts[g.status] = g._count._all;
+  return counts;
 };
 
 export const findAlertById = async (id: string): Promise<AlertRow | null> => {
@@ -92,8 +150,8 @@ export type TAlertWrite = Readonly<{
   lastActivityAt: Date;
 }>;
 
-// Upserts alerts by episode key (first/last widen, text follows the newest evaluation) and links their
-// activities; created = the row was inserted, not updated. Input episode keys are unique (merged upstream).
+// Upserts alerts by episode key (first/last widen, text follows the newest evaluation), links their
+// activities and writes a "created" history event for new ones; created = the row was inserted, not updated. Input episode keys are unique (merged upstream).
 const UPSERT_ALERTS_SQL = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($2::jsonb) AS r(policy_id uuid, policy_key text, policy_name text, severity text, user_account_id text,
@@ -108,6 +166,10 @@ const UPSERT_ALERTS_SQL = `
       severity = EXCLUDED.severity, first_activity_at = LEAST(alerts.first_activity_at, EXCLUDED.first_activity_at),
       last_activity_at = GREATEST(alerts.last_activity_at, EXCLUDED.last_activity_at), updated_at = clock_timestamp()
     RETURNING id, episode_key, (xmax = 0) AS created
+  ), created_events AS (
+    INSERT INTO alert_events (alert_id, at, kind, detail)
+    SELECT u.id, clock_timestamp(), 'created', jsonb_build_object('policyKey', i.policy_key, 'policyName', i.policy_name, 'severity', i.severity)
+    FROM upserted u JOIN input i ON i.episode_key = u.episode_key WHERE u.created
   ), linked AS (
     INSERT INTO alert_activities (alert_id, activity_seq)
     SELECT u.id, s.seq::bigint FROM upserted u JOIN input i ON i.episode_key = u.episode_key, jsonb_array_elements_text(i.seqs) AS s(seq)

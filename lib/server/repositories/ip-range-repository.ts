@@ -1,5 +1,5 @@
 import { findOverlaps, parseCidr, type TCidr } from "../../enrichment/cidr";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { TIpCategory } from "../../shared/schemas/policies";
 import { getDb } from "../db";
 
@@ -42,7 +42,8 @@ export class IpRangeOverlapError extends Error {
 
 export class IpRangeNameTakenError extends Error {}
 
-const toJson = (location: Record<string, unknown> | null) => (location === null ? { location: { set: null } } : { location: location as Prisma.InputJsonValue });
+// A Json column is cleared with DbNull (`{set: null}` would be stored as that JSON object).
+const toJson = (location: Record<string, unknown> | null) => (location === null ? { location: Prisma.DbNull } : { location: location as Prisma.InputJsonValue });
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
 

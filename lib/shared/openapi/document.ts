@@ -4,9 +4,11 @@ import { alertsEndpoints } from "./paths/alerts";
 import { auditLogEndpoints } from "./paths/audit-log";
 import { connectorsEndpoints } from "./paths/connectors";
 import { dashboardEndpoints } from "./paths/dashboard";
+import { governanceEndpoints } from "./paths/governance";
 import { healthEndpoints } from "./paths/health";
 import { ipRangesEndpoints } from "./paths/ip-ranges";
 import { meEndpoints } from "./paths/me";
+import { notificationsEndpoints } from "./paths/notifications";
 import { policiesEndpoints } from "./paths/policies";
 import { portalUsersEndpoints } from "./paths/portal-users";
 import { postureEndpoints } from "./paths/posture";
@@ -23,6 +25,8 @@ export const ALL_ENDPOINTS: readonly TEndpointSpec[] = [
   ...usersEndpoints,
   ...dashboardEndpoints,
   ...alertsEndpoints,
+  ...governanceEndpoints,
+  ...notificationsEndpoints,
   ...policiesEndpoints,
   ...ipRangesEndpoints,
   ...postureEndpoints,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZIpRangeDto } from "./ip-ranges";
 import { SEVERITIES, type TSeverity } from "./policies";
 
 export const ALERT_STATUSES = ["open", "in_progress", "resolved", "dismissed"] as const;
@@ -33,6 +34,16 @@ export type TAlertDto = Readonly<{
 const toList = (value: unknown) => (typeof value === "string" ? value.split(",").map((v) => v.trim()).filter(Boolean) : value);
 const ZIsoInstant = (name: string) => z.iso.datetime({ offset: true, error: `${name} must be an ISO 8601 date-time such as 2026-01-31T00:00:00Z` });
 
+/** newest (created, default), oldest, severity (high first, then newest), last_activity (latest activity first). */
+export const ALERT_SORTS = ["newest", "oldest", "severity", "last_activity"] as const;
+
+/** Triage filters, added to ZAlertListQuery's: assignee = a portal user id, "me" or "unassigned". */
+export const ZAlertAssigneeFilter = z.union([z.literal("me"), z.literal("unassigned"), z.uuid()], {
+  error: 'assignee must be a user id, "me" or "unassigned"',
+});
+export const ZAlertSort = z.enum(ALERT_SORTS, { error: `sort must be one of ${ALERT_SORTS.join(", ")}` });
+export type TAlertSort = z.infer<typeof ZAlertSort>;
+
 /** GET /api/v1/alerts: status and severity take one value, a comma-separated list or repeated params. */
 export const ZAlertListQuery = z
   .object({
@@ -46,6 +57,10 @@ export const ZAlertListQuery = z
     /** Alerts whose activities overlap [from, to). */
     from: ZIsoInstant("from").optional(),
     to: ZIsoInstant("to").optional(),
+    /** A portal user id, "me" or "unassigned". */
+    assignee: ZAlertAssigneeFilter.optional(),
+    sort: ZAlertSort.default("newest"),
+    /** Only valid with the sort it was returned for. */
     cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "cursor must be a value returned as nextCursor").optional(),
     limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be at least 1").max(200, "limit must be at most 200").default(50),
   })
@@ -74,8 +89,8 @@ export const ZAlertDto = z.object({
   updatedAt: z.string(),
 });
 
-export const ZAlertListDto = z.object({ data: z.array(ZAlertDto), nextCursor: z.string().nullable() });
-export type TAlertListDto = Readonly<{ data: TAlertDto[]; nextCursor: string | null }>;
+/** GET /api/v1/alerts: a page, the next page's cursor and the number of alerts per status under the other filters. */
+export type TAlertListDto = Readonly<{ data: TAlertListItemDto[]; nextCursor: string | null; counts: TAlertCounts }>;
 
 // ---- Triage (issue 7) ----
 
@@ -95,14 +110,6 @@ export const ALERT_TRANSITIONS: Record<TAlertStatus, readonly TAlertStatus[]> = 
   resolved: ["open"],
   dismissed: ["open"],
 };
-
-export const ALERT_SORTS = ["newest", "oldest", "severity", "last_activity"] as const;
-
-/** Triage filters, added to ZAlertListQuery's: assignee = a portal user id, "me" or "unassigned". */
-export const ZAlertAssigneeFilter = z.union([z.literal("me"), z.literal("unassigned"), z.uuid()], {
-  error: 'assignee must be a user id, "me" or "unassigned"',
-});
-export const ZAlertSort = z.enum(ALERT_SORTS, { error: `sort must be one of ${ALERT_SORTS.join(", ")}` });
 
 /** PATCH /api/v1/alerts/{id} (analyst or admin). Resolving needs a classification; resolving or dismissing needs a reason. */
 export const ZAlertPatchInput = z
@@ -145,6 +152,10 @@ export type TAlertBulkResult = Readonly<{ updated: number; failed: { id: string;
 export const ZAlertCommentInput = z
   .object({ body: z.string({ error: "body is required" }).trim().min(1, "Write a comment").max(5000, "Comments are at most 5000 characters") })
   .strict();
+
+/** The policies whose alerts "This is our egress" can explain (an IP's location or reputation). */
+export const EGRESS_POLICY_KEYS = ["impossible_travel", "infrequent_country", "anonymous_ip", "suspicious_ip"] as const;
+export const isEgressPolicyKey = (key: string): boolean => (EGRESS_POLICY_KEYS as readonly string[]).includes(key);
 
 /** POST /api/v1/alerts/{id}/egress: "this is our egress" – the alert's IPs become a named Corporate/VPN range. */
 export const ZAlertEgressInput = z
@@ -196,3 +207,57 @@ export type TAlertDetailDto = TAlertDto &
 
 /** GET /api/v1/alerts adds, beside data and nextCursor, how many alerts each status has under the other filters. */
 export type TAlertCounts = Record<TAlertStatus, number>;
+
+/** One row of GET /api/v1/alerts: the alert and its triage fields. */
+export type TAlertListItemDto = TAlertDto & TAlertTriageFields;
+
+export type TAlertCommentInput = z.infer<typeof ZAlertCommentInput>;
+export type TAlertEgressInput = z.infer<typeof ZAlertEgressInput>;
+
+/** GET /api/v1/alerts/assignees: enabled analysts and admins, for the assign picker. */
+export type TAlertAssigneeDto = TPortalUserRef & Readonly<{ role: "analyst" | "admin" }>;
+
+/** POST /api/v1/alerts/{id}/egress: the range created and the open alerts it dismissed. */
+export type TAlertEgressResult = Readonly<{ range: z.infer<typeof ZIpRangeDto>; reevaluated: { dismissed: number; alertIds: string[] } }>;
+
+// Response schemas of the triage endpoints (the OpenAPI document is generated from them).
+const ZPortalUserRef = z.object({ id: z.string(), name: z.string(), email: z.string() });
+const ZTimestamp = z.string().describe("ISO 8601 date-time");
+
+export const ZAlertTriageFields = z.object({
+  assignee: ZPortalUserRef.nullable(),
+  classification: ZAlertClassification.nullable(),
+  resolutionReason: z.string().nullable(),
+  /** When the alert was resolved or dismissed; null while open or in progress. */
+  resolvedAt: ZTimestamp.nullable(),
+});
+export const ZAlertListItemDto = ZAlertDto.extend(ZAlertTriageFields.shape);
+export const ZAlertCounts = z.object({ open: z.number().int(), in_progress: z.number().int(), resolved: z.number().int(), dismissed: z.number().int() });
+export const ZAlertListDto = z.object({ data: z.array(ZAlertListItemDto), nextCursor: z.string().nullable(), counts: ZAlertCounts });
+
+export const ZAlertCommentDto = z.object({
+  id: z.string(),
+  author: z.object({ id: z.string().nullable(), name: z.string(), email: z.string() }),
+  body: z.string(),
+  createdAt: ZTimestamp,
+});
+export const ZAlertEventDto = z.object({
+  id: z.string(),
+  at: ZTimestamp,
+  actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  kind: z.string().describe("created, status_changed, assigned, classified, commented, action_requested, egress_marked, reevaluated"),
+  detail: z.record(z.string(), z.unknown()),
+});
+export const ZAlertDetailDto = ZAlertListItemDto.extend({
+  comments: z.array(ZAlertCommentDto),
+  history: z.array(ZAlertEventDto),
+  context: z.object({
+    isAdmin: z.boolean().nullable(),
+    userStatus: z.string().nullable(),
+    countriesSeen: z.array(z.object({ countryCode: z.string(), firstSeenAt: ZTimestamp, lastSeenAt: ZTimestamp })),
+    recentAlerts: z.array(z.object({ id: z.string(), title: z.string(), severity: z.enum(SEVERITIES), status: ZAlertStatus, createdAt: ZTimestamp })),
+  }),
+});
+export const ZAlertBulkResult = z.object({ updated: z.number().int(), failed: z.array(z.object({ id: z.string(), message: z.string() })) });
+export const ZAlertAssigneeList = z.object({ data: z.array(ZPortalUserRef.extend({ role: z.enum(["analyst", "admin"]) })) });
+export const ZAlertEgressResult = z.object({ range: ZIpRangeDto, reevaluated: z.object({ dismissed: z.number().int(), alertIds: z.array(z.string()) }) });

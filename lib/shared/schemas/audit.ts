@@ -22,6 +22,12 @@ export const AUDIT_ACTIONS = [
   "policy.created",
   "policy.updated",
   "policy.deleted",
+  "governance.action_requested",
+  "governance.action_reverted",
+  "governance.suspension_confirmed",
+  "notification_channel.created",
+  "notification_channel.updated",
+  "notification_channel.deleted",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

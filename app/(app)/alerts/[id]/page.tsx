@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getAlertOrThrow } from "@/lib/server/services/detection/get-alert";
 import { AppError } from "@/lib/shared/errors";
+import { hasRole } from "@/lib/shared/roles";
 import { ZAlertIdParams } from "@/lib/shared/schemas/alerts";
 
 export const metadata: Metadata = { title: "Alert" };
@@ -14,7 +15,7 @@ type Props = Readonly<{ params: Promise<{ id: string }> }>;
 
 export default async function AlertPage({ params }: Props) {
   const { id } = await params;
-  await requirePageUser({ path: `/alerts/${id}` });
+  const principal = await requirePageUser({ path: `/alerts/${id}` });
   const parsed = ZAlertIdParams.safeParse({ id });
   if (!parsed.success) notFound();
   const alert = await getAlertOrThrow(parsed.data.id).catch((error: unknown) => {
@@ -25,7 +26,7 @@ export default async function AlertPage({ params }: Props) {
     <>
       <BackLink href="/alerts" label="All alerts" />
       <PageHeader title={alert.title} description={`${alert.policyName} · raised ${alert.createdAt.slice(0, 16).replace("T", " ")} UTC`} />
-      <AlertDetailView alert={alert} />
+      <AlertDetailView alert={alert} canAct={hasRole(principal.role, "analyst")} currentUserId={principal.userId} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import type { TAlertDto } from "../../../shared/schemas/alerts";
+import type { TAlertListItemDto } from "../../../shared/schemas/alerts";
 import type { AlertRow } from "../../repositories/alert-repository";
 
-export const toAlertDto = (r: AlertRow): TAlertDto => ({
+export const toAlertDto = (r: AlertRow): TAlertListItemDto => ({
   id: r.id,
   policyKey: r.policyKey,
   policyName: r.policyName,
@@ -18,4 +18,8 @@ export const toAlertDto = (r: AlertRow): TAlertDto => ({
   lastActivityAt: r.lastActivityAt.toISOString(),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+  assignee: r.assignee ? { id: r.assignee.id, name: r.assignee.name, email: r.assignee.email } : null,
+  classification: r.classification,
+  resolutionReason: r.resolutionReason,
+  resolvedAt: r.resolvedAt?.toISOString() ?? null,
 });

@@ -34,7 +34,12 @@ const refusals = async <T>(write: () => Promise<T>): Promise<T> => {
   }
 };
 
-const audit = (actor: Actor, action: "ip_range.created" | "ip_range.updated" | "ip_range.deleted", range: { id: string; name: string; cidrs: string[]; category: string }) =>
+const audit = (
+  actor: Actor,
+  action: "ip_range.created" | "ip_range.updated" | "ip_range.deleted",
+  range: { id: string; name: string; cidrs: string[]; category: string },
+  extra: Readonly<Record<string, string>> = {},
+) =>
   appendAuditEvent({
     action,
     actorId: actor.userId,
@@ -43,17 +48,19 @@ const audit = (actor: Actor, action: "ip_range.created" | "ip_range.updated" | "
     targetId: range.id,
     targetName: range.name,
     ip: actor.ip,
-    details: { category: range.category, cidrs: range.cidrs.slice(0, 20).join(", ") },
+    details: { category: range.category, cidrs: range.cidrs.slice(0, 20).join(", "), ...extra },
   });
 
-/** Creates a named IP range (CIDRs canonical, no overlap with other ranges). */
-export const createIpRangeForActor = async (options: Readonly<{ actor: Actor; input: TCreateIpRangeInput }>): Promise<TIpRangeDto> => {
+/** Creates a named IP range (CIDRs canonical, no overlap with other ranges); `auditDetails` adds to its audit event. */
+export const createIpRangeForActor = async (
+  options: Readonly<{ actor: Actor; input: TCreateIpRangeInput; auditDetails?: Readonly<Record<string, string>> }>,
+): Promise<TIpRangeDto> => {
   const { actor, input } = options;
   checkCountry(input.location);
   const data: IpRangeData = { ...input, location: input.location ?? null, expiresAt: input.expiresAt ? new Date(input.expiresAt) : null };
   const record = await refusals(() => createIpRange({ ...data, createdById: actor.userId }));
   invalidateEnrichmentContext();
-  await audit(actor, "ip_range.created", record);
+  await audit(actor, "ip_range.created", record, options.auditDetails);
   return toIpRangeDto(record);
 };
 

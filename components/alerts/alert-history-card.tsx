@@ -1,0 +1,30 @@
+import type { TAlertEventDto } from "@/lib/shared/schemas/alerts";
+import { Card } from "../ui/card";
+import { formatDateTime } from "../ui/format";
+import { describeAlertEvent, eventActor } from "./alert-history-format";
+
+/** Every change to the alert, oldest first: who, when, what. */
+export function AlertHistoryCard({ history }: Readonly<{ history: readonly TAlertEventDto[] }>) {
+  return (
+    <Card title="History" description="Every change to this alert: who, when and what.">
+      {history.length === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">No history recorded.</p>
+      ) : (
+        <ol aria-label="Alert history" className="relative space-y-4 border-l border-slate-200 pl-5 dark:border-slate-800">
+          {history.map((event, i) => (
+            <li key={event.id} data-testid="alert-history-item" data-kind={event.kind} className="relative text-sm">
+              <span aria-hidden className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full border-2 border-white bg-brand-500 dark:border-slate-900" />
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                <time dateTime={event.at} title={event.at}>
+                  {formatDateTime(event.at)}
+                </time>{" "}
+                · <span className="font-medium text-slate-700 dark:text-slate-200">{eventActor(event)}</span>
+              </p>
+              <p className="mt-0.5 break-words">{describeAlertEvent(event, history[i - 1])}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,141 @@
+// npx tsx scripts/bench/alert-triage.ts [--alerts 100000 --activities 300000 --iterations 20 --keep-dir .data/bench-triage]
+// Triage API speed at scale: seeds activities (scripts/bench/lib/seed-activities.ts) and N alerts linked to
+// them (all policies, statuses and severities, a third assigned) into a throwaway embedded PostgreSQL, then
+// times the services behind the alert endpoints: the list's first page per sort (with its counts), deep
+// keyset pages, filters, the detail, PATCH, a 500-alert bulk change and an egress re-evaluation.
+// Prints JSON; targets: list p95 ≤ 300 ms, detail and PATCH p95 ≤ 100 ms, bulk 500 ≤ 2 s, egress ≤ 5 s.
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { percentile, startBenchDatabase } from "./bench-setup";
+import { seedActivities } from "./lib/seed-activities";
+
+const { values } = parseArgs({
+  options: {
+    alerts: { type: "string", default: "100000" },
+    activities: { type: "string", default: "300000" },
+    iterations: { type: "string", default: "20" },
+    /** Keep the seeded database here and reuse it next time (seed once, measure when the machine is quiet). */
+    "keep-dir": { type: "string" },
+  },
+});
+const TARGETS = { listP95Ms: 300, detailP95Ms: 100, patchP95Ms: 100, bulk500Ms: 2000, egressMs: 5000 };
+const log = (line: string) => process.stderr.write(`bench:alert-triage: ${line}\n`);
+const round = (value: number) => Math.round(value * 10) / 10;
+
+const time = async (iterations: number, run: (i: number) => Promise<unknown>) => {
+  for (let i = 0; i < 2; i++) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    await run(i);
+    times.push(performance.now() - started);
+  }
+  return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
+};
+
+// Alerts on random activities with an IP: policy, severity and status by hash; a third assigned to one of five analysts.
+const SEED_ALERTS_SQL = `
+  WITH picked AS (
+    SELECT seq, connector_id, actor_id, event_time, row_number() OVER () AS n FROM activities
+    WHERE ip IS NOT NULL ORDER BY hashint8extended(seq, 7) LIMIT $1
+  ), inserted AS (
+    INSERT INTO alerts (id, policy_key, policy_name, severity, status, connector_id, user_account_id, title, explanation, episode_key,
+      activity_count, first_activity_at, last_activity_at, created_at, updated_at, assignee_id)
+    SELECT gen_random_uuid(), (ARRAY['impossible_travel','infrequent_country','anonymous_ip','suspicious_ip','failed_logins','unusual_admin','unusual_impersonation'])[1 + (n % 7)],
+      'Bench policy', (ARRAY['low','medium','high'])[1 + (n % 3)]::"Severity",
+      (ARRAY['open','open','open','open','in_progress','resolved','resolved','resolved','dismissed','dismissed'])[1 + (abs(hashint8extended(n, 3)) % 10)]::"AlertStatus",
+      connector_id, actor_id, 'Bench alert ' || n, 'x', 'bench:' || n, 1, event_time, event_time, event_time + interval '2 seconds', now(),
+      CASE WHEN n % 3 = 0 THEN ($2::uuid[])[1 + (n / 3) % 5] END
+    FROM picked RETURNING id, episode_key
+  )
+  INSERT INTO alert_activities (alert_id, activity_seq)
+  SELECT i.id, p.seq FROM inserted i JOIN picked p ON i.episode_key = 'bench:' || p.n`;
+
+const database = await startBenchDatabase("alert-triage", { keepDir: values["keep-dir"] });
+try {
+  log(`seeding ${values.activities} activities…`);
+  await seedActivities({ databaseUrl: database.url, activities: Number(values.activities), users: 2000, connectors: 2, days: 30, reuse: database.isKept });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  // A kept database starts again from its seeded alerts: the previous run's changes are rolled back.
+  await client.query("TRUNCATE alerts, users, ip_ranges, audit_events CASCADE");
+  const { makeUser } = await import("../../lib/testing/factories");
+  const analysts = await Promise.all(Array.from({ length: 5 }, () => makeUser("analyst")));
+  const me = analysts[0]!.principal;
+  log(`seeding ${values.alerts} alerts…`);
+  const seedStarted = performance.now();
+  await client.query(SEED_ALERTS_SQL, [Number(values.alerts), analysts.map((a) => a.user.id)]);
+  await client.query("ANALYZE");
+  const seedSeconds = round((performance.now() - seedStarted) / 1000);
+
+  const { listAlerts } = await import("../../lib/server/services/detection/list-alerts");
+  const { getAlertOrThrow } = await import("../../lib/server/services/detection/get-alert");
+  const { updateAlertForActor } = await import("../../lib/server/services/alerts/update-alert");
+  const { bulkUpdateAlerts } = await import("../../lib/server/services/alerts/bulk-update-alerts");
+  const { markAlertEgress } = await import("../../lib/server/services/alerts/mark-egress");
+  const { ALERT_SORTS, ZAlertListQuery } = await import("../../lib/shared/schemas/alerts");
+  const { disconnectDb } = await import("../../lib/server/db");
+  const iterations = Number(values.iterations);
+  const list = (query: Record<string, string>) => listAlerts(ZAlertListQuery.parse(query), { actorId: me.userId });
+
+  const listFigures: Record<string, { p50Ms: number; p95Ms: number }> = {};
+  for (const sort of ALERT_SORTS) {
+    listFigures[`${sort}: first page`] = await time(iterations, () => list({ sort }));
+    // Page 20 (1,000 alerts deep) through the keyset cursor.
+    let cursor = "";
+    for (let page = 0; page < 19; page++) cursor = (await list({ sort, ...(cursor ? { cursor } : {}) })).nextCursor ?? "";
+    listFigures[`${sort}: page 20`] = await time(iterations, () => list({ sort, cursor }));
+    log(`${sort}: ${JSON.stringify(listFigures[`${sort}: first page`])}`);
+  }
+  listFigures["status=open, severity=high"] = await time(iterations, () => list({ status: "open", severity: "high" }));
+  listFigures["assignee=me, sort=last_activity"] = await time(iterations, () => list({ assignee: "me", sort: "last_activity" }));
+  listFigures["policyKey=impossible_travel, status=open,in_progress"] = await time(iterations, () => list({ policyKey: "impossible_travel", status: "open,in_progress" }));
+
+  const ids = (await client.query<{ id: string }>("SELECT id::text FROM alerts WHERE status IN ('open', 'in_progress') ORDER BY id LIMIT 1000")).rows.map((r) => r.id);
+  const detail = await time(iterations, (i) => getAlertOrThrow(ids[i % ids.length]!));
+  const patch = await time(iterations, (i) => updateAlertForActor({ actor: me, id: ids[0]!, input: { status: i % 2 ? "open" : "in_progress" } }));
+  const bulkStarted = performance.now();
+  const bulk = await bulkUpdateAlerts({ actor: me, input: { ids: ids.slice(0, 500), assigneeId: analysts[1]!.user.id } });
+  const bulkMs = round(performance.now() - bulkStarted);
+
+  const [source] = (
+    await client.query<{ id: string }>(
+      `SELECT a.id::text FROM alerts a JOIN alert_activities l ON l.alert_id = a.id JOIN activities act ON act.seq = l.activity_seq
+       WHERE a.policy_key = 'impossible_travel' AND act.ip <<= '11.0.0.0/8' LIMIT 1`,
+    )
+  ).rows;
+  const egressStarted = performance.now();
+  const egress = await markAlertEgress({
+    actor: { ...me, ip: null },
+    alertId: source!.id,
+    input: { name: "Bench egress", category: "vpn", cidrs: ["11.0.0.0/8"], expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+  });
+  const egressMs = round(performance.now() - egressStarted);
+  await client.end();
+  await disconnectDb();
+
+  const listP95 = Math.max(...Object.values(listFigures).map((f) => f.p95Ms));
+  const meetsTargets = listP95 <= TARGETS.listP95Ms && detail.p95Ms <= TARGETS.detailP95Ms && patch.p95Ms <= TARGETS.patchP95Ms && bulkMs <= TARGETS.bulk500Ms && egressMs <= TARGETS.egressMs;
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: "alert-triage",
+        alerts: Number(values.alerts),
+        activities: Number(values.activities),
+        seedAlertsSeconds: seedSeconds,
+        list: listFigures,
+        detail,
+        patch,
+        bulk500: { ms: bulkMs, updated: bulk.updated, failed: bulk.failed.length },
+        egress: { ms: egressMs, dismissed: egress.reevaluated.dismissed },
+        targets: TARGETS,
+        meetsTargets,
+      },
+      null,
+      2,
+    ),
+  );
+  process.exitCode = meetsTargets ? 0 : 1;
+} finally {
+  await database.stop();
+}
