@@ -22,6 +22,13 @@ function Labelled({ id, label, children }: Readonly<{ id: string; label: string;
 /** Search (on submit) and the select filters (at once); the view keeps them in the URL. */
 export function UserFilters({ filters, connectors, onChange }: Props) {
   const [q, setQ] = useState(filters.q ?? "");
+  // Follow the URL's q when it changes (back/forward), without remounting: a select's navigation still in
+  // flight must not wipe what is being typed.
+  const [urlQ, setUrlQ] = useState(filters.q);
+  if (urlQ !== filters.q) {
+    setUrlQ(filters.q);
+    setQ(filters.q ?? "");
+  }
   const id = useId();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -32,7 +32,7 @@ export function AtlassianUsersView() {
   return (
     <Card title="Atlassian users" description="Managed accounts of every connected organization, by name.">
       <div className="space-y-4">
-        <UserFilters key={searchParams.toString()} filters={filters} connectors={connectors.data ?? []} onChange={onChange} />
+        <UserFilters filters={filters} connectors={connectors.data ?? []} onChange={onChange} />
         <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>
           {rows.length === 0 ? (
             <p className="text-sm text-slate-500">
