@@ -40,6 +40,22 @@ export const getPgPool = (): pg.Pool => {
   return globalForPool.watchpostPool;
 };
 
+/** Runs `work` in one transaction on a pooled `pg` connection; rolls back when it throws. Repositories only. */
+export const inPgTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const client = await getPgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};
+
 /** Closes the client and the pool (worker shutdown, tests). */
 export const disconnectDb = async (): Promise<void> => {
   await globalForDb.watchpostDb?.$disconnect();

@@ -1,4 +1,4 @@
-import { getPgPool } from "../db";
+import { inPgTransaction } from "../db";
 
 /**
  * Alerts about history older than this are not fanned out (no notification, no automatic action): a
@@ -33,29 +33,17 @@ const INSERT_ALERT_DELIVERIES_SQL = `
  * Queues the policy actions and notifications of alerts not yet fanned out, in one transaction per batch
  * (SKIP LOCKED: workers share the work). Alerts about old history are only marked.
  */
-export const fanOutPendingAlerts = async (limit = 200): Promise<FanOutResult> => {
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
+export const fanOutPendingAlerts = (limit = 200): Promise<FanOutResult> =>
+  inPgTransaction(async (client) => {
     const { rows } = await client.query<{ id: string; recent: boolean }>(
       `SELECT id::text, last_activity_at > now() - make_interval(hours => $2) AS recent FROM alerts
        WHERE fanned_out_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit, FAN_OUT_MAX_AGE_HOURS],
     );
-    if (rows.length === 0) {
-      await client.query("COMMIT");
-      return { alerts: 0, actions: 0, deliveries: 0 };
-    }
+    if (rows.length === 0) return { alerts: 0, actions: 0, deliveries: 0 };
     const recent = rows.filter((r) => r.recent).map((r) => r.id);
     const actions = recent.length ? ((await client.query(INSERT_POLICY_ACTIONS_SQL, [recent])).rowCount ?? 0) : 0;
     const deliveries = recent.length ? ((await client.query(INSERT_ALERT_DELIVERIES_SQL, [recent])).rowCount ?? 0) : 0;
     await client.query("UPDATE alerts SET fanned_out_at = clock_timestamp() WHERE id = ANY($1::uuid[])", [rows.map((r) => r.id)]);
-    await client.query("COMMIT");
     return { alerts: rows.length, actions, deliveries };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+  });

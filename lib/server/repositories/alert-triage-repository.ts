@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import { getPgPool } from "../db";
+import { inPgTransaction } from "../db";
 
 // Triage writes: every status, assignee or classification change and its history events commit together,
 // decided on rows locked FOR UPDATE so that concurrent analysts always decide on the latest state.
@@ -51,20 +51,7 @@ const toState = (r: RawState): TTriageState => ({
 });
 
 /** Runs `work` in one transaction on a pooled connection; rolls back when it throws. */
-export const inTransaction = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+export const inTransaction = inPgTransaction;
 
 /** Appends history events (one row each, actor null for the system) inside the caller's transaction. */
 export const insertAlertEvents = async (client: PoolClient, actor: TTriageActor | null, events: readonly (TTriageEventWrite & { alertId: string })[]): Promise<void> => {

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { getPgPool } from "../db";
+import { getPgPool, inPgTransaction } from "../db";
 
 /** The consumer name of the rollups in activity_consumer_cursors. */
 export const ROLLUP_CONSUMER = "rollups";
@@ -61,20 +61,7 @@ const applyRange = async (client: pg.PoolClient, range: Range) => {
   for (const sql of ROLLUP_STATEMENTS) await client.query(sql, [range.connectorId, range.fromSeq, range.toSeq]);
 };
 
-const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+const inTransaction = inPgTransaction;
 
 /** Makes sure every connector has a rollup cursor; drops cursors and rollups of deleted connectors. */
 export const syncRollupCursors = async (): Promise<{ connectorIds: string[]; removed: number }> => {
