@@ -1,8 +1,13 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // `npm run test:e2e` (scripts/test-e2e.ts) prepares Chromium, a fresh data folder and the build, then runs this.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+// For the secret-leak check (e2e/leak-check): the server's output, every response body it sends, and every
+// API key the specs' simulators issue (this process and the test workers inherit it) land in the data dir.
+const SERVER_LOG = path.join(E2E_DATA_DIR, "server.log");
+process.env.WATCHPOST_SIM_KEY_LOG ??= path.resolve(E2E_DATA_DIR, "simulator-keys.txt");
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -14,6 +19,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  // Fails the run when a simulator API key or WATCHPOST_SECRET shows up in the server log or any response body.
+  globalTeardown: "./e2e/leak-check/global-teardown.ts",
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
@@ -28,7 +35,8 @@ export default defineConfig({
     { name: "e2e", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx scripts/start.ts",
+    // The server's stdout+stderr also go to SERVER_LOG (Playwright still prints them).
+    command: `mkdir -p '${E2E_DATA_DIR}' && node_modules/.bin/tsx scripts/start.ts 2>&1 | tee -a '${SERVER_LOG}'`,
     url: `http://localhost:${PORT}/api/v1/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -41,6 +49,7 @@ export default defineConfig({
       // Lets throttling tests present distinct client IPs (X-Forwarded-For) without locking each other out.
       WATCHPOST_TRUST_PROXY: "1",
       LOG_LEVEL: "info",
+      WATCHPOST_E2E_RESPONSE_LOG: path.resolve(E2E_DATA_DIR, "responses.log"),
     },
   },
 });

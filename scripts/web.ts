@@ -1,9 +1,13 @@
 // The web process: `npm run web` (npm start runs it for you). Next.js in production mode behind a tiny
 // node:http server that pins x-forwarded-for to the socket address (unless WATCHPOST_TRUST_PROXY=1),
-// so sign-in throttling and the audit trail see the real client IP, and adds HSTS over https.
+// so sign-in throttling and the audit trail see the real client IP, adds HSTS over https, and refuses
+// paths with malformed percent-escapes (400 instead of Next's 500).
 import http from "node:http";
 import next from "next";
 import { EnvError, getEnv } from "../lib/env";
+import { isServedOverHttps, STRICT_TRANSPORT_SECURITY } from "../lib/server/runtime/hsts";
+import { hasDecodablePath, refuseMalformedUrl } from "../lib/server/runtime/malformed-url";
+import { createResponseRecorder } from "../lib/server/runtime/response-recorder";
 
 const fail = (message: string): never => {
   console.error(`watchpost web: ${message}`);
@@ -18,7 +22,8 @@ const main = async () => {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
-  const isHttpsSite = env.WATCHPOST_URL?.startsWith("https://") ?? false;
+  // Test hook: the e2e suite records every response body for its secret-leak check (docs/security.md).
+  const recordResponse = process.env.WATCHPOST_E2E_RESPONSE_LOG ? createResponseRecorder(process.env.WATCHPOST_E2E_RESPONSE_LOG) : null;
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -29,9 +34,12 @@ const main = async () => {
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-host"];
     }
-    if (isHttpsSite || req.headers["x-forwarded-proto"] === "https") {
-      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (isServedOverHttps({ siteUrl: env.WATCHPOST_URL, trustProxy: env.WATCHPOST_TRUST_PROXY, forwardedProto: req.headers["x-forwarded-proto"] })) {
+      res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
+    recordResponse?.(req, res);
+    // Next.js answers malformed percent-escapes in the path with a bare 500: refuse them with a 400 first.
+    if (!hasDecodablePath(req.url ?? "/")) return refuseMalformedUrl(res);
     void handle(req, res);
   });
   server.on("error", (error: NodeJS.ErrnoException) =>

@@ -1,4 +1,5 @@
 import { FaultInjector } from "./faults";
+import { recordIssuedKey } from "./key-log";
 import { RateLimiter, type TRateLimitConfigInput } from "./rate-limiter";
 import { SimStats } from "./stats";
 import type { TSimApiKey, TSimOrg } from "./store/sim-org";
@@ -35,13 +36,17 @@ export const registerOrg = (state: TSimulatorState, org: TSimOrg): void => {
   const taken = org.keys.find((apiKey) => state.keys.has(apiKey.key));
   if (taken) throw new Error(`API key ${taken.key.slice(0, 8)}… is already used by another org`);
   state.orgs.set(org.id, org);
-  for (const apiKey of org.keys) state.keys.set(apiKey.key, { org, apiKey });
+  for (const apiKey of org.keys) {
+    state.keys.set(apiKey.key, { org, apiKey });
+    recordIssuedKey(apiKey.key);
+  }
 };
 
 export const addApiKey = (state: TSimulatorState, org: TSimOrg, apiKey: TSimApiKey): void => {
   if (state.keys.has(apiKey.key)) throw new Error("API key already in use");
   org.keys.push(apiKey);
   state.keys.set(apiKey.key, { org, apiKey });
+  recordIssuedKey(apiKey.key);
 };
 
 export const removeOrg = (state: TSimulatorState, orgId: string): boolean => {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError, type TInvalidParam } from "../../shared/errors";
+import { findNulCharacter } from "../../shared/nul-character";
 import { hasRole, type TRole } from "../../shared/roles";
 import { getCurrentPrincipal } from "../auth/current-principal";
 import { logger } from "../logger";
@@ -47,6 +48,9 @@ const searchParamsToObject = (url: URL): Record<string, string | string[]> => {
 
 const parseWith = <S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> => {
   if (!schema) return undefined as Out<S>;
+  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database (a 500).
+  const nul = findNulCharacter(value);
+  if (nul) throw new AppError("validation_failed", `Invalid ${where}: ${nul}: NUL characters are not allowed`, [{ name: nul, reason: "NUL characters are not allowed" }]);
   const result = schema.safeParse(value);
   if (!result.success) {
     const params = toInvalidParams(result.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeActivityCursor, encodeActivityCursor, isIpOrCidr, ZActivityExportQuery, ZActivityListQuery } from "./activities";
+import { decodeActivityCursor, encodeActivityCursor, isIpOrCidr, ZActivityExportQuery, ZActivityFilters, ZActivityIdParams, ZActivityListQuery } from "./activities";
 
 describe("activity cursor", () => {
   it("round-trips and is opaque base64url", () => {
@@ -11,7 +11,7 @@ describe("activity cursor", () => {
   it("refuses anything it did not make", () => {
     const b64 = (s: string) => Buffer.from(s).toString("base64url");
     for (const bad of ["", "!!", b64("2026-11-20T10:00:00.123Z"), b64("2026-11-20T10:00:00Z|1"), b64("2026-11-20T10:00:00.123Z|0"), b64("2026-11-20T10:00:00.123Z|1|2"),
-      b64("2026-11-20T10:00:00.123Z|99999999999999999999"), b64("2026-02-31T10:00:00.123Z|-1")]) {
+      b64("2026-11-20T10:00:00.123Z|99999999999999999999"), b64("2026-02-31T10:00:00.123Z|-1"), b64("2026-02-30T00:00:00.000Z|5"), b64("2026-11-20T24:00:00.000Z|5")]) {
       expect(decodeActivityCursor(bad), bad).toBeNull();
     }
   });
@@ -36,5 +36,23 @@ describe("activity query schema", () => {
     expect(ZActivityListQuery.safeParse({ from: "2026-11-20" }).success).toBe(true);
     expect(ZActivityListQuery.safeParse({ from: "2026-11-20T10:00:00+02:00", to: "2026-11-20T10:00Z" }).success).toBe(true);
     for (const bad of ["2026-11-20T10:00:00", "20/11/2026", "2026-11-31", "now"]) expect(ZActivityListQuery.safeParse({ from: bad }).success, bad).toBe(false);
+  });
+});
+
+describe("ip filter", () => {
+  it("is canonicalized so the database never sees text its inet type refuses", () => {
+    const ipOf = (ip: string) => ZActivityFilters.parse({ ip }).ip;
+    expect(ipOf("10.0.0.0 /8")).toBe("10.0.0.0/8");
+    expect(ipOf(" 10.1.2.3/8 ")).toBe("10.0.0.0/8");
+    expect(ipOf("2001:DB8:0:0::1")).toBe("2001:db8::1");
+    expect(ipOf("203.0.113.7")).toBe("203.0.113.7");
+    expect(ZActivityFilters.safeParse({ ip: "10.0.0.0/33" }).success).toBe(false);
+  });
+});
+
+describe("activity id", () => {
+  it("is a positive bigint", () => {
+    expect(ZActivityIdParams.safeParse({ id: "9223372036854775807" }).success).toBe(true);
+    for (const id of ["0", "-1", "9223372036854775808", "9999999999999999999", "1e3"]) expect(ZActivityIdParams.safeParse({ id }).success, id).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseCidr, parseIp } from "../../enrichment/cidr";
+import { formatIp, parseCidr, parseIp } from "../../enrichment/cidr";
 import { ZActionKey, ZIpCategory, ZProduct } from "./policies";
 
 // The activity log (GET /api/v1/activities and the /activities page): filters, cursor and DTOs.
@@ -27,7 +27,9 @@ export const decodeActivityCursor = (text: string): TActivityCursor | null => {
     return null;
   }
   const [time, seq, ...rest] = decoded.split("|");
-  if (rest.length > 0 || !time || !seq || !ISO_TIME.test(time) || Number.isNaN(Date.parse(time)) || !/^[1-9]\d{0,18}$/.test(seq)) return null;
+  if (rest.length > 0 || !time || !seq || !/^[1-9]\d{0,18}$/.test(seq)) return null;
+  // The time must round-trip: Date.parse accepts 2026-02-30 (as 2 March), PostgreSQL does not.
+  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time)) || new Date(time).toISOString() !== time) return null;
   return BigInt(seq) <= 9223372036854775807n ? { time, seq } : null;
 };
 
@@ -58,6 +60,12 @@ const ZFlag = z.preprocess(
 /** An IP address or CIDR block, IPv4 or IPv6. */
 export const isIpOrCidr = (text: string): boolean => parseIp(text) !== null || (text.includes("/") && parseCidr(text) !== null);
 
+/** Canonical text of a valid address or block, which PostgreSQL's inet always accepts ("10.0.0.0 /8" → "10.0.0.0/8"). */
+const canonicalIpOrCidr = (text: string): string => {
+  const ip = parseIp(text);
+  return ip ? formatIp(ip.family, ip.value) : (parseCidr(text)?.canonical ?? text);
+};
+
 const ZOptionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, `at most ${max} characters`).optional());
 
@@ -73,7 +81,7 @@ export const ZActivityFilters = z.object({
   /** IP address or CIDR block. */
   ip: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().refine(isIpOrCidr, { error: "ip must be an IPv4/IPv6 address or a CIDR block such as 10.0.0.0/8" }).optional(),
+    z.string().trim().refine(isIpOrCidr, { error: "ip must be an IPv4/IPv6 address or a CIDR block such as 10.0.0.0/8" }).transform(canonicalIpOrCidr).optional(),
   ),
   /** Country name or ISO 3166-1 alpha-2 code. */
   country: ZOptionalText(100),
@@ -112,7 +120,13 @@ export const ZActivityExportQuery = ZActivityFilters.extend({
 });
 export type TActivityExportQuery = z.infer<typeof ZActivityExportQuery>;
 
-export const ZActivityIdParams = z.object({ id: z.string().regex(/^[1-9]\d{0,18}$/, "id must be an activity id (a positive integer)") });
+export const ZActivityIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/, "id must be an activity id (a positive integer)")
+    // A seq is a PostgreSQL bigint: a larger number would fail in the database.
+    .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= 9223372036854775807n, "id must be an activity id (a positive integer)"),
+});
 
 export const ZActivityDto = z.object({
   /** The activity's own id (its sequence number), stable and unique across connectors. */

@@ -22,7 +22,8 @@ const decodeCursor = (cursor: string, length: number): string[] | null => {
     if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) return null;
     const binary = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
     const value: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-    return Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string") ? (value as string[]) : null;
+    // NUL cannot reach PostgreSQL text (the query would fail with a 500).
+    return Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string" && !v.includes("\u0000")) ? (value as string[]) : null;
   } catch {
     return null;
   }

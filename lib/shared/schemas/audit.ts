@@ -35,6 +35,8 @@ export const ZAuditQuery = z.object({
   cursor: z
     .string()
     .regex(/^\d{1,19}$/, "cursor must be a value returned as nextCursor")
+    // An id is a PostgreSQL bigint: anything above its maximum would fail in the database.
+    .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= 9223372036854775807n, "cursor must be a value returned as nextCursor")
     .optional(),
   limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(200).default(50),
   action: z.enum(AUDIT_ACTIONS, { error: "Unknown audit action" }).optional(),
