@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { SystemHealthCard } from "@/components/dashboard/system-health-card";
 import { PageHeader } from "@/components/layout/page-header";
@@ -17,9 +16,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description={`Signed in as ${principal.email}. ${ROLE_DESCRIPTIONS[principal.role]}.`} />
-      <Suspense>
-        <DashboardView />
-      </Suspense>
+      <DashboardView />
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <SystemHealthCard health={health} />
         <Card title="Getting started" description="Watchpost watches your Atlassian organization's audit log and raises alerts on anomalies.">

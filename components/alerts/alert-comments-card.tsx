@@ -8,7 +8,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { TextAreaField } from "../ui/field";
-import { formatDateTime } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { PROSE_TEXTAREA } from "./alert-format";
 
 type Props = Readonly<{ alertId: string; comments: readonly TAlertCommentDto[]; canAct: boolean }>;
@@ -42,9 +42,7 @@ export function AlertCommentsCard({ alertId, comments, canAct }: Props) {
                     {c.author.name}
                   </span>{" "}
                   ·{" "}
-                  <time dateTime={c.createdAt} title={c.createdAt}>
-                    {formatDateTime(c.createdAt)}
-                  </time>
+                  <LocalTime iso={c.createdAt} />
                 </p>
                 <p className="mt-1 break-words whitespace-pre-wrap">{c.body}</p>
               </li>

@@ -5,7 +5,7 @@ import { alertQuery } from "@/lib/client/queries/alerts";
 import type { TAlertDetailDto } from "@/lib/shared/schemas/alerts";
 import { Card } from "../ui/card";
 import { DescriptionList } from "../ui/description-list";
-import { formatDateTime } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { AlertActivitiesCard } from "./alert-activities-card";
 import { AlertCommentsCard } from "./alert-comments-card";
 import { AlertGovernanceCard } from "./alert-governance-card";
@@ -46,10 +46,10 @@ export function AlertDetailView({ alert: initial, canAct, currentUserId }: Props
             <DescriptionList
               items={[
                 { label: "Policy", value: alert.policyName, hint: alert.policyKey },
-                { label: "First activity", value: formatDateTime(alert.firstActivityAt) },
-                { label: "Last activity", value: formatDateTime(alert.lastActivityAt) },
-                { label: "Raised", value: formatDateTime(alert.createdAt) },
-                { label: "Updated", value: formatDateTime(alert.updatedAt) },
+                { label: "First activity", value: <LocalTime iso={alert.firstActivityAt} /> },
+                { label: "Last activity", value: <LocalTime iso={alert.lastActivityAt} /> },
+                { label: "Raised", value: <LocalTime iso={alert.createdAt} /> },
+                { label: "Updated", value: <LocalTime iso={alert.updatedAt} /> },
               ]}
             />
           </Card>

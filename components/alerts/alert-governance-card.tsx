@@ -8,7 +8,7 @@ import { GovernanceActions } from "../governance/governance-actions";
 import { GovernanceRowActions } from "../governance/governance-row-actions";
 import { GovernanceStatusBadge } from "../governance/governance-status-badge";
 import { Card } from "../ui/card";
-import { formatDateTime } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { LoadMore } from "../ui/load-more";
 import { QueryState } from "../ui/query-state";
 import { alertUserLabel } from "./alert-format";
@@ -25,10 +25,13 @@ function LogEntry({ entry, canAct }: Readonly<{ entry: TGovernanceActionDto; can
       </div>
       <p className="text-xs text-slate-500 dark:text-slate-400">
         {triggeredBy(entry.triggeredBy)} ·{" "}
-        <time dateTime={entry.createdAt} title={entry.createdAt}>
-          {formatDateTime(entry.createdAt)}
-        </time>
-        {entry.completedAt ? ` · done ${formatDateTime(entry.completedAt)}` : ""}
+        <LocalTime iso={entry.createdAt} />
+        {entry.completedAt ? (
+          <>
+            {" "}
+            · done <LocalTime iso={entry.completedAt} />
+          </>
+        ) : null}
       </p>
       {entry.reason ? <p className="text-xs break-words text-slate-600 dark:text-slate-300">Reason: {entry.reason}</p> : null}
       {canAct ? <GovernanceRowActions entry={entry} /> : null}

@@ -1,6 +1,6 @@
 import type { TAlertEventDto } from "@/lib/shared/schemas/alerts";
 import { Card } from "../ui/card";
-import { formatDateTime } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { describeAlertEvent, eventActor } from "./alert-history-format";
 
 /** Every change to the alert, oldest first: who, when, what. */
@@ -15,9 +15,7 @@ export function AlertHistoryCard({ history }: Readonly<{ history: readonly TAler
             <li key={event.id} data-testid="alert-history-item" data-kind={event.kind} className="relative text-sm">
               <span aria-hidden className="absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full border-2 border-white bg-brand-500 dark:border-slate-900" />
               <p className="text-xs text-slate-500 dark:text-slate-400">
-                <time dateTime={event.at} title={event.at}>
-                  {formatDateTime(event.at)}
-                </time>{" "}
+                <LocalTime iso={event.at} />{" "}
                 · <span className="font-medium text-slate-700 dark:text-slate-200">{eventActor(event)}</span>
               </p>
               <p className="mt-0.5 break-words">{describeAlertEvent(event, history[i - 1])}</p>

@@ -1,5 +1,6 @@
 import { IP_CATEGORY_LABELS } from "../activities/activity-format";
-import { formatCount, formatDateTime, formatDuration } from "../ui/format";
+import { formatCount, formatDuration } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { countryName } from "./alert-format";
 
 type TPlace = Readonly<{ t: number; cc: string; city: string | null; ip: string | null; cat: string | null }>;
@@ -25,9 +26,7 @@ function PlaceCard({ label, place }: Readonly<{ label: string; place: TPlace }>)
         </abbr>
       </p>
       <p className="mt-2 text-sm">
-        <time dateTime={iso} title={`${iso} (UTC)`}>
-          {formatDateTime(iso)}
-        </time>
+        <LocalTime iso={iso} />
       </p>
       <p className="font-mono text-xs break-all text-slate-500 dark:text-slate-400">
         {place.ip ?? "no IP"}

@@ -8,6 +8,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { formatDateTime } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { AlertAssigneeField } from "./alert-assignee-field";
 import { AlertEgressDialog } from "./alert-egress-dialog";
 import { isEgressPolicyKey } from "@/lib/shared/schemas/alerts";
@@ -55,7 +56,11 @@ export function AlertTriageCard({ alert, canAct, currentUserId }: Props) {
           {isClosed ? (
             <Fact label="Classification" testId="alert-classification">
               {alert.classification ? ALERT_CLASSIFICATION_LABELS[alert.classification] : "—"}
-              {alert.resolvedAt ? <span className="block text-xs text-slate-500 dark:text-slate-400">{formatDateTime(alert.resolvedAt)}</span> : null}
+              {alert.resolvedAt ? (
+                <span className="block text-xs text-slate-500 dark:text-slate-400">
+                  <LocalTime iso={alert.resolvedAt} />
+                </span>
+              ) : null}
             </Fact>
           ) : null}
           {isClosed && alert.resolutionReason ? (

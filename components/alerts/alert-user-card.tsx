@@ -4,7 +4,7 @@ import { Badge } from "../ui/badge";
 import { Card } from "../ui/card";
 import { DataTable } from "../ui/data-table";
 import { DescriptionList } from "../ui/description-list";
-import { formatDate } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { UserStatusBadge } from "../users/user-status-badge";
 import { countryName } from "./alert-format";
 import { AlertStatusBadge } from "./alert-status-badge";
@@ -50,11 +50,11 @@ export function AlertUserCard({ alert }: Readonly<{ alert: TAlertDetailDto }>) {
                   <td className="py-1.5 pr-4">
                     {countryName(c.countryCode)} <span className="text-xs text-slate-500 dark:text-slate-400">{c.countryCode}</span>
                   </td>
-                  <td className="py-1.5 pr-4 whitespace-nowrap" title={c.firstSeenAt}>
-                    {formatDate(c.firstSeenAt)}
+                  <td className="py-1.5 pr-4 whitespace-nowrap">
+                    <LocalTime iso={c.firstSeenAt} isDateOnly />
                   </td>
-                  <td className="py-1.5 whitespace-nowrap" title={c.lastSeenAt}>
-                    {formatDate(c.lastSeenAt)}
+                  <td className="py-1.5 whitespace-nowrap">
+                    <LocalTime iso={c.lastSeenAt} isDateOnly />
                   </td>
                 </tr>
               ))}
@@ -75,9 +75,7 @@ export function AlertUserCard({ alert }: Readonly<{ alert: TAlertDetailDto }>) {
                   <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
                     <SeverityBadge severity={a.severity} />
                     <AlertStatusBadge status={a.status} />
-                    <time dateTime={a.createdAt} title={a.createdAt}>
-                      {formatDate(a.createdAt)}
-                    </time>
+                    <LocalTime iso={a.createdAt} isDateOnly />
                   </span>
                 </li>
               ))}

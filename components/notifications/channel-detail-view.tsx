@@ -13,7 +13,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { DescriptionList, type DescriptionItem } from "../ui/description-list";
-import { formatDateTime } from "../ui/format";
+import { LocalTime } from "../ui/local-time";
 import { ChannelForm } from "./channel-form";
 import { SECURITY_LABELS, describeRouting } from "./channel-labels";
 import { DeliveriesTable } from "./deliveries-table";
@@ -75,10 +75,17 @@ export function ChannelDetailView({ initial }: Readonly<{ initial: TChannelDto }
             { label: "Status", value: channel.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>, testId: "channel-status" },
             { label: "Routing", value: describeRouting(channel, policies.data ?? []), hint: "Alerts of at least this severity, from these policies." },
             ...settingsItems(channel),
-            { label: "Last success", value: channel.lastSuccessAt ? formatDateTime(channel.lastSuccessAt) : "Never", testId: "channel-last-success" },
+            { label: "Last success", value: channel.lastSuccessAt ? <LocalTime iso={channel.lastSuccessAt} /> : "Never", testId: "channel-last-success" },
             {
               label: "Last failure",
-              value: channel.lastFailureAt ? `${formatDateTime(channel.lastFailureAt)}${channel.lastError ? `: ${channel.lastError}` : ""}` : "Never",
+              value: channel.lastFailureAt ? (
+                <>
+                  <LocalTime iso={channel.lastFailureAt} />
+                  {channel.lastError ? `: ${channel.lastError}` : ""}
+                </>
+              ) : (
+                "Never"
+              ),
               testId: "channel-last-failure",
             },
           ]}

@@ -1,12 +1,19 @@
-/** Local date and time, e.g. "23 Nov 2026, 14:05". The ISO value goes in a title for UTC. */
-export const formatDateTime = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+// One locale for the English UI, so the server and every browser format alike; only the time zone is the viewer's.
+const LOCALE = "en-GB";
+
+/**
+ * Local date and time, e.g. "23 Nov 2026, 14:05" (or in `timeZone`). The ISO value goes in a title for UTC. For
+ * server-rendered data use <LocalTime>, which keeps hydration stable.
+ */
+export const formatDateTime = (iso: string, timeZone?: string): string =>
+  new Date(iso).toLocaleString(LOCALE, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
 
 /** Local date only, e.g. "23 Nov 2026". */
-export const formatDate = (iso: string): string => new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+export const formatDate = (iso: string, timeZone?: string): string =>
+  new Date(iso).toLocaleDateString(LOCALE, { day: "numeric", month: "short", year: "numeric", timeZone });
 
 /** A count with thousands separators. */
-export const formatCount = (value: number): string => value.toLocaleString();
+export const formatCount = (value: number): string => value.toLocaleString(LOCALE);
 
 /** A short duration: "45 s", "12 min", "3 h 5 min", "4 d". */
 export const formatDuration = (seconds: number): string => {

@@ -40,9 +40,16 @@ const expectRows = async (page: Page, count: number) => {
   }
 };
 
+// Uncaught browser errors fail the test: among them React's hydration mismatch (#418), which this page had when a
+// query answered before its part of the page hydrated.
+let pageErrors: string[] = [];
 test.beforeEach(({ page }) => {
-  page.on("pageerror", (e) => console.log("pageerror:", e.message));
+  pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
   page.on("console", (m) => (m.type() === "error" ? console.log("console error:", m.text()) : undefined));
+});
+test.afterEach(() => {
+  expect(pageErrors).toEqual([]);
 });
 
 test.beforeAll(async ({ browser }) => {

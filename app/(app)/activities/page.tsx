@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ActivitiesView } from "@/components/activities/activities-view";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
@@ -11,9 +10,7 @@ export default async function ActivitiesPage() {
   return (
     <>
       <PageHeader title="Activity log" description="Every audit-log activity of the connected organizations, searchable and exportable." />
-      <Suspense>
-        <ActivitiesView />
-      </Suspense>
+      <ActivitiesView />
     </>
   );
 }

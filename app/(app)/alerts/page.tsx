@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { AlertsView } from "@/components/alerts/alerts-view";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
@@ -12,9 +11,7 @@ export default async function AlertsPage() {
   return (
     <>
       <PageHeader title="Alerts" description="Explained alerts from the anomaly and activity policies. Each says what happened and why it is unusual." />
-      <Suspense>
-        <AlertsView canAct={hasRole(principal.role, "analyst")} />
-      </Suspense>
+      <AlertsView canAct={hasRole(principal.role, "analyst")} />
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { GovernanceLogView } from "@/components/governance/governance-log-view";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
@@ -15,9 +14,7 @@ export default async function GovernancePage() {
         title="Governance log"
         description="Notify, require sign-in again, suspend and unsuspend actions run against the Atlassian Admin API, with retries and their results."
       />
-      <Suspense>
-        <GovernanceLogView canAct={hasRole(principal.role, "analyst")} />
-      </Suspense>
+      <GovernanceLogView canAct={hasRole(principal.role, "analyst")} />
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { AtlassianUsersView } from "@/components/users/users-view";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
@@ -11,9 +10,7 @@ export default async function AtlassianUsersPage() {
   return (
     <>
       <PageHeader title="Users" description="Atlassian accounts of your connected organizations: status, admin rights, last activity and open alerts." />
-      <Suspense>
-        <AtlassianUsersView />
-      </Suspense>
+      <AtlassianUsersView />
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { AuditLogView } from "@/components/settings/audit-log-view";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
@@ -11,9 +10,7 @@ export default async function AuditLogPage() {
   return (
     <>
       <PageHeader title="Audit log" description="Who did what in Watchpost itself, with time and IP." />
-      <Suspense>
-        <AuditLogView />
-      </Suspense>
+      <AuditLogView />
     </>
   );
 }
