@@ -31,10 +31,17 @@ export const getPgPool = (): pg.Pool => {
   if (!globalForPool.watchpostPool) {
     const url = getEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // As many as Prisma's pool: the web process reads the activity log, alert details and the dashboard through
+    // this pool too, and with 4 connections 50 concurrent API clients queued here for most of their 0.8 s p50
+    // (bench:load, docs/benchmarks.md). Connections open on demand, so a quiet worker keeps few.
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process; the next
     // query opens a new one.
     pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+    // A checked-out client has no error listener (pg-pool removes its idle one): a connection cut between
+    // two queries of a transaction (database restart) would emit an unhandled 'error' and kill the worker.
+    // The transaction's next query fails instead, and the broken client leaves the pool on release.
+    pool.on("connect", (client) => client.on("error", (error) => logger.debug({ err: error }, "database connection lost")));
     globalForPool.watchpostPool = pool;
   }
   return globalForPool.watchpostPool;

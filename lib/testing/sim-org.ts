@@ -55,3 +55,23 @@ export const postEvents = async (baseUrl: string, orgId: string, events: unknown
   const response = await fetch(`${baseUrl}/__sim/orgs/${orgId}/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(events) });
   if (response.status !== 202) throw new Error(`simulator refused events: ${response.status} ${await response.text()}`);
 };
+
+const control = async (baseUrl: string, method: string, route: string, body?: unknown) => {
+  const response = await fetch(`${baseUrl}/__sim${route}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status >= 300) throw new Error(`simulator refused ${method} ${route}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<unknown>;
+};
+
+/** POST /__sim/faults: merges fault settings (lib/simulator/faults.ts), e.g. `{ serverErrorRate: 0.2, orgId }`. */
+export const setSimFaults = (baseUrl: string, update: Record<string, unknown>) => control(baseUrl, "POST", "/faults", update);
+
+/** DELETE /__sim/faults: back to a healthy API. */
+export const clearSimFaults = (baseUrl: string) => control(baseUrl, "DELETE", "/faults");
+
+/** How many times each fault kind was injected since the simulator started. */
+export const simFaultsInjected = async (baseUrl: string) =>
+  ((await control(baseUrl, "GET", "/stats")) as { faultsInjected: Record<string, number | undefined> }).faultsInjected;
+
+/** Adds a key to the org, or revokes one (it answers 401 from then on). */
+export const addSimKey = (baseUrl: string, orgId: string, key: string) => control(baseUrl, "POST", `/orgs/${orgId}/keys`, { key });
+export const revokeSimKey = (baseUrl: string, orgId: string, key: string) => control(baseUrl, "POST", `/orgs/${orgId}/keys/${encodeURIComponent(key)}/revoke`);

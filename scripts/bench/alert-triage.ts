@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { percentile, startBenchDatabase } from "./bench-setup";
 import { seedActivities } from "./lib/seed-activities";
+import { seedAlerts } from "./lib/seed-alerts";
 
 const { values } = parseArgs({
   options: {
@@ -33,24 +34,6 @@ const time = async (iterations: number, run: (i: number) => Promise<unknown>) =>
   return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
 };
 
-// Alerts on random activities with an IP: policy, severity and status by hash; a third assigned to one of five analysts.
-const SEED_ALERTS_SQL = `
-  WITH picked AS (
-    SELECT seq, connector_id, actor_id, event_time, row_number() OVER () AS n FROM activities
-    WHERE ip IS NOT NULL ORDER BY hashint8extended(seq, 7) LIMIT $1
-  ), inserted AS (
-    INSERT INTO alerts (id, policy_key, policy_name, severity, status, connector_id, user_account_id, title, explanation, episode_key,
-      activity_count, first_activity_at, last_activity_at, created_at, updated_at, assignee_id)
-    SELECT gen_random_uuid(), (ARRAY['impossible_travel','infrequent_country','anonymous_ip','suspicious_ip','failed_logins','unusual_admin','unusual_impersonation'])[1 + (n % 7)],
-      'Bench policy', (ARRAY['low','medium','high'])[1 + (n % 3)]::"Severity",
-      (ARRAY['open','open','open','open','in_progress','resolved','resolved','resolved','dismissed','dismissed'])[1 + (abs(hashint8extended(n, 3)) % 10)]::"AlertStatus",
-      connector_id, actor_id, 'Bench alert ' || n, 'x', 'bench:' || n, 1, event_time, event_time, event_time + interval '2 seconds', now(),
-      CASE WHEN n % 3 = 0 THEN ($2::uuid[])[1 + (n / 3) % 5] END
-    FROM picked RETURNING id, episode_key
-  )
-  INSERT INTO alert_activities (alert_id, activity_seq)
-  SELECT i.id, p.seq FROM inserted i JOIN picked p ON i.episode_key = 'bench:' || p.n`;
-
 const database = await startBenchDatabase("alert-triage", { keepDir: values["keep-dir"] });
 try {
   log(`seeding ${values.activities} activities…`);
@@ -63,10 +46,8 @@ try {
   const analysts = await Promise.all(Array.from({ length: 5 }, () => makeUser("analyst")));
   const me = analysts[0]!.principal;
   log(`seeding ${values.alerts} alerts…`);
-  const seedStarted = performance.now();
-  await client.query(SEED_ALERTS_SQL, [Number(values.alerts), analysts.map((a) => a.user.id)]);
+  const seedSeconds = round(await seedAlerts(client, { count: Number(values.alerts), assigneeIds: analysts.map((a) => a.user.id) }));
   await client.query("ANALYZE");
-  const seedSeconds = round((performance.now() - seedStarted) / 1000);
 
   const { listAlerts } = await import("../../lib/server/services/detection/list-alerts");
   const { getAlertOrThrow } = await import("../../lib/server/services/detection/get-alert");

@@ -17,13 +17,20 @@ export const startBenchDatabase = async (name: string, options: Readonly<{ keepD
   if (keepDir) mkdirSync(keepDir, { recursive: true, mode: 0o777 });
   const scratch = keepDir ?? mkdtempSync(path.join(tmpdir(), `watchpost-bench-${name}-`));
   chmodSync(scratch, 0o777);
-  const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "db") });
+  const dataDir = path.join(scratch, "db");
+  let database = await startEmbeddedPostgres({ dataDir });
   await migrateDeploy({ databaseUrl: database.url });
   Object.assign(process.env, { DATABASE_URL: database.url, WATCHPOST_SECRET: BENCH_SECRET, LOG_LEVEL: "silent" });
   return {
     url: database.url,
     scratch,
     isKept: keepDir !== undefined,
+    /** Stops PostgreSQL (fast shutdown: open connections are cut), waits `downMs`, starts it on the same port and data. */
+    restart: async (downMs = 0) => {
+      await database.stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      database = await startEmbeddedPostgres({ dataDir, port: database.port });
+    },
     stop: async () => {
       await database.stop();
       if (!keepDir) rmSync(scratch, { recursive: true, force: true });
@@ -32,11 +39,11 @@ export const startBenchDatabase = async (name: string, options: Readonly<{ keepD
 };
 
 /** Creates an admin and a connector for the org (imports services only once the environment is set). */
-export const connectBenchOrg = async (org: Readonly<{ baseUrl: string; orgId: string; apiKey: string }>, backfillDays: number) => {
+export const connectBenchOrg = async (org: Readonly<{ baseUrl: string; orgId: string; apiKey: string }>, backfillDays: number, name = "Bench") => {
   const { createConnector } = await import("../../lib/server/services/connectors/create-connector");
   const { makeUser } = await import("../../lib/testing/factories");
   const { principal } = await makeUser("admin");
-  return createConnector({ actor: principal, input: { name: "Bench", orgId: org.orgId, apiKey: org.apiKey, baseUrl: org.baseUrl, backfillDays } });
+  return createConnector({ actor: principal, input: { name, orgId: org.orgId, apiKey: org.apiKey, baseUrl: org.baseUrl, backfillDays } });
 };
 
 export const percentile = (values: readonly number[], p: number): number => {

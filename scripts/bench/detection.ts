@@ -6,13 +6,12 @@
 // 2. Throughput: the engine over 1M seeded stored activities (scripts/bench/lib/seed-activities.ts), from
 //    cursor 0 to the end, profiles and alerts written as in production. Target ≥ 20,000 activities/s.
 import { randomUUID } from "node:crypto";
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { startSimulator } from "../../lib/simulator/start-simulator";
 import { createSimOrg, loginEvents, postEvents } from "../../lib/testing/sim-org";
 import { connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
+import { startBenchWorker } from "./lib/live-ingestion";
 import { seedActivities } from "./lib/seed-activities";
 
 const { values } = parseArgs({
@@ -46,11 +45,7 @@ const measureLatency = async () => {
   const sim = await startSimulator({ rateLimits: { enabled: false } });
   const org = await createSimOrg(sim.baseUrl, { users: 400 });
   await connectBenchOrg({ baseUrl: sim.baseUrl, orgId: org.orgId, apiKey: org.apiKey }, 0);
-  const worker = spawn(path.join("node_modules", ".bin", "tsx"), ["lib/server/jobs/worker.ts"], {
-    env: { ...process.env, WATCHPOST_SERVICE: "worker", LOG_LEVEL: "warn", WATCHPOST_SYNC_POLL_SECONDS: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const worker = startBenchWorker({ WATCHPOST_SYNC_POLL_SECONDS: "1" });
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
@@ -88,7 +83,7 @@ const measureLatency = async () => {
     };
   } finally {
     await client.end();
-    process.kill(-(worker.pid ?? 0), "SIGKILL");
+    worker.stop();
     await sim.close();
     await database.stop();
   }

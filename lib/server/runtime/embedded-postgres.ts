@@ -13,6 +13,8 @@ export type StartEmbeddedPostgresOptions = Readonly<{
   database?: string;
   /** Trade durability for speed: for tests only. */
   isEphemeral?: boolean;
+  /** Listen on this port (a restart on the same port keeps the URL); default a free one. */
+  port?: number;
   onLog?: (line: string) => void;
 }>;
 
@@ -54,7 +56,7 @@ export const startEmbeddedPostgres = async (options: StartEmbeddedPostgresOption
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const clusterDir = path.resolve(dataDir, "pg");
   const password = readOrCreatePassword(dataDir);
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const logs: string[] = [];
   const log = (message: unknown) => {
     const line = String(message).trim();

@@ -1,0 +1,173 @@
+// npm run test:faults [-- --events 100000 --storm-seconds 120]
+// The fault suite (issue 9): a real worker process syncs simulator orgs into a real embedded PostgreSQL
+// while faults hit it one after another; after each, the stored activities must equal the simulator's
+// events exactly, no alert may be duplicated and the connector must be Connected again by itself.
+// The 2-minute 429 storm hits a second org on a second simulator while the first org takes other faults.
+// Prints a table (fault, injected, expected, stored, duplicates, missing, recovery); exits 1 on any failure.
+import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startSimulator } from "../../lib/simulator/start-simulator";
+import { addSimKey, clearSimFaults, createSimOrg, revokeSimKey, setSimFaults, simFaultsInjected } from "../../lib/testing/sim-org";
+import { connectBenchOrg, startBenchDatabase } from "../bench/bench-setup";
+import { createHarness, SuiteFailure } from "./harness";
+import { createProbe } from "./probe";
+import { formatTable } from "./report";
+import { createTarget, type TTarget } from "./scenario";
+
+const { values } = parseArgs({ options: { events: { type: "string", default: "100000" }, "storm-seconds": { type: "string", default: "120" } } });
+const EVENTS = Number(values.events);
+const STORM_SECONDS = Number(values["storm-seconds"]);
+const BATCH = 10_000;
+/** Each API fault stays on at least this long (and until it has hit at least once), with events arriving. */
+const FAULT_MIN_MS = 10_000;
+const FAULT_MAX_MS = 120_000;
+const API_FAULTS = [
+  { fault: "20% 500s", kind: "server-error", settings: { serverErrorRate: 0.2 } },
+  { fault: "5% malformed bodies", kind: "malformed", settings: { malformedRate: 0.05 } },
+  { fault: "truncated pages (50%)", kind: "truncate", settings: { truncateRate: 0.5 } },
+  { fault: "hanging requests (10%)", kind: "hang", settings: { hangRate: 0.1 } },
+  { fault: "duplicates across pages (50%, 50 events)", kind: "duplicate", settings: { duplicateRate: 0.5, duplicateCount: 50 } },
+  { fault: "processedAt reordering (1 h window)", kind: "reorder", settings: { reorderWindowMs: 3_600_000 } },
+] as const;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const suiteStarted = Date.now();
+const logFile = path.join(tmpdir(), "watchpost-fault-suite-worker.log");
+rmSync(logFile, { force: true });
+
+const database = await startBenchDatabase("faults");
+const simA = await startSimulator({ rateLimits: { enabled: false } });
+const simB = await startSimulator({ rateLimits: { enabled: false }, seed: 7 });
+const probe = createProbe(database.url);
+const harness = createHarness({
+  probe,
+  logFile,
+  workerEnv: { DATABASE_URL: database.url, LOG_LEVEL: "warn", WATCHPOST_SYNC_POLL_SECONDS: "1", WATCHPOST_RATE_LIMIT_PER_MINUTE: "100000" },
+});
+const { waitUntil, storedAtLeast, recover, record, statusOf } = harness;
+// The worker runs in its own process group: Ctrl-C must not leave it behind (Postgres has its own exit hook).
+process.once("SIGINT", () => {
+  harness.stopWorker();
+  process.exit(130);
+});
+const failures: string[] = [];
+
+/** A simulator org with 20 members, and its connector once the backfill events are posted. */
+const connectOrg = async (name: string, baseUrl: string, backfill: number, travellers: number): Promise<TTarget & { apiKey: string }> => {
+  const org = await createSimOrg(baseUrl, { users: 20 });
+  const target = { ...createTarget({ name, baseUrl, orgId: org.orgId, members: org.users.filter((u) => u.email.endsWith("@acme.test")), travellers }), apiKey: org.apiKey };
+  await target.postBackfill(backfill);
+  target.connectorId = (await connectBenchOrg({ baseUrl, orgId: org.orgId, apiKey: org.apiKey }, 1, name)).id;
+  return target;
+};
+
+const faultCount = async (baseUrl: string, kind: string) => (await simFaultsInjected(baseUrl))[kind] ?? 0;
+
+/** One API fault on org A: on while new events arrive, then cleared; the row records the recovery. */
+const apiFault = async (a: TTarget, spec: (typeof API_FAULTS)[number]) => {
+  const before = await faultCount(simA.baseUrl, spec.kind);
+  await setSimFaults(simA.baseUrl, { ...spec.settings, orgId: a.orgId });
+  const started = Date.now();
+  let injected = 0;
+  for (let i = 0; Date.now() - started < FAULT_MIN_MS || (injected < 1 && Date.now() - started < FAULT_MAX_MS); i++) {
+    await a.postBatch(1_000, i === 0);
+    await sleep(1_000);
+    injected = (await faultCount(simA.baseUrl, spec.kind)) - before;
+  }
+  await clearSimFaults(simA.baseUrl);
+  const clearedAt = Date.now();
+  await record(spec.fault, a, await recover(a, clearedAt), injected);
+};
+
+/** The 429 storm on org B (its own simulator), started mid-sync of a batch, events arriving throughout. */
+const storm = async (b: TTarget) => {
+  const before = b.expected.size;
+  await b.postBatch(BATCH);
+  await waitUntil(`${b.name}: the first page of the batch`, storedAtLeast(b, before + 1), 60_000);
+  await setSimFaults(simB.baseUrl, { rateLimitStormSeconds: STORM_SECONDS });
+  const endsAt = Date.now() + STORM_SECONDS * 1000;
+  let wasDegraded = false;
+  while (Date.now() < endsAt) {
+    await b.postBatch(500, false);
+    wasDegraded ||= (await statusOf(b).catch(() => null)) === "degraded";
+    await sleep(Math.min(5_000, Math.max(0, endsAt - Date.now())));
+  }
+  if (!wasDegraded) failures.push("429 storm: the connector never showed Degraded during the storm");
+  await record(`${STORM_SECONDS / 60 === 2 ? "2-minute" : `${STORM_SECONDS}-second`} 429 storm`, b, await recover(b, endsAt), await faultCount(simB.baseUrl, "rate-limit-storm"));
+};
+
+let exitCode = 1;
+try {
+  console.log(`fault suite: ${EVENTS.toLocaleString("en-US")} events backfilled, then a batch per fault; worker log ${logFile}`);
+  const a = await connectOrg("org A", simA.baseUrl, EVENTS, 12);
+  const b = await connectOrg("org B", simB.baseUrl, BATCH, 0);
+
+  await harness.killWorkerWhen("kill -9 mid-backfill (30% stored)", a, "30% of the backfill stored", storedAtLeast(a, Math.round(a.expected.size * 0.3)));
+  let before = a.expected.size;
+  await a.postBatch(BATCH);
+  await harness.killWorkerWhen("kill -9 as a pass starts (first page stored)", a, "the first page of a new batch stored", storedAtLeast(a, before + 1));
+  await a.postBatch(BATCH);
+  await harness.killWorkerWhen("kill -9 after a pass's last page", a, "the whole batch stored", storedAtLeast(a, a.expected.size));
+
+  // The storm runs on org B (idle meanwhile but for the storm) while org A takes the restart and the API
+  // faults; those never touch org B's simulator, and the restart is over long before the storm ends.
+  const stormDone = storm(b).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  before = a.expected.size;
+  await a.postBatch(2 * BATCH);
+  await waitUntil("a quarter of the batch stored", storedAtLeast(a, before + BATCH / 2), 120_000);
+  await database.restart(3_000);
+  const restartedAt = Date.now();
+  await record("Postgres restart mid-sync (3 s down)", a, await recover(a, restartedAt), 1);
+
+  for (const spec of API_FAULTS) await apiFault(a, spec);
+
+  const newKey = `key-${randomUUID()}`;
+  await addSimKey(simA.baseUrl, a.orgId, newKey);
+  await revokeSimKey(simA.baseUrl, a.orgId, a.apiKey);
+  await a.postBatch(5_000);
+  await waitUntil("org A's connector to show Error for the revoked key", async () => (await statusOf(a)) === "error", 60_000);
+  const { rotateApiKey } = await import("../../lib/server/services/connectors/rotate-api-key");
+  const { makeUser } = await import("../../lib/testing/factories");
+  await rotateApiKey({ actor: (await makeUser("admin")).principal, id: a.connectorId, apiKey: newKey });
+  const rotatedAt = Date.now();
+  await record("API key revoked, then rotated", a, await recover(a, rotatedAt), 1);
+
+  const stormError = await stormDone;
+  if (stormError) throw stormError;
+
+  // Alerts: every traveller's hop raised exactly one impossible-travel alert, whatever the faults replayed.
+  await waitUntil("detection to process every stored activity", async () => (await probe.detectionBacklog(a.connectorId)) + (await probe.detectionBacklog(b.connectorId)) === 0, 300_000);
+  const travelAlerts = await probe.alertsPerUser(a.connectorId, "impossible_travel");
+  for (const id of a.travelledIds()) if (travelAlerts.get(id) !== 1) failures.push(`${id}: ${travelAlerts.get(id) ?? 0} impossible-travel alerts, expected 1`);
+  failures.push(...(await probe.alertDuplicates()).map((d) => `duplicated alerts at the end: ${d}`));
+  for (const target of [a, b]) {
+    const status = await statusOf(target);
+    if (status !== "connected") failures.push(`${target.name}: ${status} at the end, expected connected`);
+  }
+  console.log(`alerts: ${a.travelledIds().length} traveller hops → ${[...travelAlerts.values()].reduce((s, n) => s + n, 0)} impossible-travel alerts`);
+  exitCode = 0;
+} catch (error) {
+  failures.push(error instanceof SuiteFailure ? error.message : String(error instanceof Error ? error.stack : error));
+} finally {
+  harness.stopWorker();
+  await Promise.allSettled([simA.close(), simB.close()]);
+  await (await import("../../lib/server/db")).disconnectDb().catch(() => undefined);
+  await database.stop().catch(() => undefined);
+}
+
+const failedRows = harness.rows.filter((r) => r.problems.length > 0);
+console.log(`\n${formatTable(harness.rows)}\n`);
+for (const row of failedRows) failures.push(...row.problems.map((p) => `${row.fault}: ${p}`));
+console.log(`wall time ${Math.round((Date.now() - suiteStarted) / 1000)} s`);
+if (failures.length > 0 || exitCode !== 0) {
+  console.error(`\nFAULT SUITE FAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}\n(worker log: ${logFile})`);
+  exitCode = 1;
+}
+console.log(`faults: ${harness.rows.length - failedRows.length} passed, ${failedRows.length + (exitCode !== 0 && failedRows.length === 0 ? 1 : 0)} failed`);
+process.exit(exitCode);

@@ -1,0 +1,73 @@
+// What the fault suite checks, read straight from PostgreSQL (one short connection per question, so a
+// restart of the database between two questions costs nothing).
+import pg from "pg";
+
+export type TStoreCheck = Readonly<{ stored: number; duplicates: number; missing: number; unexpected: number }>;
+
+export const createProbe = (databaseUrl: string) => {
+  const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  return {
+    storedCount: async (connectorId: string): Promise<number> =>
+      Number((await query<{ n: string }>("SELECT count(*) AS n FROM activities WHERE connector_id = $1", [connectorId]))[0]?.n ?? 0),
+
+    /** Stored event ids against the simulator's: count, ids, and rows stored twice. */
+    checkActivities: async (connectorId: string, expected: ReadonlySet<string>): Promise<TStoreCheck> => {
+      const ids = (await query<{ event_id: string }>("SELECT event_id FROM activities WHERE connector_id = $1", [connectorId])).map((r) => r.event_id);
+      const distinct = new Set(ids);
+      let missing = 0;
+      for (const id of expected) if (!distinct.has(id)) missing++;
+      let unexpected = 0;
+      for (const id of distinct) if (!expected.has(id)) unexpected++;
+      return { stored: ids.length, duplicates: ids.length - distinct.size, missing, unexpected };
+    },
+
+    /** Activities of the connector that detection has not processed yet. */
+    detectionBacklog: async (connectorId: string): Promise<number> => {
+      const [row] = await query<{ n: string }>(
+        `SELECT count(*) AS n FROM activities a WHERE a.connector_id = $1 AND a.seq > COALESCE(
+           (SELECT last_seq FROM activity_consumer_cursors WHERE consumer = 'detection' AND connector_id = $1), 0)`,
+        [connectorId],
+      );
+      return Number(row?.n ?? 0);
+    },
+
+    /**
+     * Duplicated alerts, described: two alerts of one policy for the same user and window start, or one
+     * activity linked to two alerts of the same policy (a replayed batch raising its episode again).
+     */
+    alertDuplicates: async (): Promise<string[]> => {
+      const sameWindow = await query<{ policy_key: string; user_account_id: string | null; first_activity_at: Date; n: string }>(
+        `SELECT policy_key, user_account_id, first_activity_at, count(*) AS n FROM alerts
+         GROUP BY connector_id, policy_key, user_account_id, first_activity_at HAVING count(*) > 1`,
+      );
+      const sameActivity = await query<{ policy_key: string; activity_seq: string; n: string }>(
+        `SELECT al.policy_key, aa.activity_seq::text, count(*) AS n FROM alert_activities aa JOIN alerts al ON al.id = aa.alert_id
+         GROUP BY al.policy_key, aa.activity_seq HAVING count(*) > 1`,
+      );
+      return [
+        ...sameWindow.map((r) => `${r.n} ${r.policy_key} alerts for ${r.user_account_id ?? "no user"} from ${r.first_activity_at.toISOString()}`),
+        ...sameActivity.map((r) => `activity ${r.activity_seq} in ${r.n} ${r.policy_key} alerts`),
+      ];
+    },
+
+    /** Alerts of one policy per user account of a connector. */
+    alertsPerUser: async (connectorId: string, policyKey: string): Promise<Map<string, number>> => {
+      const rows = await query<{ user_account_id: string; n: string }>(
+        "SELECT user_account_id, count(*) AS n FROM alerts WHERE connector_id = $1 AND policy_key = $2 GROUP BY user_account_id",
+        [connectorId, policyKey],
+      );
+      return new Map(rows.map((r) => [r.user_account_id, Number(r.n)]));
+    },
+  };
+};
+
+export type TProbe = ReturnType<typeof createProbe>;
