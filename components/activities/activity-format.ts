@@ -1,4 +1,5 @@
 import { EVENT_ACTIONS, type TEventActionGroup } from "@/lib/atlassian/event-actions";
+import { LOCALE } from "../ui/format";
 
 /** The flag emoji of an ISO 3166-1 alpha-2 code (two regional indicator symbols); "" when not a code. */
 export const flagEmoji = (code: string | null | undefined): string =>
@@ -21,7 +22,7 @@ export const IP_CATEGORY_LABELS: Record<string, string> = {
 
 /** Local time with seconds, e.g. "23 Nov 2026, 14:05:09". */
 export const formatActivityTime = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  new Date(iso).toLocaleString(LOCALE, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** "London, United Kingdom" with the flag first; "—" when nothing is known. */
 export const formatLocation = (a: Readonly<{ city: string | null; country: string | null; countryCode: string | null }>): string => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { TAlertListItemDto } from "@/lib/shared/schemas/alerts";
 import { DataTable, type DataTableColumn } from "../ui/data-table";
+import { LOCALE } from "../ui/format";
 import { AlertStatusBadge } from "./alert-status-badge";
 import { alertUserLabel } from "./alert-format";
 import { SeverityBadge } from "./severity-badge";
@@ -26,7 +27,7 @@ const THIS_YEAR = new Date().getFullYear();
 /** "24 Nov, 09:02" (the year only when it is not this one): the list is narrow, the ISO value is in the title. */
 const shortTime = (iso: string): string => {
   const date = new Date(iso);
-  return date.toLocaleString(undefined, { day: "numeric", month: "short", ...(date.getFullYear() === THIS_YEAR ? {} : { year: "numeric" }), hour: "2-digit", minute: "2-digit" });
+  return date.toLocaleString(LOCALE, { day: "numeric", month: "short", ...(date.getFullYear() === THIS_YEAR ? {} : { year: "numeric" }), hour: "2-digit", minute: "2-digit" });
 };
 
 const CHECKBOX = "size-4 rounded border-slate-300 accent-brand-600 dark:border-slate-600";

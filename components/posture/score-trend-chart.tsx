@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TSecureScoreDto } from "@/lib/shared/schemas/posture";
-import { formatDate, formatDateTime } from "../ui/format";
+import { formatDate, formatDateTime, LOCALE } from "../ui/format";
 
 const LINE = "#2f6fed";
 const GRID = "#94a3b833";
@@ -13,7 +13,7 @@ export function ScoreTrendChart({ history }: Readonly<{ history: TSecureScoreDto
   const data = history.map((h) => ({ t: new Date(h.at).getTime(), score: h.score }));
   // Within two days the dates repeat: show times instead.
   const isShort = data.length > 0 && (data[data.length - 1]?.t ?? 0) - (data[0]?.t ?? 0) < 2 * 86_400_000;
-  const tick = (t: number) => (isShort ? new Date(t).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }) : formatDate(new Date(t).toISOString()));
+  const tick = (t: number) => (isShort ? new Date(t).toLocaleTimeString(LOCALE, { hour: "2-digit", minute: "2-digit" }) : formatDate(new Date(t).toISOString()));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>

@@ -1,5 +1,5 @@
 // One locale for the English UI, so the server and every browser format alike; only the time zone is the viewer's.
-const LOCALE = "en-GB";
+export const LOCALE = "en-GB";
 
 /**
  * Local date and time, e.g. "23 Nov 2026, 14:05" (or in `timeZone`). The ISO value goes in a title for UTC. For
