@@ -3,7 +3,7 @@ import { BUILTIN_POLICIES } from "../../detection/builtin-policies";
 import type { TRuntimePolicy } from "../../detection/policy-config";
 import type { TDetectionActivity } from "../../detection/types";
 import { ZCustomPolicyFilter, ZCustomPolicyTrigger, ZPolicyScope, type TBuiltinPolicyKey } from "../../shared/schemas/policies";
-import { getPgPool } from "../db";
+import { getPgPool, inPgTransaction } from "../db";
 import { upsertAlertsInTransaction, type TAlertWrite } from "./alert-repository";
 
 export type { TAlertWrite } from "./alert-repository";
@@ -248,29 +248,17 @@ const tx = (client: PoolClient, consumer: string, connectorId: string, lastSeq: 
  * LOCKED): a second worker gets null at once instead of processing the same activities twice.
  */
 export const withDetectionCursor = async <T>(consumer: string, connectorId: string, work: (t: TDetectionTx) => Promise<T>): Promise<T | null> => {
-  const client = await getPgPool().connect();
-  try {
-    await client.query(
-      "INSERT INTO activity_consumer_cursors (consumer, connector_id, last_seq, updated_at) VALUES ($1, $2, 0, now()) ON CONFLICT DO NOTHING",
-      [consumer, connectorId],
-    );
-    await client.query("BEGIN");
+  // Outside the transaction, so the row exists for FOR UPDATE below even on a connector's first pass.
+  await getPgPool().query(
+    "INSERT INTO activity_consumer_cursors (consumer, connector_id, last_seq, updated_at) VALUES ($1, $2, 0, now()) ON CONFLICT DO NOTHING",
+    [consumer, connectorId],
+  );
+  return inPgTransaction(async (client) => {
     const locked = await client.query<{ last_seq: string }>(
       "SELECT last_seq::text AS last_seq FROM activity_consumer_cursors WHERE consumer = $1 AND connector_id = $2 FOR UPDATE SKIP LOCKED",
       [consumer, connectorId],
     );
     const row = locked.rows[0];
-    if (!row) {
-      await client.query("ROLLBACK");
-      return null;
-    }
-    const result = await work(tx(client, consumer, connectorId, BigInt(row.last_seq)));
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return row ? work(tx(client, consumer, connectorId, BigInt(row.last_seq))) : null;
+  });
 };
