@@ -80,18 +80,29 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Sql = { conditions: string[]; params: unknown[] };
 
+/** Rows after `after` (older, in the newest-first order) down to and including `through`; null is unbounded. */
+export type ActivityRange = Readonly<{ after: TActivityCursor | null; through?: TActivityCursor | null }>;
+
 const add = (sql: Sql, value: unknown): string => {
   sql.params.push(value);
   return `$${sql.params.length}`;
 };
 
 /** The WHERE conditions of every filter except the one split into UNION ALL branches. */
-const buildConditions = (filter: ActivityQueryFilter, cursor: TActivityCursor | null, split: "action" | "actor" | null): Sql => {
+const buildConditions = (filter: ActivityQueryFilter, range: ActivityRange, split: "action" | "actor" | null): Sql => {
   const sql: Sql = { conditions: [], params: [] };
   const where = (condition: string) => sql.conditions.push(condition);
+  const { after, through } = range;
   if (filter.from) where(`a.event_time >= ${add(sql, filter.from)}::timestamptz`);
   if (filter.to) where(`a.event_time < ${add(sql, filter.to)}::timestamptz`);
-  if (cursor) where(`(a.event_time, a.seq) < (${add(sql, cursor.time)}::timestamptz, ${add(sql, cursor.seq)}::bigint)`);
+  if (after) where(`(a.event_time, a.seq) < (${add(sql, after.time)}::timestamptz, ${add(sql, after.seq)}::bigint)`);
+  if (through) {
+    // The plain time bounds are implied, but without them the planner misjudges how many rows a bounded range
+    // holds (row comparisons get a default selectivity) and sorts a scan of another index instead.
+    where(`(a.event_time, a.seq) >= (${add(sql, through.time)}::timestamptz, ${add(sql, through.seq)}::bigint)`);
+    where(`a.event_time >= ${add(sql, through.time)}::timestamptz`);
+    if (after) where(`a.event_time <= ${add(sql, after.time)}::timestamptz`);
+  }
   if (filter.actorIds && split !== "actor") {
     where(filter.actorIds.length === 1 ? `a.actor_id = ${add(sql, filter.actorIds[0])}` : `a.actor_id = ANY(${add(sql, filter.actorIds)}::text[])`);
   }
@@ -116,24 +127,28 @@ const buildConditions = (filter: ActivityQueryFilter, cursor: TActivityCursor | 
  */
 export const buildActivityPageQuery = (
   filter: ActivityQueryFilter,
-  cursor: TActivityCursor | null,
-  limit: number,
+  cursor: TActivityCursor | ActivityRange | null,
+  /** null: the whole range (only with a `through` bound). */
+  limit: number | null,
   options: Readonly<{ withRaw?: boolean; columns?: string; offset?: number }> = {},
 ): { text: string; values: unknown[] } => {
   const columns = options.columns ?? (options.withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS);
   const split = (filter.actions?.length ?? 0) > 1 ? "action" : (filter.actorIds?.length ?? 0) > 1 ? "actor" : null;
-  const sql = buildConditions(filter, cursor, split);
+  const range: ActivityRange = cursor && "after" in cursor ? cursor : { after: cursor };
+  const sql = buildConditions(filter, range, split);
   const order = "ORDER BY a.event_time DESC, a.seq DESC";
   const whereOf = (extra: string[]) => {
     const all = [...sql.conditions, ...extra];
     return all.length ? `WHERE ${all.join(" AND ")}` : "";
   };
-  const limitParam = add(sql, limit);
+  const limitClause = limit === null ? "" : ` LIMIT ${add(sql, limit)}`;
   const offset = options.offset ? ` OFFSET ${add(sql, options.offset)}` : "";
-  if (!split) return { text: `SELECT ${columns} FROM activities a ${whereOf([])} ${order} LIMIT ${limitParam}${offset}`, values: sql.params };
+  if (!split) return { text: `SELECT ${columns} FROM activities a ${whereOf([])} ${order}${limitClause}${offset}`, values: sql.params };
   const [column, values] = split === "action" ? ["a.action", filter.actions ?? []] : ["a.actor_id", filter.actorIds ?? []];
-  const branches = values.map((v) => `(SELECT ${columns}, a.event_time AS sort_time FROM activities a ${whereOf([`${column} = ${add(sql, v)}`])} ${order} LIMIT ${limitParam})`);
-  const text = `SELECT * FROM (${branches.join(" UNION ALL ")}) u ORDER BY u.sort_time DESC, u.seq DESC LIMIT ${limitParam}`;
+  // Each branch must hold the rows the outer OFFSET skips as well.
+  const branchLimit = limit === null ? "" : ` LIMIT ${add(sql, limit + (options.offset ?? 0))}`;
+  const branches = values.map((v) => `(SELECT ${columns}, a.event_time AS sort_time FROM activities a ${whereOf([`${column} = ${add(sql, v)}`])} ${order}${branchLimit})`);
+  const text = `SELECT * FROM (${branches.join(" UNION ALL ")}) u ORDER BY u.sort_time DESC, u.seq DESC${limitClause}${offset}`;
   return { text, values: sql.params };
 };
 
@@ -225,8 +240,11 @@ export const findActorIdsMatching = async (user: string): Promise<string[]> => {
 export const findConnectorNames = async (): Promise<Map<string, string>> =>
   new Map((await getPgPool().query<{ id: string; name: string }>("SELECT id::text AS id, name FROM connectors")).rows.map((r) => [r.id, r.name]));
 
-/** A leading = + - @ tab or CR gets a quote so spreadsheets never run the cell as a formula (OWASP CSV injection). */
-const noFormula = (expr: string) => `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${expr} ELSE ${expr} END`;
+/**
+ * A leading = + - @ tab or CR gets a quote so spreadsheets never run the cell as a formula (OWASP CSV injection).
+ * ascii() of the first character, compared as integers: `left(x, 1) IN (...)` allocated a string per cell.
+ */
+const noFormula = (expr: string) => `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expr} ELSE ${expr} END`;
 
 /** A quoted CSV cell, formula-safe. */
 const csvCell = (expr: string) => `coalesce('"' || replace(${noFormula(expr)}, '"', '""') || '"', '')`;
@@ -234,10 +252,12 @@ const csvCell = (expr: string) => `coalesce('"' || replace(${noFormula(expr)}, '
 /** Our own identifiers and codes: UUIDs, sequence numbers, catalogue keys, ISO codes, IP text, category names. */
 const SAFE_CSV_FIELDS: ReadonlySet<string> = new Set(["connectorId", "action", "product", "ip", "countryCode", "ipCategory"]);
 
+/** to_char costs ~4 µs a row: the timestamp's own text form is ISO 8601 once the space becomes a T. */
+const ISO_TIME_CELL = `translate((a.event_time AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;
+
 const csvField = (field: string): string => {
   if (field === "connectorName") return csvCell("c.name");
-  // to_char costs ~4 µs a row: the timestamp's own text form is ISO 8601 once the space becomes a T.
-  if (field === "time") return `translate((a.event_time AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;
+  if (field === "time") return ISO_TIME_CELL;
   if (field === "id") return "a.seq::text";
   const sql = FIELD_SQL[field as keyof ActivityRow];
   if (!sql) throw new Error(`unknown export column ${field}`);
@@ -254,39 +274,37 @@ const ndjsonLine = () =>
     .map(([field, sql]) => `'${field}', ${sql}`)
     .join(", ")}, 'connectorName', c.name, 'raw', a.raw)::text`;
 
-export type ExportBatch = Readonly<{ text: string; rows: number; scanned: number; last: TActivityCursor | null }>;
+/**
+ * Where an export batch of `size` rows after `after` ends: its last row under the filters other than free
+ * text (an index-ordered OFFSET over the filter's index), or null when fewer rows are left. Batches are then
+ * ranges that can be formatted concurrently, and rows stored meanwhile can neither shift nor repeat them.
+ */
+export const findActivityExportBoundary = async (
+  filter: ActivityQueryFilter,
+  after: TActivityCursor | null,
+  size: number,
+): Promise<TActivityCursor | null> => {
+  const { text: _text, ...others } = filter;
+  const probe = buildActivityPageQuery(others, after, 1, { columns: `${ISO("a.event_time")} AS time, a.seq::text AS seq`, offset: size - 1 });
+  return (await getPgPool().query<{ time: string; seq: string }>(probe)).rows[0] ?? null;
+};
 
 /**
- * One batch of an export, formatted by PostgreSQL into one string (parsing rows in the client is what would
- * make an export CPU-bound). A batch scans the next `scan` rows of the non-text filters in index order and
- * keeps those matching the free text, so even a rare word streams at a steady pace with flat memory; the
- * returned cursor is the last row scanned. `scanned < scan` means the end.
+ * One range of an export formatted by PostgreSQL into one string (parsing rows in the client is what would
+ * make an export CPU-bound): the rows of the range that match every filter, free text included.
  */
-export const findActivityExportBatch = async (
+export const findActivityExportText = async (
   filter: ActivityQueryFilter,
-  cursor: TActivityCursor | null,
-  scan: number,
+  range: ActivityRange,
   format: Readonly<{ kind: "csv"; columns: readonly string[] } | { kind: "ndjson" }>,
-): Promise<ExportBatch> => {
-  const { text, ...others } = filter;
-  const inner = buildActivityPageQuery(others, cursor, scan, { columns: format.kind === "csv" ? ROW_COLUMNS : `${ROW_COLUMNS}, a.raw` });
-  const match = text ? ` FILTER (WHERE a.search_text LIKE $${inner.values.length + 1})` : "";
+): Promise<string> => {
+  const inner = buildActivityPageQuery(filter, range, null, { columns: format.kind === "csv" ? ROW_COLUMNS : `${ROW_COLUMNS}, a.raw` });
   const line = format.kind === "csv" ? `${format.columns.map(csvField).join(" || ',' || ")} || E'\\n'` : `${ndjsonLine()} || E'\\n'`;
-  // The last row scanned is the least (event_time, seq): one min() over [epoch seconds, seq] (exact to the ms and
-  // for seq < 2^53) instead of sorting the batch again.
-  const { rows } = await getPgPool().query<{ text: string | null; rows: number; scanned: number; last: number[] | null }>(
-    `SELECT string_agg(${line}, '' ORDER BY a.event_time DESC, a.seq DESC)${match} AS text, count(*)${match}::int AS rows, count(*)::int AS scanned,
-       min(ARRAY[date_part('epoch', a.event_time), a.seq::float8]) AS last
-     FROM (${inner.text}) a LEFT JOIN connectors c ON c.id = a.connector_id`,
-    text ? [...inner.values, `%${escapeLike(text)}%`] : inner.values,
+  const { rows } = await getPgPool().query<{ text: string | null }>(
+    `SELECT string_agg(${line}, '' ORDER BY a.event_time DESC, a.seq DESC) AS text FROM (${inner.text}) a LEFT JOIN connectors c ON c.id = a.connector_id`,
+    inner.values,
   );
-  const row = rows[0];
-  return {
-    text: row?.text ?? "",
-    rows: row?.rows ?? 0,
-    scanned: row?.scanned ?? 0,
-    last: row?.last ? { time: new Date(Math.round((row.last[0] ?? 0) * 1000)).toISOString(), seq: String(row.last[1]) } : null,
-  };
+  return rows[0]?.text ?? "";
 };
 
 /** A parameter as an SQL literal: COPY takes no bind parameters. */
@@ -328,7 +346,7 @@ const copyOut = async (text: string, values: readonly unknown[]): Promise<Buffer
 
 /** One export cell for COPY (which does the quoting): text that could start a formula gets a leading quote. */
 const copyField = (field: string): string => {
-  if (field === "time") return `translate((a.event_time AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;
+  if (field === "time") return ISO_TIME_CELL;
   if (field === "id") return "a.seq";
   if (field === "connectorName") return noFormula("c.name");
   if (field === "ipTags") return "array_to_string(a.ip_tags, ' ')";
@@ -339,47 +357,12 @@ const copyField = (field: string): string => {
   return SAFE_CSV_FIELDS.has(field) ? sql : noFormula(sql);
 };
 
-/**
- * Records of COPY's CSV and where the last one starts: a line break inside a quoted cell (a name with a
- * newline) is not a record boundary. An indexed loop: the iterator protocol costs several times more per byte.
- */
-export const countCsvRecords = (csv: Buffer): { rows: number; lastRecordStart: number } => {
-  let rows = 0;
-  let isQuoted = false;
-  let lastRecordStart = 0;
-  let start = 0;
-  for (let i = 0; i < csv.length; i++) {
-    const byte = csv[i];
-    if (byte === 34) isQuoted = !isQuoted;
-    else if (byte === 10 && !isQuoted) {
-      rows++;
-      lastRecordStart = start;
-      start = i + 1;
-    }
-  }
-  return { rows, lastRecordStart };
-};
-
-/**
- * A CSV export batch without free text: COPY of the next `limit` rows. The columns must start with time and
- * id, from which the last line gives the next cursor.
- */
-export const copyActivityCsvBatch = async (
-  filter: Omit<ActivityQueryFilter, "text">,
-  cursor: TActivityCursor | null,
-  limit: number,
-  columns: readonly string[],
-): Promise<{ csv: Buffer; rows: number; last: TActivityCursor | null }> => {
-  if (columns[0] !== "time" || columns[1] !== "id") throw new Error("the export columns must start with time, id");
-  const inner = buildActivityPageQuery(filter, cursor, limit, { columns: ROW_COLUMNS });
-  const csv = await copyOut(
+/** One range of a CSV export without free text, through COPY. */
+export const copyActivityCsvRange = async (filter: Omit<ActivityQueryFilter, "text">, range: ActivityRange, columns: readonly string[]): Promise<Buffer> => {
+  const inner = buildActivityPageQuery(filter, range, null, { columns: ROW_COLUMNS });
+  return copyOut(
     `COPY (SELECT ${columns.map(copyField).join(", ")} FROM (${inner.text}) a LEFT JOIN connectors c ON c.id = a.connector_id
       ORDER BY a.event_time DESC, a.seq DESC) TO STDOUT WITH (FORMAT csv)`,
     inner.values,
   );
-  const { rows, lastRecordStart } = countCsvRecords(csv);
-  // time and id come first and are never quoted, so the last record starts with them.
-  const [time, seq] = csv.toString("utf8", lastRecordStart, Math.min(csv.length, lastRecordStart + 64)).split(",", 3);
-  const at = time ? Date.parse(time) : Number.NaN;
-  return { csv, rows, last: rows > 0 && seq && !Number.isNaN(at) ? { time: new Date(at).toISOString(), seq } : null };
 };

@@ -293,6 +293,30 @@ describe("export", () => {
     expect(new Set(ids).size).toBe(25_000);
   });
 
+  it("exports several actions (merged branches) in batch-sized ranges, each row once, newest first", async () => {
+    const actions = ["user_login", "user_login_failed", "user_logout"];
+    const seqs = await insert(Array.from({ length: 23 }, (_, i) => ({ action: actions[i % 3], time: `2026-11-20T10:00:${String(i % 7).padStart(2, "0")}.000Z` })));
+    const file = await exportActivities({ query: ZActivityExportQuery.parse({ format: "ndjson", action: ["user_login", "user_logout"] }), batchSize: 4 });
+    const records = (await read(file.body)).trim().split("\n").map((l) => JSON.parse(l) as TActivityDto);
+    const expected = seqs.filter((_, i) => i % 3 !== 1);
+    expect(records.map((r) => r.id).sort()).toEqual([...expected].sort());
+    const order = records.map((r) => [r.time, Number(r.id)] as const);
+    expect(order.every(([time, id], i) => i === 0 || time < order[i - 1]![0] || (time === order[i - 1]![0] && id < order[i - 1]![1]))).toBe(true);
+  });
+
+  it("neither repeats nor loses a row when activities are stored while the export is read", async () => {
+    const before = await insert(Array.from({ length: 12 }, (_, i) => ({ time: `2026-11-20T10:00:${String(10 + i).padStart(2, "0")}.000Z` })));
+    const reader = (await exportActivities({ query: ZActivityExportQuery.parse({}), batchSize: 2 })).body.getReader();
+    const decoder = new TextDecoder();
+    let csv = decoder.decode((await reader.read()).value);
+    // Late events: one inside the ranges already being formatted, one further back, one newer than all.
+    await insert(["2026-11-20T10:00:20.500Z", "2026-11-20T10:00:11.500Z", "2026-11-20T11:00:00.000Z"].map((time) => ({ time })));
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) csv += decoder.decode(chunk.value);
+    const ids = csv.trimEnd().split("\n").slice(1).map((l) => l.split(",")[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(before.every((id) => ids.includes(id))).toBe(true);
+  });
+
   it("exports free-text matches across batches where nothing matches", async () => {
     await insert([{ actorName: "Needle" }, ...Array.from({ length: 7 }, () => ({ time: "2026-11-21T00:00:00.000Z" })), { actorName: "Needle", time: "2026-11-22T00:00:00.000Z" }]);
     const file = await exportActivities({ query: ZActivityExportQuery.parse({ q: "needle" }), batchSize: 3 });

@@ -1,5 +1,11 @@
 import { ACTIVITY_CSV_COLUMNS, type TActivityCursor, type TActivityExportQuery } from "../../../shared/schemas/activities";
-import { copyActivityCsvBatch, findActivityExportBatch } from "../../repositories/activity-query-repository";
+import {
+  copyActivityCsvRange,
+  findActivityExportBoundary,
+  findActivityExportText,
+  type ActivityQueryFilter,
+  type ActivityRange,
+} from "../../repositories/activity-query-repository";
 import { resolveActivityFilter } from "./resolve-activity-filter";
 
 export type ExportActivitiesOptions = Readonly<{ query: TActivityExportQuery; now?: Date; batchSize?: number }>;
@@ -8,46 +14,70 @@ export type ActivityExport = Readonly<{ filename: string; contentType: string; b
 
 const BATCH_SIZE = 10_000;
 
+/** Batches being formatted while the client reads: one per PostgreSQL backend kept busy (this machine has 2 cores). */
+const BATCHES_AHEAD = 2;
+
 const stamp = (now: Date) => now.toISOString().replace(/\.\d{3}Z$/, "Z").replaceAll(":", "-");
 
+/** One range formatted: COPY for CSV without free text (PostgreSQL quotes in C), SQL-built text otherwise. */
+const formatRange = async (filter: ActivityQueryFilter, range: ActivityRange, isCsv: boolean): Promise<Uint8Array> => {
+  if (isCsv && !filter.text) return new Uint8Array(await copyActivityCsvRange(filter, range, ACTIVITY_CSV_COLUMNS));
+  const format = isCsv ? ({ kind: "csv", columns: ACTIVITY_CSV_COLUMNS } as const) : ({ kind: "ndjson" } as const);
+  return new TextEncoder().encode(await findActivityExportText(filter, range, format));
+};
+
 /**
- * The activities matching the filter as a CSV or NDJSON stream, newest first. Flat memory: the stream pulls
- * one keyset batch at a time, only once the client has taken the previous one (ReadableStream backpressure).
- * CSV cells are always quoted; NDJSON lines are the list DTO plus the raw event.
+ * The activities matching the filter as a CSV or NDJSON stream, newest first. The export is cut into ranges of
+ * `batchSize` rows (of the filters other than free text, so a rare word still streams at a steady pace); up to
+ * BATCHES_AHEAD ranges are formatted concurrently while the client reads the previous one. Flat memory: the
+ * next ranges are only started when the client takes a batch (ReadableStream backpressure).
+ * CSV cells are always quoted where needed; NDJSON lines are the list DTO plus the raw event.
  */
 export const exportActivities = async ({ query, now = new Date(), batchSize = BATCH_SIZE }: ExportActivitiesOptions): Promise<ActivityExport> => {
   const filter = await resolveActivityFilter(query);
   const isCsv = query.format === "csv";
-  const format = isCsv ? ({ kind: "csv", columns: ACTIVITY_CSV_COLUMNS } as const) : ({ kind: "ndjson" } as const);
   const encoder = new TextEncoder();
-  let cursor: TActivityCursor | null = null;
-  let isDone = false;
+  const pending: Promise<Uint8Array>[] = [];
+  let after: TActivityCursor | null = null;
+  let isPlanned = false;
+  let isCancelled = false;
+
+  const planAhead = async () => {
+    while (pending.length < BATCHES_AHEAD && !isPlanned) {
+      const through = await findActivityExportBoundary(filter, after, batchSize);
+      const batch = formatRange(filter, { after, through }, isCsv);
+      // Awaited in order by pull; a client that leaves first must not turn its failure into an unhandled rejection.
+      batch.catch(() => undefined);
+      pending.push(batch);
+      after = through;
+      isPlanned = through === null;
+    }
+  };
 
   const body = new ReadableStream<Uint8Array>(
     {
       start: (controller) => {
         if (isCsv) controller.enqueue(encoder.encode(ACTIVITY_CSV_COLUMNS.join(",") + "\n"));
       },
-      // Called only when the consumer wants more; loops past batches where the free text matched nothing.
+      // Skips ranges where the free text matched nothing.
       pull: async (controller) => {
-        while (!isDone) {
-          // Without free text, COPY streams whole batches (faster); with it, batches scan and filter (see the repository).
-          if (isCsv && !filter.text) {
-            const copied = await copyActivityCsvBatch(filter, cursor, batchSize, ACTIVITY_CSV_COLUMNS);
-            cursor = copied.last;
-            isDone = copied.rows < batchSize || !copied.last;
-            if (copied.rows > 0) controller.enqueue(new Uint8Array(copied.csv));
-            break;
+        for (;;) {
+          await planAhead();
+          const next = pending.shift();
+          if (!next || isCancelled) {
+            controller.close();
+            return;
           }
-          const batch = await findActivityExportBatch(filter, cursor, batchSize, format);
-          cursor = batch.last;
-          isDone = batch.scanned < batchSize || !batch.last;
-          if (batch.text) {
-            controller.enqueue(encoder.encode(batch.text));
-            break;
+          const bytes = await next;
+          if (bytes.byteLength > 0) {
+            controller.enqueue(bytes);
+            return;
           }
         }
-        if (isDone) controller.close();
+      },
+      cancel: () => {
+        isCancelled = true;
+        isPlanned = true;
       },
     },
     { highWaterMark: 1 },
