@@ -1,4 +1,4 @@
-// npm run bench:dashboard [-- --activities 5000000 --users 2000 --iterations 30 --incremental 500000]
+// npm run bench:dashboard [-- --activities 5000000 --users 2000 --iterations 30 --incremental 500000 --keep-db DIR]
 // Dashboard speed at scale: seeds activities (scripts/bench/lib/seed-activities.ts) into a throwaway embedded
 // PostgreSQL, builds the rollups with rebuildRollups, then times the dashboard data function (the API
 // handler's code) per range, and the incremental rollup consumer's throughput on a rewound cursor.
@@ -16,12 +16,17 @@ const { values } = parseArgs({
     days: { type: "string", default: "90" },
     iterations: { type: "string", default: "30" },
     incremental: { type: "string", default: "500000" },
+    /** Keep the seeded database in this directory and reuse it (the activity-log bench's seed has the same shape). */
+    "keep-db": { type: "string" },
   },
 });
 const TARGET_P95_MS = 300;
 const log = (line: string) => process.stderr.write(`bench:dashboard: ${line}\n`);
 
-const database = await startBenchDatabase("dashboard");
+// A kept seed was made for this instant (the activity-log bench's); a fresh one ends now.
+const NOW = values["keep-db"] ? new Date("2026-11-24T00:00:00.000Z") : new Date();
+
+const database = await startBenchDatabase("dashboard", { keepDir: values["keep-db"] });
 try {
   log(`seeding ${values.activities} activities…`);
   const seeded = await seedActivities({
@@ -30,6 +35,8 @@ try {
     users: Number(values.users),
     connectors: Number(values.connectors),
     days: Number(values.days),
+    now: NOW,
+    reuse: database.isKept,
   });
   // Services read the environment at import: import them once DATABASE_URL points at the bench database.
   const { rebuildRollups } = await import("../../lib/server/services/rollups/rebuild-rollups");
@@ -56,12 +63,12 @@ try {
   const iterations = Number(values.iterations);
   const ranges: Record<string, { p50Ms: number; p95Ms: number; maxMs: number; activities: number }> = {};
   for (const range of DASHBOARD_RANGES) {
-    for (let i = 0; i < 3; i++) await getDashboard({ range });
+    for (let i = 0; i < 3; i++) await getDashboard({ range, now: NOW });
     const times: number[] = [];
     let activities = 0;
     for (let i = 0; i < iterations; i++) {
       const started = performance.now();
-      activities = (await getDashboard({ range })).kpis.activities;
+      activities = (await getDashboard({ range, now: NOW })).kpis.activities;
       times.push(performance.now() - started);
     }
     ranges[range] = { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)), activities };
@@ -93,7 +100,7 @@ try {
         activities: seeded.activities,
         users: seeded.users.length,
         connectors: seeded.connectors.length,
-        seedSeconds: round(seeded.loadSeconds + seeded.indexSeconds),
+        seedSeconds: seeded.reused ? "reused (--keep-db)" : round(seeded.loadSeconds + seeded.indexSeconds),
         rebuildRollupsSeconds: round(rebuildSeconds),
         rebuildActivitiesPerSecond: Math.round(seeded.activities / rebuildSeconds),
         rollupRows: Object.fromEntries(sizes.map((s) => [s.table, Number(s.rows)])),
