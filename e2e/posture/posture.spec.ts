@@ -116,7 +116,7 @@ test("a 2SV change by a named admin drops the score and shows on the recommendat
   await context.close();
 });
 
-test("the REST API answers 400 on bad input and 404 on unknown connectors or keys", async ({ browser }) => {
+test("the REST API answers 400 on bad input and 404 on unknown connectors or keys, and so does an unknown recommendation's page", async ({ browser }) => {
   const context = await browser.newContext({ storageState: ADMIN_STATE });
   const api = context.request;
   const unknown = "00000000-0000-4000-8000-000000000000";
@@ -130,5 +130,9 @@ test("the REST API answers 400 on bad input and 404 on unknown connectors or key
   expect((await api.patch("/api/v1/recommendations/enable_mfa", { data: { connectorId: unknown, state: "risk_accepted" } })).status()).toBe(400);
   expect((await api.patch("/api/v1/recommendations/enable_mfa", { data: { connectorId: unknown, state: "risk_accepted", reason: "because" } })).status()).toBe(404);
   expect((await api.post("/api/v1/secure-score/refresh", { data: { connectorId: unknown } })).status()).toBe(404);
+  // The page of an unknown recommendation is a 404 too, not an empty detail view.
+  const page = await context.newPage();
+  expect((await page.goto("/posture/no_such_recommendation"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await context.close();
 });

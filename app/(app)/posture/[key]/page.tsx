@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RecommendationDetailView } from "@/components/posture/recommendation-detail-view";
+import { findRecommendation } from "@/lib/posture/catalog";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listConnectors } from "@/lib/server/services/connectors/get-connectors";
 
@@ -12,6 +13,7 @@ export default async function RecommendationPage({ params, searchParams }: Props
   const { key } = await params;
   const { connector } = await searchParams;
   const principal = await requirePageUser({ path: `/posture/${key}` });
+  if (!findRecommendation(key)) notFound();
   const connectors = await listConnectors();
   const chosen = connectors.find((c) => c.id === connector) ?? connectors[0];
   if (!chosen) notFound();
