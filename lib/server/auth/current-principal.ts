@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { authenticateToken } from "../services/tokens/authenticate-token";
+import { cachedPrincipal } from "../services/auth/principal-cache";
 import { resolveSessionUser } from "../services/auth/resolve-session-user";
 import type { Principal } from "../services/principal";
 import { clientIpFrom } from "../http/client-ip";
@@ -10,16 +11,26 @@ import { authOptions } from "./auth-options";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The caller of this request: a bearer API token if one is sent, else the next-auth session. Memoized per request. */
+/**
+ * The caller of this request: a bearer API token if one is sent, else the next-auth session. Memoized per
+ * request, and reused for up to 2 s across requests (services/auth/principal-cache.ts).
+ */
 export const getCurrentPrincipal = cache(async (): Promise<Principal | null> => {
   const requestHeaders = await headers();
   const ip = clientIpFrom(requestHeaders);
   const authorization = requestHeaders.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return authenticateToken({ token: authorization.slice(7).trim(), ip });
+    const token = authorization.slice(7).trim();
+    return cachedPrincipal(`token:${token}`, ip, () => authenticateToken({ token, ip }));
   }
-  const session = await getServerSession(authOptions);
-  const userId = (session?.user as { id?: unknown } | undefined)?.id;
-  if (typeof userId !== "string" || !UUID.test(userId)) return null;
-  return resolveSessionUser({ userId, ip });
+  const cookie = requestHeaders.get("cookie");
+  if (!cookie) return null;
+  // The same cookies decode to the same session: the JWT's decryption (next-auth derives its key with HKDF on
+  // every call) is reused along with the user's lookup, for up to 2 s (a session may outlive its expiry by that).
+  return cachedPrincipal(`cookie:${cookie}`, ip, async () => {
+    const session = await getServerSession(authOptions);
+    const userId = (session?.user as { id?: unknown } | undefined)?.id;
+    if (typeof userId !== "string" || !UUID.test(userId)) return null;
+    return resolveSessionUser({ userId, ip });
+  });
 });

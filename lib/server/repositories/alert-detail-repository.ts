@@ -1,4 +1,6 @@
-import { getDb, getPgPool } from "../db";
+import { getPgPool } from "../db";
+import { ALERT_COLUMNS, ALERT_SEQS, toAlertRow, type AlertRow, type TAlertSqlRow } from "./alert-repository";
+import type { UserAlertRow } from "./atlassian-user-repository";
 import { inTransaction, insertAlertEvents, type TTriageActor } from "./alert-triage-repository";
 
 // What the alert page shows beside the alert: comments, history and the Atlassian user's context.
@@ -14,20 +16,6 @@ export type AlertEventRow = Readonly<{
   kind: string;
   detail: unknown;
 }>;
-
-const COMMENT_SELECT = { id: true, authorId: true, authorName: true, authorEmail: true, body: true, createdAt: true } as const;
-
-/** Oldest first. */
-export const listAlertComments = (alertId: string): Promise<AlertCommentRow[]> =>
-  getDb().alertComment.findMany({ where: { alertId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: COMMENT_SELECT });
-
-/** Oldest first (time, then insertion order). */
-export const listAlertEvents = (alertId: string): Promise<AlertEventRow[]> =>
-  getDb().alertEvent.findMany({
-    where: { alertId },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-    select: { id: true, at: true, actorId: true, actorEmail: true, actorName: true, kind: true, detail: true },
-  });
 
 /**
  * Adds a comment and its "commented" history event in one transaction; null when the alert does not exist
@@ -57,22 +45,65 @@ export type AlertUserContextRow = Readonly<{
   countries: { countryCode: string; firstSeen: Date; lastSeen: Date }[];
 }>;
 
-/** The account's directory entry (admin, status) and its countries seen, most recent first. */
-export const findAlertUserContext = async (connectorId: string, accountId: string): Promise<AlertUserContextRow> => {
-  const pool = getPgPool();
-  const [user, countries] = await Promise.all([
-    pool.query<{ is_admin: boolean; status: string }>("SELECT is_admin, status FROM atlassian_users WHERE connector_id = $1::uuid AND account_id = $2", [connectorId, accountId]),
-    pool.query<{ country_code: string; first_seen: Date; last_seen: Date }>(
-      `SELECT country_code, min(first_seen) AS first_seen, max(last_seen) AS last_seen FROM user_locations_seen
-       WHERE connector_id = $1::uuid AND actor_id = $2 AND country_code IS NOT NULL
-       GROUP BY country_code ORDER BY max(last_seen) DESC, country_code`,
-      [connectorId, accountId],
-    ),
-  ]);
-  const found = user.rows[0];
+export type AlertDetailRow = Readonly<{
+  alert: AlertRow;
+  comments: AlertCommentRow[];
+  history: AlertEventRow[];
+  /** Null when the alert names no account. */
+  user: (AlertUserContextRow & { recentAlerts: UserAlertRow[] }) | null;
+}>;
+
+// The alert page in one statement (the alert, its comments and history, its account's directory entry,
+// countries and latest other alerts) instead of seven round trips: each costs the web process a socket write
+// and a read, the largest part of its CPU under load (bench:load, docs/benchmarks.md).
+const ALERT_DETAIL_SQL = `SELECT ${ALERT_COLUMNS}, ${ALERT_SEQS},
+  (SELECT coalesce(json_agg(json_build_object('id', c.id, 'authorId', c.author_id, 'authorName', c.author_name, 'authorEmail', c.author_email,
+      'body', c.body, 'createdAt', c.created_at) ORDER BY c.created_at, c.id), '[]')
+    FROM alert_comments c WHERE c.alert_id = a.id) AS comments,
+  (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e.at, 'actorId', e.actor_id, 'actorEmail', e.actor_email,
+      'actorName', e.actor_name, 'kind', e.kind, 'detail', e.detail) ORDER BY e.at, e.id), '[]')
+    FROM alert_events e WHERE e.alert_id = a.id) AS history,
+  (SELECT json_build_object('isAdmin', d.is_admin, 'status', d.status) FROM atlassian_users d
+    WHERE d.connector_id = a.connector_id AND d.account_id = a.user_account_id) AS directory,
+  (SELECT coalesce(json_agg(json_build_object('countryCode', s.country_code, 'firstSeen', s.first_seen, 'lastSeen', s.last_seen)
+      ORDER BY s.last_seen DESC, s.country_code), '[]')
+    FROM (SELECT country_code, min(first_seen) AS first_seen, max(last_seen) AS last_seen FROM user_locations_seen
+      WHERE connector_id = a.connector_id AND actor_id = a.user_account_id AND country_code IS NOT NULL GROUP BY country_code) s) AS countries,
+  (SELECT coalesce(json_agg(json_build_object('id', r.id, 'title', r.title, 'policyName', r.policy_name, 'severity', r.severity,
+      'status', r.status, 'createdAt', r.created_at, 'lastActivityAt', r.last_activity_at) ORDER BY r.created_at DESC), '[]')
+    FROM (SELECT id, title, policy_name, severity, status, created_at, last_activity_at FROM alerts o
+      WHERE o.connector_id = a.connector_id AND o.user_account_id = a.user_account_id AND o.id <> a.id ORDER BY o.created_at DESC LIMIT $2) r) AS recent
+  FROM alerts a LEFT JOIN users u ON u.id = a.assignee_id WHERE a.id = $1::uuid`;
+
+type TJsonComment = Omit<AlertCommentRow, "createdAt"> & { createdAt: string };
+type TJsonEvent = Omit<AlertEventRow, "id" | "at"> & { id: string; at: string };
+type TJsonRecent = Omit<UserAlertRow, "createdAt" | "lastActivityAt"> & { createdAt: string; lastActivityAt: string };
+
+/** One alert with everything its page shows; `recentAlerts` are the account's latest other alerts, newest first. Null when not found. */
+export const findAlertDetail = async (id: string, recentAlerts: number): Promise<AlertDetailRow | null> => {
+  const { rows } = await getPgPool().query<
+    TAlertSqlRow & {
+      comments: TJsonComment[];
+      history: TJsonEvent[];
+      directory: { isAdmin: boolean; status: string } | null;
+      countries: { countryCode: string; firstSeen: string; lastSeen: string }[];
+      recent: TJsonRecent[];
+    }
+  >({ name: "alert-detail", text: ALERT_DETAIL_SQL, values: [id, recentAlerts] });
+  const row = rows[0];
+  if (!row) return null;
+  const { comments, history, directory, countries, recent, ...alert } = row;
   return {
-    isAdmin: found ? found.is_admin : null,
-    status: found ? found.status : null,
-    countries: countries.rows.map((r) => ({ countryCode: r.country_code, firstSeen: r.first_seen, lastSeen: r.last_seen })),
+    alert: toAlertRow(alert),
+    comments: comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
+    history: history.map((e) => ({ ...e, id: BigInt(e.id), at: new Date(e.at) })),
+    user: alert.userAccountId
+      ? {
+          isAdmin: directory ? directory.isAdmin : null,
+          status: directory ? directory.status : null,
+          countries: countries.map((c) => ({ countryCode: c.countryCode, firstSeen: new Date(c.firstSeen), lastSeen: new Date(c.lastSeen) })),
+          recentAlerts: recent.map((r) => ({ ...r, createdAt: new Date(r.createdAt), lastActivityAt: new Date(r.lastActivityAt) })),
+        }
+      : null,
   };
 };

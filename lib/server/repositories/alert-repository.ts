@@ -1,6 +1,5 @@
 import type { PoolClient } from "pg";
-import type { Prisma } from "../../generated/prisma/client";
-import { getDb } from "../db";
+import { getPgPool } from "../db";
 
 type TStatus = "open" | "in_progress" | "resolved" | "dismissed";
 type TSeverity = "low" | "medium" | "high";
@@ -17,54 +16,71 @@ export type AlertFilters = Readonly<{
   assigneeId?: string | null;
 }>;
 
-const SELECT = {
-  id: true,
-  policyKey: true,
-  policyName: true,
-  severity: true,
-  status: true,
-  connectorId: true,
-  userAccountId: true,
-  userEmail: true,
-  userName: true,
-  title: true,
-  explanation: true,
-  details: true,
-  activityCount: true,
-  firstActivityAt: true,
-  lastActivityAt: true,
-  createdAt: true,
-  updatedAt: true,
-  assignee: { select: { id: true, name: true, email: true } },
-  classification: true,
-  resolutionReason: true,
-  resolvedAt: true,
-} as const satisfies Prisma.AlertSelect;
-
-export type AlertRow = Prisma.AlertGetPayload<{ select: typeof SELECT }> & { activitySeqs: bigint[] };
+// The triage list and the alert page read alerts on every request: plain SQL on the pg pool, one statement for a
+// page with its assignees, activity links and per-status counts, instead of three to four Prisma queries that
+// each pay Prisma's per-query compilation and a round trip (bench:load, docs/benchmarks.md).
+export const ALERT_COLUMNS = `a.id::text AS id, a.policy_key AS "policyKey", a.policy_name AS "policyName", a.severity::text AS severity,
+  a.status::text AS status, a.connector_id::text AS "connectorId", a.user_account_id AS "userAccountId", a.user_email AS "userEmail",
+  a.user_name AS "userName", a.title, a.explanation, a.details, a.activity_count AS "activityCount", a.first_activity_at AS "firstActivityAt",
+  a.last_activity_at AS "lastActivityAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+  CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS assignee,
+  a.classification::text AS classification, a.resolution_reason AS "resolutionReason", a.resolved_at AS "resolvedAt"`;
 
 /** Activity seqs listed per alert at most (activityCount has the total). */
 export const MAX_ACTIVITY_IDS = 1_000;
 
-const whereOf = (f: AlertFilters): Prisma.AlertWhereInput => ({
-  ...(f.statuses?.length ? { status: { in: [...f.statuses] } } : {}),
-  ...(f.severities?.length ? { severity: { in: [...f.severities] } } : {}),
-  ...(f.policyKey ? { policyKey: f.policyKey } : {}),
-  ...(f.connectorId ? { connectorId: f.connectorId } : {}),
-  ...(f.user ? { OR: [{ userAccountId: f.user }, { userEmail: { equals: f.user, mode: "insensitive" as const } }] } : {}),
-  ...(f.from ? { lastActivityAt: { gte: f.from } } : {}),
-  ...(f.to ? { firstActivityAt: { lt: f.to } } : {}),
-  ...(f.assigneeId !== undefined ? { assigneeId: f.assigneeId } : {}),
-});
+// The first MAX_ACTIVITY_IDS linked seqs of alert `a`, as text (bigint). ALERT_COLUMNS needs `alerts a LEFT JOIN users u`.
+export const ALERT_SEQS = `ARRAY(SELECT l.activity_seq::text FROM alert_activities l WHERE l.alert_id = a.id ORDER BY l.activity_seq LIMIT ${MAX_ACTIVITY_IDS}) AS seqs`;
 
-const withSeqs = async <T extends { id: string }>(rows: T[]): Promise<(T & { activitySeqs: bigint[] })[]> => {
-  if (rows.length === 0) return [];
-  const links = await getDb().$queryRaw<{ alert_id: string; seqs: bigint[] }[]>`
-    SELECT alert_id::text, (array_agg(activity_seq ORDER BY activity_seq))[1:${MAX_ACTIVITY_IDS}] AS seqs
-    FROM alert_activities WHERE alert_id = ANY(${rows.map((r) => r.id)}::uuid[]) GROUP BY alert_id`;
-  const byId = new Map(links.map((l) => [l.alert_id, l.seqs.map((s) => BigInt(s))]));
-  return rows.map((r) => ({ ...r, activitySeqs: byId.get(r.id) ?? [] }));
+export type TAlertSqlRow = Omit<AlertRow, "activitySeqs"> & { seqs: string[] };
+
+export type AlertRow = Readonly<{
+  id: string;
+  policyKey: string;
+  policyName: string;
+  severity: TSeverity;
+  status: TStatus;
+  connectorId: string;
+  userAccountId: string | null;
+  userEmail: string | null;
+  userName: string | null;
+  title: string;
+  explanation: string;
+  details: unknown;
+  activityCount: number;
+  firstActivityAt: Date;
+  lastActivityAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  assignee: { id: string; name: string; email: string } | null;
+  classification: "true_positive" | "benign_true_positive" | "false_positive" | null;
+  resolutionReason: string | null;
+  resolvedAt: Date | null;
+  activitySeqs: bigint[];
+}>;
+
+export const toAlertRow = ({ seqs, ...row }: TAlertSqlRow): AlertRow => ({ ...row, activitySeqs: seqs.map((s) => BigInt(s)) });
+
+/** SQL conditions (joined with AND) and their parameters, numbered from `params.length + 1`. */
+const whereOf = (f: AlertFilters, params: unknown[]): string[] => {
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const conditions: string[] = [];
+  if (f.statuses?.length) conditions.push(`a.status = ANY(${add([...f.statuses])}::"AlertStatus"[])`);
+  if (f.severities?.length) conditions.push(`a.severity = ANY(${add([...f.severities])}::"Severity"[])`);
+  if (f.policyKey) conditions.push(`a.policy_key = ${add(f.policyKey)}`);
+  if (f.connectorId) conditions.push(`a.connector_id = ${add(f.connectorId)}::uuid`);
+  if (f.user) {
+    const user = add(f.user);
+    conditions.push(`(a.user_account_id = ${user} OR lower(a.user_email) = lower(${user}))`);
+  }
+  if (f.from) conditions.push(`a.last_activity_at >= ${add(f.from)}`);
+  if (f.to) conditions.push(`a.first_activity_at < ${add(f.to)}`);
+  if (f.assigneeId === null) conditions.push("a.assignee_id IS NULL");
+  else if (f.assigneeId !== undefined) conditions.push(`a.assignee_id = ${add(f.assigneeId)}::uuid`);
+  return conditions;
 };
+
+const sqlWhere = (conditions: readonly string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
 
 export type AlertSort = "newest" | "oldest" | "severity" | "last_activity";
 
@@ -73,65 +89,79 @@ export type AlertKeyset = Readonly<{ at: Date; severity?: TSeverity; id: string 
 
 const SEVERITY_ORDER: readonly TSeverity[] = ["low", "medium", "high"];
 
-const ORDER: Record<AlertSort, Prisma.AlertOrderByWithRelationInput[]> = {
-  newest: [{ createdAt: "desc" }, { id: "desc" }],
-  oldest: [{ createdAt: "asc" }, { id: "asc" }],
-  // Postgres orders enums as declared (low < medium < high).
-  severity: [{ severity: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-  last_activity: [{ lastActivityAt: "desc" }, { id: "desc" }],
+// Postgres orders enums as declared (low < medium < high).
+const ORDER: Record<AlertSort, string> = {
+  newest: "a.created_at DESC, a.id DESC",
+  oldest: "a.created_at ASC, a.id ASC",
+  severity: "a.severity DESC, a.created_at DESC, a.id DESC",
+  last_activity: "a.last_activity_at DESC, a.id DESC",
 };
 
-const afterKeyset = (sort: AlertSort, k: AlertKeyset): Prisma.AlertWhereInput => {
+const afterKeyset = (sort: AlertSort, k: AlertKeyset, params: unknown[]): string => {
+  const add = (value: unknown) => `$${params.push(value)}`;
   switch (sort) {
-    case "oldest":
-      return { OR: [{ createdAt: { gt: k.at } }, { createdAt: k.at, id: { gt: k.id } }] };
-    case "last_activity":
-      return { OR: [{ lastActivityAt: { lt: k.at } }, { lastActivityAt: k.at, id: { lt: k.id } }] };
+    case "oldest": {
+      const [at, id] = [add(k.at), add(k.id)];
+      return `(a.created_at > ${at} OR (a.created_at = ${at} AND a.id > ${id}::uuid))`;
+    }
+    case "last_activity": {
+      const [at, id] = [add(k.at), add(k.id)];
+      return `(a.last_activity_at < ${at} OR (a.last_activity_at = ${at} AND a.id < ${id}::uuid))`;
+    }
     case "severity": {
       const severity = k.severity ?? "high";
       const lower = SEVERITY_ORDER.slice(0, SEVERITY_ORDER.indexOf(severity));
-      return {
-        OR: [
-          ...(lower.length ? [{ severity: { in: lower } }] : []),
-          { severity, createdAt: { lt: k.at } },
-          { severity, createdAt: k.at, id: { lt: k.id } },
-        ],
-      };
+      const [sev, at, id] = [add(severity), add(k.at), add(k.id)];
+      const same = `a.severity = ${sev}::"Severity" AND (a.created_at < ${at} OR (a.created_at = ${at} AND a.id < ${id}::uuid))`;
+      return lower.length ? `(a.severity = ANY(${add(lower)}::"Severity"[]) OR (${same}))` : `(${same})`;
     }
-    default:
-      return { OR: [{ createdAt: { lt: k.at } }, { createdAt: k.at, id: { lt: k.id } }] };
+    default: {
+      const [at, id] = [add(k.at), add(k.id)];
+      return `(a.created_at < ${at} OR (a.created_at = ${at} AND a.id < ${id}::uuid))`;
+    }
   }
 };
 
 const keysetOf = (sort: AlertSort, row: { id: string; createdAt: Date; lastActivityAt: Date; severity: TSeverity }): AlertKeyset =>
   sort === "last_activity" ? { at: row.lastActivityAt, id: row.id } : sort === "severity" ? { at: row.createdAt, severity: row.severity, id: row.id } : { at: row.createdAt, id: row.id };
 
-/** One page in the given order (default newest first), keyset-paginated on the order's columns and id. */
+const NO_COUNTS: Readonly<Record<TStatus, number>> = { open: 0, in_progress: 0, resolved: 0, dismissed: 0 };
+
+/**
+ * One page in the given order (default newest first), keyset-paginated on the order's columns and id, and how
+ * many alerts each status has under the filters (their status filter ignored): one statement, one round trip.
+ */
 export const listAlerts = async (options: Readonly<{ filters: AlertFilters; sort?: AlertSort; after?: AlertKeyset; limit: number }>) => {
   const { filters, after, limit } = options;
   const sort = options.sort ?? "newest";
-  const rows = await getDb().alert.findMany({
-    where: { AND: [whereOf(filters), after ? afterKeyset(sort, after) : {}] },
-    orderBy: ORDER[sort],
-    take: limit + 1,
-    select: SELECT,
-  });
-  const page = rows.slice(0, limit);
+  const params: unknown[] = [];
+  const countWhere = sqlWhere(whereOf({ ...filters, statuses: undefined }, params));
+  const conditions = whereOf(filters, params);
+  if (after) conditions.push(afterKeyset(sort, after, params));
+  // The page first (LIMIT on alerts alone, so the sort's index is walked), then its assignees and links; the
+  // counts row is there even when the page is empty.
+  const { rows } = await getPgPool().query<TAlertSqlRow & { counts: Partial<Record<TStatus, number>>; ord: string }>(
+    `WITH counts AS (
+       SELECT COALESCE(json_object_agg(status, n), '{}') AS counts
+       FROM (SELECT a.status::text AS status, count(*) AS n FROM alerts a ${countWhere} GROUP BY a.status) s),
+     page AS (
+       SELECT ${ALERT_COLUMNS}, ${ALERT_SEQS}, row_number() OVER (ORDER BY ${ORDER[sort]}) AS ord
+       FROM (SELECT * FROM alerts a ${sqlWhere(conditions)} ORDER BY ${ORDER[sort]} LIMIT $${params.push(limit + 1)}) a
+       LEFT JOIN users u ON u.id = a.assignee_id)
+     SELECT c.counts, p.* FROM counts c LEFT JOIN page p ON true ORDER BY p.ord`,
+    params,
+  );
+  const found = rows.filter((r) => r.id !== null);
+  const page = found.slice(0, limit).map(({ counts: _counts, ord: _ord, ...row }) => toAlertRow(row));
   const last = page[page.length - 1];
-  return { rows: await withSeqs(page), next: rows.length > limit && last ? keysetOf(sort, last) : null };
+  return { rows: page, next: found.length > limit && last ? keysetOf(sort, last) : null, counts: { ...NO_COUNTS, ...rows[0]?.counts } };
 };
 
-/** How many alerts each status has under the filters (their status filter ignored). */
-export const countAlertsByStatus = async (filters: AlertFilters): Promise<Record<TStatus, number>> => {
-  const groups = await getDb().alert.groupBy({ by: ["status"], where: whereOf({ ...filters, statuses: undefined }), _count: { _all: true } });
-  const counts: Record<TStatus, number> = { open: 0, in_progress: 0, resolved: 0, dismissed: 0 };
-  for (const g of groups) counts[g.status] = g._count._all;
-  return counts;
-};
+const ALERT_BY_ID_SQL = `SELECT ${ALERT_COLUMNS}, ${ALERT_SEQS} FROM alerts a LEFT JOIN users u ON u.id = a.assignee_id WHERE a.id = $1::uuid`;
 
 export const findAlertById = async (id: string): Promise<AlertRow | null> => {
-  const row = await getDb().alert.findUnique({ where: { id }, select: SELECT });
-  return row ? ((await withSeqs([row]))[0] ?? null) : null;
+  const { rows } = await getPgPool().query<TAlertSqlRow>({ name: "alert-by-id", text: ALERT_BY_ID_SQL, values: [id] });
+  return rows[0] ? toAlertRow(rows[0]) : null;
 };
 
 export type TAlertWrite = Readonly<{

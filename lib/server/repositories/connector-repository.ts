@@ -1,5 +1,5 @@
 import type { ConnectorStatus, Prisma } from "../../generated/prisma/client";
-import { getDb } from "../db";
+import { getDb, getPgPool } from "../db";
 
 /** Every column but the encrypted key, which only the sync path reads (findConnectorSecret). */
 const CONNECTOR_SELECT = {
@@ -50,8 +50,29 @@ export type NewConnector = Readonly<{
 export const insertConnector = (data: NewConnector): Promise<ConnectorRecord> =>
   getDb().connector.create({ data: { ...data, status: "connecting" }, select: CONNECTOR_SELECT });
 
-export const listConnectorRecords = (): Promise<ConnectorRecord[]> =>
-  getDb().connector.findMany({ select: CONNECTOR_SELECT, orderBy: { createdAt: "asc" } });
+// The connector list is read by every dashboard and connectors page: plain SQL on the pg pool (the same columns
+// as CONNECTOR_SELECT), which costs the web process a fraction of a Prisma query (bench:load, docs/benchmarks.md).
+const LIST_CONNECTORS_SQL = `SELECT id::text, name, app, org_id AS "orgId", base_url AS "baseUrl", api_key_last4 AS "apiKeyLast4",
+    rate_bucket_key AS "rateBucketKey", api_key_expires_at AS "apiKeyExpiresAt", api_key_set_at AS "apiKeySetAt", status::text AS status,
+    status_detail AS "statusDetail", next_retry_at AS "nextRetryAt", failure_count AS "failureCount", backfill_days AS "backfillDays",
+    sync_from AS "syncFrom", cursor, initial_sync_done_at AS "initialSyncDoneAt", last_sync_at AS "lastSyncAt",
+    last_processed_at AS "lastProcessedAt", is_caught_up AS "isCaughtUp", directory_synced_at AS "directorySyncedAt",
+    activities_stored::text AS "activitiesStored", dropped_unverified::text AS "droppedUnverified",
+    duplicates_skipped::text AS "duplicatesSkipped", rate_limited::text AS "rateLimited", users_synced AS "usersSynced", created_at AS "createdAt"
+  FROM connectors ORDER BY created_at`;
+
+type TBigIntColumn = "activitiesStored" | "droppedUnverified" | "duplicatesSkipped" | "rateLimited";
+
+export const listConnectorRecords = async (): Promise<ConnectorRecord[]> => {
+  const { rows } = await getPgPool().query<Omit<ConnectorRecord, TBigIntColumn> & Record<TBigIntColumn, string>>({ name: "list-connectors", text: LIST_CONNECTORS_SQL });
+  return rows.map((r) => ({
+    ...r,
+    activitiesStored: BigInt(r.activitiesStored),
+    droppedUnverified: BigInt(r.droppedUnverified),
+    duplicatesSkipped: BigInt(r.duplicatesSkipped),
+    rateLimited: BigInt(r.rateLimited),
+  }));
+};
 
 export const findConnectorRecord = (id: string): Promise<ConnectorRecord | null> =>
   getDb().connector.findUnique({ where: { id }, select: CONNECTOR_SELECT });

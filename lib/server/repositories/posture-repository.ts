@@ -1,5 +1,5 @@
 import type { Prisma, RecommendationState } from "../../generated/prisma/client";
-import { getDb } from "../db";
+import { getDb, getPgPool } from "../db";
 
 /** What the posture engine reads of one connector: the synced directory and the connector's own API key. */
 export const loadPostureSource = async (connectorId: string) => {
@@ -66,11 +66,15 @@ export const pruneEvaluations = async (connectorId: string, keepAllSince: Date):
                    AND date_trunc('day', l.at AT TIME ZONE 'UTC') = date_trunc('day', e.at AT TIME ZONE 'UTC') ORDER BY l.at DESC LIMIT 1)`;
 
 /** The latest score of every connector (one row each), for the dashboard. */
-export const listLatestScores = () =>
-  getDb().$queryRaw<{ connector_id: string; name: string; at: Date; score: number; points_earned: number; points_possible: number }[]>`
-    SELECT DISTINCT ON (e.connector_id) e.connector_id, c.name, e.at, e.score, e.points_earned, e.points_possible
-    FROM posture_evaluations e JOIN connectors c ON c.id = e.connector_id
-    ORDER BY e.connector_id, e.at DESC`;
+export const listLatestScores = async () =>
+  (
+    await getPgPool().query<{ connector_id: string; name: string; at: Date; score: number; points_earned: number; points_possible: number }>({
+      name: "latest-scores",
+      text: `SELECT DISTINCT ON (e.connector_id) e.connector_id::text, c.name, e.at, e.score, e.points_earned, e.points_possible
+        FROM posture_evaluations e JOIN connectors c ON c.id = e.connector_id
+        ORDER BY e.connector_id, e.at DESC`,
+    })
+  ).rows;
 
 /**
  * Connectors whose directory was synced after their latest evaluation (or never evaluated), and that are

@@ -1,4 +1,4 @@
-import { getDb } from "../db";
+import { getDb, getPgPool } from "../db";
 
 export type TakeResult = Readonly<{ isGranted: boolean; waitMs: number }>;
 
@@ -39,9 +39,11 @@ export const drainRateBucket = async (key: string, until: Date, perSecond: numbe
 /** Requests granted in the current minute window of each bucket (0 when the window is stale). */
 export const countRecentRequests = async (keys: readonly string[]): Promise<Map<string, number>> => {
   if (keys.length === 0) return new Map();
-  const rows = await getDb().rateBucket.findMany({
-    where: { key: { in: [...keys] }, windowStart: { gt: new Date(Date.now() - 60_000) } },
-    select: { key: true, windowCount: true },
+  // Plain SQL on the pg pool: read by every dashboard and connectors page (bench:load, docs/benchmarks.md).
+  const { rows } = await getPgPool().query<{ key: string; n: number }>({
+    name: "recent-requests",
+    text: "SELECT key, window_count AS n FROM rate_buckets WHERE key = ANY($1::text[]) AND window_start > $2",
+    values: [[...keys], new Date(Date.now() - 60_000)],
   });
-  return new Map(rows.map((r) => [r.key, r.windowCount]));
+  return new Map(rows.map((r) => [r.key, r.n]));
 };

@@ -1,5 +1,6 @@
 import { encodeActivityCursor, type TActivityCursor, type TActivityDto, type TActivityListQuery, type TActivityPage } from "../../../shared/schemas/activities";
-import { findActivityPage, findConnectorNames, type ActivityQueryFilter, type ActivityRow } from "../../repositories/activity-query-repository";
+import { findActivityPage, type ActivityQueryFilter, type ActivityRow } from "../../repositories/activity-query-repository";
+import { getConnectorNames } from "../connectors/connector-names";
 import { resolveActivityFilter } from "./resolve-activity-filter";
 
 export type ListActivitiesOptions = Readonly<{ query: TActivityListQuery }>;
@@ -24,6 +25,7 @@ export const findActivityPageWithCursor = async (
 /** GET /api/v1/activities: one keyset page of the activity log, newest first. */
 export const listActivities = async ({ query }: ListActivitiesOptions): Promise<TActivityPage> => {
   const filter = await resolveActivityFilter(query);
-  const [{ rows, nextCursor }, names] = await Promise.all([findActivityPageWithCursor(filter, query.cursor ?? null, query.limit), findConnectorNames()]);
+  const { rows, nextCursor } = await findActivityPageWithCursor(filter, query.cursor ?? null, query.limit);
+  const names = await getConnectorNames(new Set(rows.map((r) => r.connectorId)));
   return { data: rows.map((r) => withConnectorName(r, names)), nextCursor };
 };

@@ -9,9 +9,11 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 const withLiveStats = async (records: ConnectorRecord[], now: Date): Promise<TConnectorDto[]> => {
-  const requests = await countRecentRequests(records.map((r) => r.rateBucketKey));
   // The 24 hourly rollups ending with the current hour (kept current by the worker within seconds): no scan of activities.
-  const last24h = await sumHourlyRollupsSince(records.map((r) => r.id), new Date(now.getTime() - DAY_MS + HOUR_MS));
+  const [requests, last24h] = await Promise.all([
+    countRecentRequests(records.map((r) => r.rateBucketKey)),
+    sumHourlyRollupsSince(records.map((r) => r.id), new Date(now.getTime() - DAY_MS + HOUR_MS)),
+  ]);
   return records.map((r) => toConnectorDto(r, { activitiesLast24h: last24h.get(r.id) ?? 0, requestsLastMinute: requests.get(r.rateBucketKey) ?? 0 }, now));
 };
 

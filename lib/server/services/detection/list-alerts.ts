@@ -1,6 +1,6 @@
 import { AppError } from "../../../shared/errors";
 import { ALERT_SORTS, type TAlertListDto, type TAlertListQuery, type TAlertSort } from "../../../shared/schemas/alerts";
-import { countAlertsByStatus, listAlerts as selectAlerts, type AlertFilters, type AlertKeyset } from "../../repositories/alert-repository";
+import { listAlerts as selectAlerts, type AlertFilters, type AlertKeyset } from "../../repositories/alert-repository";
 import { toAlertDto } from "./alert-dto";
 
 const SEVERITIES = new Set(["low", "medium", "high"]);
@@ -60,6 +60,6 @@ export const listAlerts = async (query: Partial<TAlertListQuery> & { limit: numb
     assigneeId: assigneeOf(query.assignee, options.actorId),
   };
   const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
-  const [{ rows, next }, counts] = await Promise.all([selectAlerts({ filters, sort, after, limit: query.limit }), countAlertsByStatus(filters)]);
+  const { rows, next, counts } = await selectAlerts({ filters, sort, after, limit: query.limit });
   return { data: rows.map(toAlertDto), nextCursor: next ? encodeCursor(sort, next) : null, counts };
 };

@@ -3,6 +3,7 @@ import { hasRole } from "../../../shared/roles";
 import type { TTokenDto } from "../../../shared/schemas/tokens";
 import { findApiTokenById, revokeApiToken } from "../../repositories/api-token-repository";
 import { appendAuditEvent } from "../../repositories/audit-repository";
+import { forgetCachedPrincipals } from "../auth/principal-cache";
 import type { Principal } from "../principal";
 import { toTokenDto } from "./token-dto";
 
@@ -14,6 +15,7 @@ export const revokeToken = async (options: Readonly<{ actor: Principal; id: stri
   if (!token || (token.userId !== actor.userId && !hasRole(actor.role, "admin"))) throw new AppError("not_found", "API token not found");
   if (token.revokedAt) return toTokenDto(token);
   const revoked = await revokeApiToken(id, options.now ?? new Date());
+  forgetCachedPrincipals();
   await appendAuditEvent({
     action: "token.revoked",
     actorId: actor.userId,

@@ -2,6 +2,7 @@ import { AppError } from "../../../shared/errors";
 import type { TUpdateUserInput, TUserDto } from "../../../shared/schemas/users";
 import { appendAuditEvent, type AuditEntry } from "../../repositories/audit-repository";
 import { countActiveAdmins, findUserById, updateUser as saveUser } from "../../repositories/user-repository";
+import { forgetCachedPrincipals } from "../auth/principal-cache";
 import type { Principal } from "../principal";
 import { toUserDto } from "./user-dto";
 
@@ -18,6 +19,8 @@ export const updateUser = async (options: Readonly<{ actor: Principal; id: strin
   if (id === actor.userId && input.disabled === true) throw new AppError("conflict", "You cannot disable your own account");
 
   const after = await saveUser(id, input);
+  // A role or disabled flag applies to the user's next request.
+  forgetCachedPrincipals();
   const base = { actorId: actor.userId, actorEmail: actor.email, targetType: "user", targetId: id, targetName: after.email, ip: actor.ip } as const;
   const entries: AuditEntry[] = [];
   if (input.role && input.role !== before.role) entries.push({ ...base, action: "user.role_changed", details: { from: before.role, to: after.role } });
