@@ -1,5 +1,5 @@
 import type { TActivityCursor, TActivityDto } from "../../shared/schemas/activities";
-import { getPgPool } from "../db";
+import { getPgPool, inPgTransaction } from "../db";
 
 /**
  * Read side of the activity log. Every query is keyset-ordered on (event_time DESC, seq DESC), never OFFSET,
@@ -130,13 +130,14 @@ export const buildActivityPageQuery = (
   cursor: TActivityCursor | ActivityRange | null,
   /** null: the whole range (only with a `through` bound). */
   limit: number | null,
-  options: Readonly<{ withRaw?: boolean; columns?: string; offset?: number }> = {},
+  /** isUnordered: any matching rows (no ORDER BY), e.g. candidates of a bitmap scan; not with several actions or accounts. */
+  options: Readonly<{ withRaw?: boolean; columns?: string; offset?: number; isUnordered?: boolean }> = {},
 ): { text: string; values: unknown[] } => {
   const columns = options.columns ?? (options.withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS);
   const split = (filter.actions?.length ?? 0) > 1 ? "action" : (filter.actorIds?.length ?? 0) > 1 ? "actor" : null;
   const range: ActivityRange = cursor && "after" in cursor ? cursor : { after: cursor };
   const sql = buildConditions(filter, range, split);
-  const order = "ORDER BY a.event_time DESC, a.seq DESC";
+  const order = options.isUnordered ? "" : "ORDER BY a.event_time DESC, a.seq DESC";
   const whereOf = (extra: string[]) => {
     const all = [...sql.conditions, ...extra];
     return all.length ? `WHERE ${all.join(" AND ")}` : "";
@@ -152,12 +153,13 @@ export const buildActivityPageQuery = (
   return { text, values: sql.params };
 };
 
-type PageRow = ActivityRow & { seq: string; sort_time?: Date; rawJson?: string };
+type PageRow = ActivityRow & { seq: string; sort_time?: Date; rawJson?: string; candidates?: string };
 
 const strip = <T extends PageRow>(rows: T[]): T[] => {
   for (const row of rows) {
     delete (row as Partial<PageRow>).seq;
     delete (row as Partial<PageRow>).sort_time;
+    delete (row as Partial<PageRow>).candidates;
   }
   return rows;
 };
@@ -165,10 +167,35 @@ const strip = <T extends PageRow>(rows: T[]): T[] => {
 /** Rows the free-text filter first looks through, newest first, before it asks the trigram index. */
 const TEXT_SCAN_ROWS = 20_000;
 
+/** Trigram-index matches the rare-word step sorts itself; beyond this, walking the time index is cheaper. */
+const TEXT_CANDIDATE_CAP = 2_000;
+
+/**
+ * The newest `limit` matches after the cursor through the trigram index, when the filter matches at most
+ * TEXT_CANDIDATE_CAP rows there; null when it matches more. Plain index scans (in time order) are switched off
+ * for this one statement: the planner estimates LIKE '%…%' badly and would otherwise walk the time index,
+ * which for a word that is not there reads the whole log (0.8 s over 1M rows under load, bench:load).
+ */
+const findRareTextMatches = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor, limit: number, withRaw: boolean): Promise<R[] | null> => {
+  const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: withRaw ? `${ROW_COLUMNS}, a.raw` : ROW_COLUMNS, isUnordered: true });
+  const columns = withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS;
+  const { rows } = await inPgTransaction(async (client) => {
+    await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off");
+    return client.query<R>(
+      `SELECT ${columns}, a.candidates FROM (
+         SELECT c.*, count(*) OVER () AS candidates FROM (${candidates.text}) c ORDER BY c.event_time DESC, c.seq DESC LIMIT $${candidates.values.length + 1}
+       ) a ORDER BY a.event_time DESC, a.seq DESC`,
+      [...candidates.values, limit],
+    );
+  });
+  return Number(rows[0]?.candidates ?? 0) > TEXT_CANDIDATE_CAP ? null : rows;
+};
+
 /**
  * Free text: a common word matches thousands of rows, and the trigram index would return all of them to be
  * sorted; so first filter the newest TEXT_SCAN_ROWS rows of the other filters in index order (cheap, and
- * enough for common words), and only for the rest use the trigram index (cheap for rare words).
+ * enough for common words). For the rest, a rare word (few trigram matches) is read through the trigram
+ * index, and a word that is common only further back by walking the time index again.
  */
 const runTextPage = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, withRaw: boolean): Promise<R[]> => {
   const pool = getPgPool();
@@ -185,8 +212,10 @@ const runTextPage = async <R extends PageRow>(filter: ActivityQueryFilter, curso
   const probe = buildActivityPageQuery(others, cursor, 1, { columns: `${ISO("a.event_time")} AS time, a.seq::text AS seq`, offset: TEXT_SCAN_ROWS - 1 });
   const boundary = (await pool.query<{ time: string; seq: string }>(probe)).rows[0];
   if (!boundary) return newest.rows;
-  const rest = await pool.query<R>(buildActivityPageQuery(filter, boundary, limit - newest.rows.length, { withRaw }));
-  return [...newest.rows, ...rest.rows];
+  const rest =
+    (await findRareTextMatches<R>(filter, boundary, limit - newest.rows.length, withRaw)) ??
+    (await pool.query<R>(buildActivityPageQuery(filter, boundary, limit - newest.rows.length, { withRaw }))).rows;
+  return [...newest.rows, ...rest];
 };
 
 const runPage = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, withRaw: boolean): Promise<R[]> => {

@@ -160,6 +160,23 @@ describe("activity log filters", () => {
     expect(ids((await list({ q: "zebulon" })).data)).toEqual([rare]);
     const page = await list({ q: "filler 1", limit: 3 });
     expect(page.data.map((a) => a.eventId)).toEqual(["filler-19999", "filler-19998", "filler-19997"]);
+    // Nothing beyond the newest rows, and pages across the boundary of the first step.
+    expect((await list({ q: "no such word" })).data).toEqual([]);
+    const first = await list({ q: "zebulon quux" });
+    expect(first.nextCursor).toBeNull();
+  });
+
+  it("finds a word that is common only further back than the newest rows (more trigram matches than it sorts itself)", async () => {
+    await db.query(
+      `INSERT INTO activities (connector_id, event_id, event_time, action, product, actor_id, search_text, raw)
+       SELECT $1, 'old-' || i, timestamptz '2026-10-01' + i * interval '1 second', 'user_login', 'jira', 'acc-o', CASE WHEN i <= 3000 THEN 'formerly ' || i ELSE 'filler ' || i END, '{}'
+       FROM generate_series(1, 25000) i`,
+      [connectorA],
+    );
+    const page = await list({ q: "formerly", limit: 60 });
+    expect(page.data.map((a) => a.eventId)).toEqual(Array.from({ length: 60 }, (_, i) => `old-${3000 - i}`));
+    const next = await list({ q: "formerly", limit: 60, cursor: page.nextCursor });
+    expect(next.data[0]?.eventId).toBe("old-2940");
   });
 });
 
