@@ -334,6 +334,13 @@ describe("export", () => {
     expect(before.every((id) => ids.includes(id))).toBe(true);
   });
 
+  it("runs several exports at once to completion, each complete and in order", async () => {
+    const seqs = await insert(Array.from({ length: 9 }, (_, i) => ({ time: `2026-11-20T10:00:0${i}.000Z` })));
+    const files = await Promise.all(Array.from({ length: 5 }, () => exportActivities({ query: ZActivityExportQuery.parse({}), batchSize: 2 })));
+    const texts = await Promise.all(files.map((f) => read(f.body)));
+    for (const csv of texts) expect(csv.trimEnd().split("\n").slice(1).map((l) => l.split(",")[1])).toEqual([...seqs].reverse());
+  });
+
   it("exports free-text matches across batches where nothing matches", async () => {
     await insert([{ actorName: "Needle" }, ...Array.from({ length: 7 }, () => ({ time: "2026-11-21T00:00:00.000Z" })), { actorName: "Needle", time: "2026-11-22T00:00:00.000Z" }]);
     const file = await exportActivities({ query: ZActivityExportQuery.parse({ q: "needle" }), batchSize: 3 });

@@ -17,6 +17,13 @@ const BATCH_SIZE = 10_000;
 /** Batches being formatted while the client reads: one per PostgreSQL backend kept busy (this machine has 2 cores). */
 const BATCHES_AHEAD = 2;
 
+/**
+ * Ranges being formatted by all exports of this process together, beyond the first of each export: several
+ * exports at once must leave most of the pg pool (10 connections) to the pages and the API.
+ */
+const MAX_EXTRA_FORMATTING = 2;
+let extraFormatting = 0;
+
 const stamp = (now: Date) => now.toISOString().replace(/\.\d{3}Z$/, "Z").replaceAll(":", "-");
 
 /** One range formatted: COPY for CSV without free text (PostgreSQL quotes in C), SQL-built text otherwise. */
@@ -43,9 +50,18 @@ export const exportActivities = async ({ query, now = new Date(), batchSize = BA
   let isCancelled = false;
 
   const planAhead = async () => {
-    while (pending.length < BATCHES_AHEAD && !isPlanned) {
-      const through = await findActivityExportBoundary(filter, after, batchSize);
-      const batch = formatRange(filter, { after, through }, isCsv);
+    while (pending.length < BATCHES_AHEAD && !isPlanned && (pending.length === 0 || extraFormatting < MAX_EXTRA_FORMATTING)) {
+      // Counted before the first await, so that concurrent exports never pass the limit together.
+      const isExtra = pending.length > 0;
+      if (isExtra) extraFormatting++;
+      const release = () => {
+        if (isExtra) extraFormatting--;
+      };
+      const through = await findActivityExportBoundary(filter, after, batchSize).catch((error: unknown) => {
+        release();
+        throw error;
+      });
+      const batch = formatRange(filter, { after, through }, isCsv).finally(release);
       // Awaited in order by pull; a client that leaves first must not turn its failure into an unhandled rejection.
       batch.catch(() => undefined);
       pending.push(batch);
