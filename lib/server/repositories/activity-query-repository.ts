@@ -174,13 +174,14 @@ const TEXT_CANDIDATE_CAP = 2_000;
  * The newest `limit` matches after the cursor through the trigram index, when the filter matches at most
  * TEXT_CANDIDATE_CAP rows there; null when it matches more. Plain index scans (in time order) are switched off
  * for this one statement: the planner estimates LIKE '%…%' badly and would otherwise walk the time index,
- * which for a word that is not there reads the whole log (0.8 s over 1M rows under load, bench:load).
+ * which for a word that is not there reads the whole log (0.8 s over 1M rows under load, bench:load). A larger
+ * work_mem keeps the bitmap exact, so only matching rows are rechecked, not every row of a lossy page.
  */
 const findRareTextMatches = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor, limit: number, withRaw: boolean): Promise<R[] | null> => {
   const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: withRaw ? `${ROW_COLUMNS}, a.raw` : ROW_COLUMNS, isUnordered: true });
   const columns = withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS;
   const { rows } = await inPgTransaction(async (client) => {
-    await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off");
+    await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'");
     return client.query<R>(
       `SELECT ${columns}, a.candidates FROM (
          SELECT c.*, count(*) OVER () AS candidates FROM (${candidates.text}) c ORDER BY c.event_time DESC, c.seq DESC LIMIT $${candidates.values.length + 1}
