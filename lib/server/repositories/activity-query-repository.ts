@@ -131,9 +131,9 @@ export const buildActivityPageQuery = (
   /** null: the whole range (only with a `through` bound). */
   limit: number | null,
   /** isUnordered: any matching rows (no ORDER BY), e.g. candidates of a bitmap scan; not with several actions or accounts. */
-  options: Readonly<{ withRaw?: boolean; columns?: string; offset?: number; isUnordered?: boolean }> = {},
+  options: Readonly<{ columns?: string; offset?: number; isUnordered?: boolean }> = {},
 ): { text: string; values: unknown[] } => {
-  const columns = options.columns ?? (options.withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS);
+  const columns = options.columns ?? COLUMNS;
   const split = (filter.actions?.length ?? 0) > 1 ? "action" : (filter.actorIds?.length ?? 0) > 1 ? "actor" : null;
   const range: ActivityRange = cursor && "after" in cursor ? cursor : { after: cursor };
   const sql = buildConditions(filter, range, split);
@@ -153,7 +153,7 @@ export const buildActivityPageQuery = (
   return { text, values: sql.params };
 };
 
-type PageRow = ActivityRow & { seq: string; sort_time?: Date; rawJson?: string; candidates?: string };
+type PageRow = ActivityRow & { seq: string; sort_time?: Date; candidates?: string };
 
 const strip = <T extends PageRow>(rows: T[]): T[] => {
   for (const row of rows) {
@@ -162,6 +162,17 @@ const strip = <T extends PageRow>(rows: T[]): T[] => {
     delete (row as Partial<PageRow>).candidates;
   }
   return rows;
+};
+
+/**
+ * The `size`th row after `after` under the filters other than free text (an index-ordered OFFSET over the
+ * filter's index), or null when fewer rows are left: where the free-text page's first step ends, and where an
+ * export range ends.
+ */
+export const findActivityBoundary = async (filter: ActivityQueryFilter, after: TActivityCursor | null, size: number): Promise<TActivityCursor | null> => {
+  const { text: _text, ...others } = filter;
+  const probe = buildActivityPageQuery(others, after, 1, { columns: `${ISO("a.event_time")} AS time, a.seq::text AS seq`, offset: size - 1 });
+  return (await getPgPool().query<{ time: string; seq: string }>(probe)).rows[0] ?? null;
 };
 
 /** Rows the free-text filter first looks through, newest first, before it asks the trigram index. */
@@ -177,13 +188,12 @@ const TEXT_CANDIDATE_CAP = 2_000;
  * which for a word that is not there reads the whole log (0.8 s over 1M rows under load, bench:load). A larger
  * work_mem keeps the bitmap exact, so only matching rows are rechecked, not every row of a lossy page.
  */
-const findRareTextMatches = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor, limit: number, withRaw: boolean): Promise<R[] | null> => {
-  const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: withRaw ? `${ROW_COLUMNS}, a.raw` : ROW_COLUMNS, isUnordered: true });
-  const columns = withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS;
+const findRareTextMatches = async (filter: ActivityQueryFilter, cursor: TActivityCursor, limit: number): Promise<PageRow[] | null> => {
+  const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: ROW_COLUMNS, isUnordered: true });
   const { rows } = await inPgTransaction(async (client) => {
     await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'");
-    return client.query<R>(
-      `SELECT ${columns}, a.candidates FROM (
+    return client.query<PageRow>(
+      `SELECT ${COLUMNS}, a.candidates FROM (
          SELECT c.*, count(*) OVER () AS candidates FROM (${candidates.text}) c ORDER BY c.event_time DESC, c.seq DESC LIMIT $${candidates.values.length + 1}
        ) a ORDER BY a.event_time DESC, a.seq DESC`,
       [...candidates.values, limit],
@@ -198,36 +208,29 @@ const findRareTextMatches = async <R extends PageRow>(filter: ActivityQueryFilte
  * enough for common words). For the rest, a rare word (few trigram matches) is read through the trigram
  * index, and a word that is common only further back by walking the time index again.
  */
-const runTextPage = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, withRaw: boolean): Promise<R[]> => {
+const findTextPage = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<PageRow[]> => {
   const pool = getPgPool();
   const { text, ...others } = filter;
-  const inner = buildActivityPageQuery(others, cursor, TEXT_SCAN_ROWS, { columns: withRaw ? `${ROW_COLUMNS}, a.raw` : ROW_COLUMNS });
-  const likeParam = `$${inner.values.length + 1}`;
-  const limitParam = `$${inner.values.length + 2}`;
-  const columns = withRaw ? `${COLUMNS}, a.raw::text AS "rawJson"` : COLUMNS;
-  const newest = await pool.query<R>(
-    `SELECT ${columns} FROM (${inner.text}) a WHERE a.search_text LIKE ${likeParam} ORDER BY a.event_time DESC, a.seq DESC LIMIT ${limitParam}`,
+  const inner = buildActivityPageQuery(others, cursor, TEXT_SCAN_ROWS, { columns: ROW_COLUMNS });
+  const newest = await pool.query<PageRow>(
+    `SELECT ${COLUMNS} FROM (${inner.text}) a WHERE a.search_text LIKE $${inner.values.length + 1} ORDER BY a.event_time DESC, a.seq DESC LIMIT $${inner.values.length + 2}`,
     [...inner.values, `%${escapeLike(text ?? "")}%`, limit],
   );
   if (newest.rows.length >= limit) return newest.rows;
-  const probe = buildActivityPageQuery(others, cursor, 1, { columns: `${ISO("a.event_time")} AS time, a.seq::text AS seq`, offset: TEXT_SCAN_ROWS - 1 });
-  const boundary = (await pool.query<{ time: string; seq: string }>(probe)).rows[0];
+  const boundary = await findActivityBoundary(filter, cursor, TEXT_SCAN_ROWS);
   if (!boundary) return newest.rows;
   const rest =
-    (await findRareTextMatches<R>(filter, boundary, limit - newest.rows.length, withRaw)) ??
-    (await pool.query<R>(buildActivityPageQuery(filter, boundary, limit - newest.rows.length, { withRaw }))).rows;
+    (await findRareTextMatches(filter, boundary, limit - newest.rows.length)) ??
+    (await pool.query<PageRow>(buildActivityPageQuery(filter, boundary, limit - newest.rows.length))).rows;
   return [...newest.rows, ...rest];
 };
 
-const runPage = async <R extends PageRow>(filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, withRaw: boolean): Promise<R[]> => {
-  const hasSplit = (filter.actions?.length ?? 0) > 1 || (filter.actorIds?.length ?? 0) > 1;
-  if (filter.text && !hasSplit) return strip(await runTextPage<R>(filter, cursor, limit, withRaw));
-  return strip((await getPgPool().query<R>(buildActivityPageQuery(filter, cursor, limit, { withRaw }))).rows);
-};
-
 /** Up to `limit` activities after the cursor, newest first. */
-export const findActivityPage = (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<ActivityRow[]> =>
-  runPage<PageRow>(filter, cursor, limit, false);
+export const findActivityPage = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<ActivityRow[]> => {
+  const hasSplit = (filter.actions?.length ?? 0) > 1 || (filter.actorIds?.length ?? 0) > 1;
+  if (filter.text && !hasSplit) return strip(await findTextPage(filter, cursor, limit));
+  return strip((await getPgPool().query<PageRow>(buildActivityPageQuery(filter, cursor, limit))).rows);
+};
 
 /** One activity with its raw event, or null. */
 export const findActivityById = async (id: string): Promise<(ActivityRow & { raw: unknown }) | null> => {
@@ -303,21 +306,6 @@ const ndjsonLine = () =>
   `json_build_object(${Object.entries(FIELD_SQL)
     .map(([field, sql]) => `'${field}', ${sql}`)
     .join(", ")}, 'connectorName', c.name, 'raw', a.raw)::text`;
-
-/**
- * Where an export batch of `size` rows after `after` ends: its last row under the filters other than free
- * text (an index-ordered OFFSET over the filter's index), or null when fewer rows are left. Batches are then
- * ranges that can be formatted concurrently, and rows stored meanwhile can neither shift nor repeat them.
- */
-export const findActivityExportBoundary = async (
-  filter: ActivityQueryFilter,
-  after: TActivityCursor | null,
-  size: number,
-): Promise<TActivityCursor | null> => {
-  const { text: _text, ...others } = filter;
-  const probe = buildActivityPageQuery(others, after, 1, { columns: `${ISO("a.event_time")} AS time, a.seq::text AS seq`, offset: size - 1 });
-  return (await getPgPool().query<{ time: string; seq: string }>(probe)).rows[0] ?? null;
-};
 
 /**
  * One range of an export formatted by PostgreSQL into one string (parsing rows in the client is what would

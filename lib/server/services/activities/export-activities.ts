@@ -1,7 +1,7 @@
 import { ACTIVITY_CSV_COLUMNS, type TActivityCursor, type TActivityExportQuery } from "../../../shared/schemas/activities";
 import {
   copyActivityCsvRange,
-  findActivityExportBoundary,
+  findActivityBoundary,
   findActivityExportText,
   type ActivityQueryFilter,
   type ActivityRange,
@@ -57,7 +57,7 @@ export const exportActivities = async ({ query, now = new Date(), batchSize = BA
       const release = () => {
         if (isExtra) extraFormatting--;
       };
-      const through = await findActivityExportBoundary(filter, after, batchSize).catch((error: unknown) => {
+      const through = await findActivityBoundary(filter, after, batchSize).catch((error: unknown) => {
         release();
         throw error;
       });
