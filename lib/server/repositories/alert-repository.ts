@@ -127,11 +127,19 @@ const keysetOf = (sort: AlertSort, row: { id: string; createdAt: Date; lastActiv
 
 const NO_COUNTS: Readonly<Record<TStatus, number>> = { open: 0, in_progress: 0, resolved: 0, dismissed: 0 };
 
+/** The alerts' change counter (migration change_counters) as text, in a statement's own snapshot. */
+export const ALERTS_VERSION = `(SELECT version::text FROM change_counters WHERE name = 'alerts')`;
+
 /**
  * One page in the given order (default newest first), keyset-paginated on the order's columns and id, and how
  * many alerts each status has under the filters (their status filter ignored): one statement, one round trip.
+ * `countsVersion`: the alerts' version of counts the caller already holds for these filters; when it is still
+ * the current one the counts are not computed again (`counts` null). `version` is the version the result
+ * was read at.
  */
-export const listAlerts = async (options: Readonly<{ filters: AlertFilters; sort?: AlertSort; after?: AlertKeyset; limit: number }>) => {
+export const listAlerts = async (
+  options: Readonly<{ filters: AlertFilters; sort?: AlertSort; after?: AlertKeyset; limit: number; countsVersion?: string | null }>,
+): Promise<{ rows: AlertRow[]; next: AlertKeyset | null; counts: Record<TStatus, number> | null; version: string | null }> => {
   const { filters, after, limit } = options;
   const sort = options.sort ?? "newest";
   const params: unknown[] = [];
@@ -140,21 +148,31 @@ export const listAlerts = async (options: Readonly<{ filters: AlertFilters; sort
   if (after) conditions.push(afterKeyset(sort, after, params));
   // The page first (LIMIT on alerts alone, so the sort's index is walked), then its assignees and links; the
   // counts row is there even when the page is empty.
-  const { rows } = await getPgPool().query<TAlertSqlRow & { counts: Partial<Record<TStatus, number>>; ord: string }>(
-    `WITH counts AS (
-       SELECT COALESCE(json_object_agg(status, n), '{}') AS counts
-       FROM (SELECT a.status::text AS status, count(*) AS n FROM alerts a ${countWhere} GROUP BY a.status) s),
+  const { rows } = await getPgPool().query<TAlertSqlRow & { counts: Partial<Record<TStatus, number>> | null; ord: string; alerts_version: string | null }>(
+    // The counts only when the caller's are outdated: a CASE runs its subquery only when that branch is taken.
+    `WITH v AS (SELECT ${ALERTS_VERSION} AS version),
+     counts AS (
+       SELECT v.version, CASE WHEN v.version = $${params.push(options.countsVersion ?? null)}::text THEN NULL ELSE (
+         SELECT COALESCE(json_object_agg(status, n), '{}')
+         FROM (SELECT a.status::text AS status, count(*) AS n FROM alerts a ${countWhere} GROUP BY a.status) s) END AS counts
+       FROM v),
      page AS (
        SELECT ${ALERT_COLUMNS}, ${ALERT_SEQS}, row_number() OVER (ORDER BY ${ORDER[sort]}) AS ord
        FROM (SELECT * FROM alerts a ${sqlWhere(conditions)} ORDER BY ${ORDER[sort]} LIMIT $${params.push(limit + 1)}) a
        LEFT JOIN users u ON u.id = a.assignee_id)
-     SELECT c.counts, p.* FROM counts c LEFT JOIN page p ON true ORDER BY p.ord`,
+     SELECT c.version AS alerts_version, c.counts, p.* FROM counts c LEFT JOIN page p ON true ORDER BY p.ord`,
     params,
   );
   const found = rows.filter((r) => r.id !== null);
-  const page = found.slice(0, limit).map(({ counts: _counts, ord: _ord, ...row }) => toAlertRow(row));
+  const page = found.slice(0, limit).map(({ counts: _counts, ord: _ord, alerts_version: _version, ...row }) => toAlertRow(row));
   const last = page[page.length - 1];
-  return { rows: page, next: found.length > limit && last ? keysetOf(sort, last) : null, counts: { ...NO_COUNTS, ...rows[0]?.counts } };
+  const counts = rows[0]?.counts;
+  return {
+    rows: page,
+    next: found.length > limit && last ? keysetOf(sort, last) : null,
+    counts: counts === null || counts === undefined ? null : { ...NO_COUNTS, ...counts },
+    version: rows[0]?.alerts_version ?? null,
+  };
 };
 
 const ALERT_BY_ID_SQL = `SELECT ${ALERT_COLUMNS}, ${ALERT_SEQS} FROM alerts a LEFT JOIN users u ON u.id = a.assignee_id WHERE a.id = $1::uuid`;

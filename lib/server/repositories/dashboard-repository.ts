@@ -1,4 +1,5 @@
 import { getPgPool } from "../db";
+import { ALERTS_VERSION } from "./alert-repository";
 
 // The dashboard reads the rollups and the (small) alerts and connectors tables only: never activities.
 // Rollups of a deleted connector are ignored until the rollup job removes them.
@@ -28,8 +29,8 @@ export type RollupFigures = Readonly<{
 }>;
 
 export type AlertFigures = Readonly<{
-  /** The rollups' current ROLLUP_VERSION. */
-  rollupVersion: string;
+  /** The alerts' version (change_counters) the figures were read at; null when the counter is missing. */
+  version: string | null;
   /** Open (open or in progress) alerts by severity, whatever their age. */
   openAlerts: Map<string, number>;
   alertsByPolicy: { policyKey: string; policyName: string; count: number; open: number }[];
@@ -45,7 +46,7 @@ const ROLLUP_VERSION = `SELECT concat_ws('|',
 
 // Parameters of ROLLUP_FIGURES_SQL: $1 range start (timestamptz), $2 start of the last 24 hours, $3 first UTC
 // day of the range (date), $4 top N, $5 the system actor's name (left out of the top accounts). ALERT_FIGURES_SQL:
-// $1 range start, $2 top N.
+// $1 range start, $2 top N, $3 the alerts' version of the figures the caller holds (or null).
 
 /**
  * Activities per bucket and product, and failed logins per bucket: hours from the hourly rollups, UTC days
@@ -99,10 +100,14 @@ const ROLLUP_FIGURES_SQL = (bucket: "hour" | "day") => `SELECT
   (SELECT row_to_json(x) FROM (${TOP_ACTORS_SQL}) x) AS actors,
   (SELECT COALESCE(json_agg(c ORDER BY c.count DESC, c."countryCode"), '[]') FROM (${TOP_COUNTRIES_SQL}) c) AS countries`;
 
-const ALERT_FIGURES_SQL = `SELECT
-  (${ROLLUP_VERSION}) AS version,
-  (SELECT COALESCE(json_agg(o), '[]') FROM (${OPEN_ALERTS_SQL}) o) AS open_alerts,
-  (SELECT COALESCE(json_agg(p ORDER BY p.count DESC, p."policyKey"), '[]') FROM (${ALERTS_BY_POLICY_SQL.replaceAll("$4", "$2")}) p) AS policies`;
+// The versions of the rollups and of the alerts, and the alert figures only when the caller's ($3, of the same
+// range) are outdated: a CASE runs its subquery only when that branch is taken.
+const ALERT_FIGURES_SQL = `WITH v AS (SELECT ${ALERTS_VERSION} AS version)
+  SELECT (${ROLLUP_VERSION}) AS rollup_version, v.version AS alerts_version,
+  CASE WHEN v.version = $3::text THEN NULL ELSE (SELECT COALESCE(json_agg(o), '[]') FROM (${OPEN_ALERTS_SQL}) o) END AS open_alerts,
+  CASE WHEN v.version = $3::text THEN NULL ELSE
+    (SELECT COALESCE(json_agg(p ORDER BY p.count DESC, p."policyKey"), '[]') FROM (${ALERTS_BY_POLICY_SQL.replaceAll("$4", "$2")}) p) END AS policies
+  FROM v`;
 
 /** The dashboard's figures from the rollups for one range, and the version of the rollups they come from. */
 export const selectRollupFigures = async (
@@ -135,18 +140,32 @@ export const selectRollupFigures = async (
   };
 };
 
-/** Open alerts by severity, alerts per policy since `from` (top `limit`), and the rollups' current version. */
-export const selectAlertFigures = async (options: Readonly<{ from: Date; limit: number }>): Promise<AlertFigures> => {
+/**
+ * The rollups' and the alerts' current versions, with open alerts by severity and alerts per policy since
+ * `from` (top `limit`); `figures` is null when `knownVersion` (of figures the caller holds for the same
+ * `from` and `limit`) is still the alerts' current version.
+ */
+export const selectAlertFigures = async (
+  options: Readonly<{ from: Date; limit: number; knownVersion?: string | null }>,
+): Promise<{ rollupVersion: string; figures: AlertFigures | null }> => {
   const { rows } = await getPgPool().query<{
-    version: string;
-    open_alerts: { severity: string; n: number }[];
-    policies: { policyKey: string; policyName: string; count: number; open: number }[];
-  }>(ALERT_FIGURES_SQL, [options.from, options.limit]);
+    rollup_version: string;
+    alerts_version: string | null;
+    open_alerts: { severity: string; n: number }[] | null;
+    policies: { policyKey: string; policyName: string; count: number; open: number }[] | null;
+  }>(ALERT_FIGURES_SQL, [options.from, options.limit, options.knownVersion ?? null]);
   const row = rows[0];
   if (!row) throw new Error("the dashboard query returned no row");
+  const { open_alerts: openAlerts, policies } = row;
   return {
-    rollupVersion: row.version,
-    openAlerts: new Map(row.open_alerts.map((r) => [r.severity, Number(r.n)])),
-    alertsByPolicy: row.policies.map((r) => ({ policyKey: r.policyKey, policyName: r.policyName, count: Number(r.count), open: Number(r.open) })),
+    rollupVersion: row.rollup_version,
+    figures:
+      openAlerts === null || policies === null
+        ? null
+        : {
+            version: row.alerts_version,
+            openAlerts: new Map(openAlerts.map((r) => [r.severity, Number(r.n)])),
+            alertsByPolicy: policies.map((r) => ({ policyKey: r.policyKey, policyName: r.policyName, count: Number(r.count), open: Number(r.open) })),
+          },
   };
 };

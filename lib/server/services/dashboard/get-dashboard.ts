@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR_NAME } from "../../../atlassian";
 import { findCountry } from "../../../geo/countries";
 import type { TDashboardDto, TDashboardRange } from "../../../shared/schemas/dashboard";
-import { selectAlertFigures, selectRollupFigures, type RollupFigures } from "../../repositories/dashboard-repository";
+import { selectAlertFigures, selectRollupFigures, type AlertFigures, type RollupFigures } from "../../repositories/dashboard-repository";
 import { listConnectors } from "../connectors/get-connectors";
 import { getLatestScores } from "../posture/get-latest-scores";
 
@@ -37,6 +37,23 @@ const readRollupFigures = async (key: string, currentVersion: string, read: () =
   return figures;
 };
 
+// The alert figures of each range start with the alerts' version they were read at (change_counters): the
+// statement that reads the versions recomputes them only when alerts changed since.
+const alertFigures = new Map<string, AlertFigures>();
+
+const readAlertFigures = async (from: Date) => {
+  const key = from.toISOString();
+  const known = alertFigures.get(key);
+  const { rollupVersion, figures } = await selectAlertFigures({ from, limit: TOP, knownVersion: known?.version });
+  if (figures && figures.version !== null) {
+    if (alertFigures.size >= 16) alertFigures.clear();
+    alertFigures.set(key, figures);
+  }
+  const alerts = figures ?? known;
+  if (!alerts) throw new Error("the dashboard query returned no alert figures");
+  return { rollupVersion, alerts };
+};
+
 /**
  * Everything the dashboard shows for one range, from the rollups, alerts and connectors only (never the
  * activities table). Buckets are UTC hours or days; empty buckets are filled with zeros.
@@ -48,8 +65,8 @@ export const getDashboard = async (options: Readonly<{ range: TDashboardRange; n
   const from = new Date(floorTo(now, size).getTime() - (buckets - 1) * size);
   const dailyFrom = utcDay(from);
   const last24hFrom = new Date(floorTo(now, HOUR_MS).getTime() - 23 * HOUR_MS);
-  const [alerts, connectors, scores] = await Promise.all([selectAlertFigures({ from, limit: TOP }), listConnectors(now), getLatestScores()]);
-  const figures = await readRollupFigures(`${options.range}|${from.toISOString()}|${last24hFrom.toISOString()}`, alerts.rollupVersion, () =>
+  const [{ rollupVersion, alerts }, connectors, scores] = await Promise.all([readAlertFigures(from), listConnectors(now), getLatestScores()]);
+  const figures = await readRollupFigures(`${options.range}|${from.toISOString()}|${last24hFrom.toISOString()}`, rollupVersion, () =>
     selectRollupFigures({ from, bucket, last24hFrom, dayFrom: dailyFrom, limit: TOP, excludeActorName: SYSTEM_ACTOR_NAME }),
   );
   const { series, last24h, topActors: actors, topCountries: countries } = figures;

@@ -35,6 +35,12 @@ const decodeCursor = (text: string, sort: TAlertSort): AlertKeyset => {
   return { at: time, id, ...(sort === "severity" ? { severity: severity as AlertKeyset["severity"] } : {}) };
 };
 
+// Counts per status of each filter set (status aside) with the alerts' version they were read at: a list
+// statement recomputes them only when alerts changed since, so paging and switching tabs skip a pass over every
+// alert (bench:load, docs/benchmarks.md). Equal versions mean equal counts (change_counters migration).
+const knownCounts = new Map<string, { version: string; counts: TAlertListDto["counts"] }>();
+const MAX_KNOWN_COUNTS = 500;
+
 const assigneeOf = (assignee: string | undefined, actorId: string | undefined): string | null | undefined => {
   if (assignee === undefined) return undefined;
   if (assignee === "unassigned") return null;
@@ -60,6 +66,14 @@ export const listAlerts = async (query: Partial<TAlertListQuery> & { limit: numb
     assigneeId: assigneeOf(query.assignee, options.actorId),
   };
   const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
-  const { rows, next, counts } = await selectAlerts({ filters, sort, after, limit: query.limit });
-  return { data: rows.map(toAlertDto), nextCursor: next ? encodeCursor(sort, next) : null, counts };
+  const countsKey = JSON.stringify({ ...filters, statuses: undefined });
+  const known = knownCounts.get(countsKey);
+  const result = await selectAlerts({ filters, sort, after, limit: query.limit, countsVersion: known?.version });
+  const counts = result.counts ?? known?.counts;
+  if (!counts) throw new Error("the alert list returned no counts");
+  if (result.counts && result.version !== null) {
+    if (knownCounts.size >= MAX_KNOWN_COUNTS) knownCounts.clear();
+    knownCounts.set(countsKey, { version: result.version, counts: result.counts });
+  }
+  return { data: result.rows.map(toAlertDto), nextCursor: result.next ? encodeCursor(sort, result.next) : null, counts };
 };
