@@ -18,7 +18,7 @@ import { waitForHttp } from "../../lib/server/runtime/children";
 import { startSimulator } from "../../lib/simulator/start-simulator";
 import { createSimOrg } from "../../lib/testing/sim-org";
 import { BENCH_SECRET, connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
-import { browsingRequests, type TBrowseData } from "./lib/load-browsing";
+import { browsingRequests, FILTER_KINDS, type TBrowseData, type TRouteGroup } from "./lib/load-browsing";
 import { postLiveActivity, readIngestionLags, startBenchWorker, summarizeLags, waitForStored } from "./lib/live-ingestion";
 import { measureCpu } from "./lib/process-cpu";
 import { seedActivities } from "./lib/seed-activities";
@@ -41,6 +41,8 @@ const { values } = parseArgs({
     "keep-db": { type: "string" },
     /** Write a V8 CPU profile of the web process into this directory (node --cpu-prof), to see where its time goes. */
     "profile-web": { type: "string" },
+    /** Before the load: each route group alone (4 clients, 6 s each), and the CPU each request costs the web process and PostgreSQL. */
+    "route-costs": { type: "boolean", default: false },
   },
 });
 const TARGETS = { p95Ms: 500, errors: 0, ingestionLagP95Seconds: 15 };
@@ -50,6 +52,28 @@ const DAYS = 30;
 const log = (line: string) => process.stderr.write(`bench:load: ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * CPU milliseconds one request of each route group costs the web process and PostgreSQL, measured with that
+ * group alone (4 clients for 6 s), minus what the same processes use meanwhile without requests (ingestion).
+ */
+async function measureRouteCosts(baseUrl: string, data: TBrowseData, roles: Parameters<typeof measureCpu>[0]) {
+  const SECONDS = 6;
+  const idle = measureCpu(roles);
+  await sleep(SECONDS * 1000);
+  const base = idle.stop();
+  const groups: [string, TRouteGroup][] = [...FILTER_KINDS.map((kind): [string, TRouteGroup] => [`activities (${kind}), first and next pages`, { activities: kind }]), ["alert lists and details", { alerts: true }], ["dashboard", { dashboard: true }]];
+  const costs: Record<string, { requests: number; webMs: number; postgresMs: number; p50Ms: number }> = {};
+  for (const [name, only] of groups) {
+    const cpu = measureCpu(roles);
+    const result = await autocannon({ url: baseUrl, connections: 4, duration: SECONDS, requests: browsingRequests(data, { only }).requests, timeout: 30 });
+    const used = cpu.stop();
+    const perRequest = (cores: number) => round((Math.max(0, cores) * SECONDS * 1000) / Math.max(1, result.requests.total));
+    costs[name] = { requests: result.requests.total, webMs: perRequest(used.web - base.web), postgresMs: perRequest(used.postgres - base.postgres), p50Ms: result.latency.p50 };
+    log(`route costs: ${name}: ${JSON.stringify(costs[name])}`);
+  }
+  return costs;
+}
 
 if (!ensureBuild(log)) process.exit(1);
 const database = await startBenchDatabase("load", { keepDir: values["keep-db"] });
@@ -88,7 +112,9 @@ try {
      SELECT 'detection', connector_id, max(seq), now() FROM activities GROUP BY connector_id
      ON CONFLICT (consumer, connector_id) DO UPDATE SET last_seq = EXCLUDED.last_seq`,
   );
-  await client.query("ANALYZE");
+  // As autovacuum keeps a running installation: the previous run's deleted rows gone and the visibility map set,
+  // so autovacuum does not start on them during the load.
+  await client.query("VACUUM ANALYZE");
 
   // Live ingestion: a simulator org synced by a real worker process.
   const sim = await startSimulator({ rateLimits: { enabled: false } });
@@ -162,6 +188,9 @@ try {
   await waitForStored(client, 1, { connectorId: connector.id }, { timeoutSeconds: 60 });
   log(`ingesting ${values.rate} events/s; warming up…`);
   await autocannon({ url: baseUrl, connections: 4, amount: 80, requests: browsingRequests(data).requests });
+  const postmasterPid = Number(readFileSync(path.join(database.scratch, "db", "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+  const roles = { webPgid: web.pid ?? 0, workerPgid: worker.pid, postmasterPid };
+  const routeCosts = values["route-costs"] ? await measureRouteCosts(baseUrl, data, roles) : undefined;
 
   // Pages in a browser: the server-rendered documents, timed while the API load runs.
   const pageTimes: Record<string, number[]> = { "/alerts": [], "/activities": [] };
@@ -181,8 +210,7 @@ try {
   log(`${values.connections} clients for ${values.seconds} s…`);
   const browsing = browsingRequests(data, { withDashboard: !values["no-dashboard"] });
   const latencies: number[] = [];
-  const postmasterPid = Number(readFileSync(path.join(database.scratch, "db", "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-  const cpu = measureCpu({ webPgid: web.pid ?? 0, workerPgid: worker.pid, postmasterPid });
+  const cpu = measureCpu(roles);
   const loadStarted = new Date();
   const clientRate = Number(values["client-rate"]);
   // autocannon returns its run as an event emitter that is also a promise of the result (the types say one or the other).
@@ -231,6 +259,7 @@ try {
         routes: browsing.summary(),
         /** Average cores busy during the load per process (2 cores in all): where the machine's time went. */
         coresUsed,
+        ...(routeCosts ? { routeCosts } : {}),
         pageDocumentsMs: Object.fromEntries(
           Object.entries(pageTimes).map(([page, times]) => [page, { samples: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(0, ...times)) }]),
         ),

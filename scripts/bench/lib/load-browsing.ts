@@ -37,15 +37,23 @@ const DASHBOARD_RANGES = ["24h", "7d", "7d", "30d"];
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 const query = (params: Record<string, string>) => (Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : "");
 
+/** One route group alone (bench:load --route-costs): activity pages of one filter kind (first and next), alerts, or the dashboard. */
+export type TRouteGroup = Readonly<{ activities: string } | { alerts: true } | { dashboard: true }>;
+
+/** The activity log filters' kinds, as the routes name them (e.g. "none", "q", "from+to+user"). */
+export const FILTER_KINDS = ["none", "user", "action", "from+to", "country", "q", "from+to+user", "action+from+to"] as const;
+
+const kindOf = (filter: Record<string, string>) => Object.keys(filter).sort().join("+") || "none";
+
 /** Builds the request cycle; `statusCodes` and `summary()` report what the clients got. */
-export const browsingRequests = (data: TBrowseData, options: Readonly<{ withDashboard?: boolean }> = {}) => {
+export const browsingRequests = (data: TBrowseData, options: Readonly<{ withDashboard?: boolean; only?: TRouteGroup }> = {}) => {
   const window = (days: number) => {
     const span = data.to.getTime() - data.from.getTime() - days * DAY_MS;
     const end = data.to.getTime() - Math.floor(Math.random() * Math.max(1, span / DAY_MS)) * DAY_MS;
     return { from: new Date(end - days * DAY_MS).toISOString(), to: new Date(end).toISOString() };
   };
   // The activity log's filters, weighted roughly as people use them.
-  const filters: readonly (() => Record<string, string>)[] = [
+  const allFilters: readonly (() => Record<string, string>)[] = [
     () => ({}),
     () => ({}),
     () => ({ user: pick(data.emails) }),
@@ -56,6 +64,9 @@ export const browsingRequests = (data: TBrowseData, options: Readonly<{ withDash
     () => ({ user: pick(data.emails), ...window(7) }),
     () => ({ action: pick(ACTIONS), ...window(7) }),
   ];
+  const only = options.only;
+  const filters = only && "activities" in only ? allFilters.filter((f) => kindOf(f()) === only.activities) : allFilters;
+  if (filters.length === 0) throw new Error(`load-browsing: no filter of kind ${only && "activities" in only ? only.activities : ""}`);
   const isKnownAction = new Set(EVENT_ACTIONS.map((a) => a.key));
   if (!ACTIONS.every((a) => isKnownAction.has(a))) throw new Error("load-browsing: unknown action key");
 
@@ -85,8 +96,7 @@ export const browsingRequests = (data: TBrowseData, options: Readonly<{ withDash
   const setupFirstPage = (req: TCannonRequest, context: TContext) => {
     const filter = pick(filters)();
     context.filter = filter;
-    const kind = Object.keys(filter).sort().join("+") || "none";
-    return send(`activities: first page (${kind})`, `/api/v1/activities${query(filter)}`)(req, context);
+    return send(`activities: first page (${kindOf(filter)})`, `/api/v1/activities${query(filter)}`)(req, context);
   };
   const firstPage: TCannonRequest = {
     setupRequest: setupFirstPage,
@@ -125,8 +135,15 @@ export const browsingRequests = (data: TBrowseData, options: Readonly<{ withDash
     onResponse: (status, _body, context: TContext) => record(status, context),
   };
 
+  const cycle = !only
+    ? [firstPage, nextPage, alertList, alertDetail, firstPage, nextPage, alertList, options.withDashboard === false ? alertDetail : dashboard]
+    : "activities" in only
+      ? [firstPage, nextPage]
+      : "alerts" in only
+        ? [alertList, alertDetail]
+        : [dashboard];
   return {
-    requests: [firstPage, nextPage, alertList, alertDetail, firstPage, nextPage, alertList, options.withDashboard === false ? alertDetail : dashboard],
+    requests: cycle,
     statusCodes,
     summary: () =>
       Object.fromEntries(
