@@ -62,7 +62,7 @@ async function measureRouteCosts(baseUrl: string, data: TBrowseData, roles: Para
   const idle = measureCpu(roles);
   await sleep(SECONDS * 1000);
   const base = idle.stop();
-  const groups: [string, TRouteGroup][] = [...FILTER_KINDS.map((kind): [string, TRouteGroup] => [`activities (${kind}), first and next pages`, { activities: kind }]), ["alert lists and details", { alerts: true }], ["dashboard", { dashboard: true }]];
+  const groups: [string, TRouteGroup][] = [...FILTER_KINDS.map((kind): [string, TRouteGroup] => [`activities (${kind}), first and next pages`, { activities: kind }]), ["alert lists and details", { alerts: true }], ["dashboard", { dashboard: true }], ["/api/v1/me (authentication only)", { me: true }]];
   const costs: Record<string, { requests: number; webMs: number; postgresMs: number; p50Ms: number }> = {};
   for (const [name, only] of groups) {
     const cpu = measureCpu(roles);

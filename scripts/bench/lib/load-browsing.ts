@@ -37,8 +37,11 @@ const DASHBOARD_RANGES = ["24h", "7d", "7d", "30d"];
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)] as T;
 const query = (params: Record<string, string>) => (Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : "");
 
-/** One route group alone (bench:load --route-costs): activity pages of one filter kind (first and next), alerts, or the dashboard. */
-export type TRouteGroup = Readonly<{ activities: string } | { alerts: true } | { dashboard: true }>;
+/**
+ * One route group alone (bench:load --route-costs): activity pages of one filter kind (first and next), alerts,
+ * the dashboard, or `/api/v1/me` (the floor: authentication and Next.js's handling, no other query).
+ */
+export type TRouteGroup = Readonly<{ activities: string } | { alerts: true } | { dashboard: true } | { me: true }>;
 
 /** The activity log filters' kinds, as the routes name them (e.g. "none", "q", "from+to+user"). */
 export const FILTER_KINDS = ["none", "user", "action", "from+to", "country", "q", "from+to+user", "action+from+to"] as const;
@@ -130,6 +133,10 @@ export const browsingRequests = (data: TBrowseData, options: Readonly<{ withDash
     setupRequest: (req, context: TContext) => send("alerts: detail", `/api/v1/alerts/${pick(context.alertIds?.length ? context.alertIds : data.alertIds)}`)(req, context),
     onResponse: (status, _body, context: TContext) => record(status, context),
   };
+  const me: TCannonRequest = {
+    setupRequest: (req, context: TContext) => send("me", "/api/v1/me")(req, context),
+    onResponse: (status, _body, context: TContext) => record(status, context),
+  };
   const dashboard: TCannonRequest = {
     setupRequest: (req, context: TContext) => send("dashboard", `/api/v1/dashboard?range=${pick(DASHBOARD_RANGES)}`)(req, context),
     onResponse: (status, _body, context: TContext) => record(status, context),
@@ -141,7 +148,9 @@ export const browsingRequests = (data: TBrowseData, options: Readonly<{ withDash
       ? [firstPage, nextPage]
       : "alerts" in only
         ? [alertList, alertDetail]
-        : [dashboard];
+        : "me" in only
+          ? [me]
+          : [dashboard];
   return {
     requests: cycle,
     statusCodes,
