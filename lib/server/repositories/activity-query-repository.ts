@@ -153,6 +153,7 @@ export const buildActivityPageQuery = (
   return { text, values: sql.params };
 };
 
+/** A page row with the helper columns of the query that read it (removed by strip). */
 type PageRow = ActivityRow & { seq: string; sort_time?: Date; candidates?: string };
 
 const strip = <T extends PageRow>(rows: T[]): T[] => {
@@ -171,8 +172,11 @@ const strip = <T extends PageRow>(rows: T[]): T[] => {
  */
 export const findActivityBoundary = async (filter: ActivityQueryFilter, after: TActivityCursor | null, size: number): Promise<TActivityCursor | null> => {
   const { text: _text, ...others } = filter;
-  const probe = buildActivityPageQuery(others, after, 1, { columns: `${ISO("a.event_time")} AS time, a.seq::text AS seq`, offset: size - 1 });
-  return (await getPgPool().query<{ time: string; seq: string }>(probe)).rows[0] ?? null;
+  // Formatted outside: the select list is computed for every row the OFFSET skips, and to_char() over 20,000
+  // rows cost 25 ms, five times the probe itself (1M activities).
+  const probe = buildActivityPageQuery(others, after, 1, { columns: "a.event_time, a.seq", offset: size - 1 });
+  const text = `SELECT ${ISO("b.event_time")} AS time, b.seq::text AS seq FROM (${probe.text}) b`;
+  return (await getPgPool().query<{ time: string; seq: string }>(text, probe.values)).rows[0] ?? null;
 };
 
 /** Rows the free-text filter first looks through, newest first, before it asks the trigram index. */
@@ -182,47 +186,91 @@ const TEXT_SCAN_ROWS = 20_000;
 const TEXT_CANDIDATE_CAP = 2_000;
 
 /**
+ * The full columns of the rows `keys` selects (a subquery of at least seq and event_time, aliased `k`, in
+ * page order): a step that looks through many rows carries only these two and fetches the rest by primary key
+ * for the few it returns, instead of copying every column of every row it looks at.
+ */
+const withFullColumns = (keys: string, extra = "") =>
+  `SELECT ${COLUMNS}${extra} FROM (${keys}) k JOIN activities a ON a.seq = k.seq ORDER BY k.event_time DESC, k.seq DESC`;
+
+/**
+ * The first `limit` matches among the newest TEXT_SCAN_ROWS rows of the other filters after the cursor, in one
+ * index-ordered pass that stops at the `limit`th match. Where the window ends is a separate OFFSET probe, only
+ * when needed: numbering the window's rows in this statement instead (row_number()) cost more than the probe.
+ */
+const findTextMatchesInWindow = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<PageRow[]> => {
+  const { text, ...others } = filter;
+  const inner = buildActivityPageQuery(others, cursor, TEXT_SCAN_ROWS, { columns: "a.seq, a.event_time, a.search_text" });
+  const keys = `SELECT w.seq, w.event_time FROM (${inner.text}) w WHERE w.search_text LIKE $${inner.values.length + 1}
+    ORDER BY w.event_time DESC, w.seq DESC LIMIT $${inner.values.length + 2}`;
+  return (await getPgPool().query<PageRow>(withFullColumns(keys), [...inner.values, `%${escapeLike(text ?? "")}%`, limit])).rows;
+};
+
+/**
  * The newest `limit` matches after the cursor through the trigram index, when the filter matches at most
  * TEXT_CANDIDATE_CAP rows there; null when it matches more. Plain index scans (in time order) are switched off
  * for this one statement: the planner estimates LIKE '%…%' badly and would otherwise walk the time index,
  * which for a word that is not there reads the whole log (0.8 s over 1M rows under load, bench:load). A larger
  * work_mem keeps the bitmap exact, so only matching rows are rechecked, not every row of a lossy page.
+ * The candidates carry only their keys to the count and the sort; the returned few get their columns after.
  */
 const findRareTextMatches = async (filter: ActivityQueryFilter, cursor: TActivityCursor, limit: number): Promise<PageRow[] | null> => {
-  const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: ROW_COLUMNS, isUnordered: true });
+  const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: "a.seq, a.event_time", isUnordered: true });
+  const keys = `SELECT c.seq, c.event_time, count(*) OVER () AS candidates FROM (${candidates.text}) c
+    ORDER BY c.event_time DESC, c.seq DESC LIMIT $${candidates.values.length + 1}`;
   const { rows } = await inPgTransaction(async (client) => {
     await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'");
-    return client.query<PageRow>(
-      `SELECT ${COLUMNS}, a.candidates FROM (
-         SELECT c.*, count(*) OVER () AS candidates FROM (${candidates.text}) c ORDER BY c.event_time DESC, c.seq DESC LIMIT $${candidates.values.length + 1}
-       ) a ORDER BY a.event_time DESC, a.seq DESC`,
-      [...candidates.values, limit],
-    );
+    return client.query<PageRow>(withFullColumns(keys, ", k.candidates"), [...candidates.values, limit]);
   });
   return Number(rows[0]?.candidates ?? 0) > TEXT_CANDIDATE_CAP ? null : rows;
+};
+
+const isAtOrAfter = (a: TActivityCursor, b: TActivityCursor) => (a.time === b.time ? BigInt(a.seq) >= BigInt(b.seq) : a.time > b.time);
+
+/**
+ * Filters the trigram step found common (more than TEXT_CANDIDATE_CAP matches past a boundary), with the oldest
+ * such boundary. Asking the trigram index costs 40–70 ms for a common word (1M activities) against a few ms for
+ * walking the time index, and rows past a newer boundary include the rows past an older one: the filter is
+ * common past any boundary at or after the remembered one, and the step is skipped there. Only the cost depends
+ * on this memo, never the rows. Deleting activities (retention, a removed connector) can make a word rare
+ * again, and walking for a rare word is slow: hence the expiry.
+ */
+const commonTextFilters = new Map<string, { boundary: TActivityCursor; expiresAt: number }>();
+const COMMON_TEXT_TTL_MS = 10 * 60_000;
+const COMMON_TEXT_MAX = 1_000;
+
+const isKnownCommon = (key: string, boundary: TActivityCursor): boolean => {
+  const known = commonTextFilters.get(key);
+  return !!known && known.expiresAt >= Date.now() && isAtOrAfter(boundary, known.boundary);
+};
+
+const rememberCommon = (key: string, boundary: TActivityCursor) => {
+  if (isKnownCommon(key, boundary)) return;
+  // Re-inserted at the end: when the memo is full, the entry stored longest ago goes.
+  commonTextFilters.delete(key);
+  if (commonTextFilters.size >= COMMON_TEXT_MAX) commonTextFilters.delete(commonTextFilters.keys().next().value ?? "");
+  commonTextFilters.set(key, { boundary, expiresAt: Date.now() + COMMON_TEXT_TTL_MS });
 };
 
 /**
  * Free text: a common word matches thousands of rows, and the trigram index would return all of them to be
  * sorted; so first filter the newest TEXT_SCAN_ROWS rows of the other filters in index order (cheap, and
  * enough for common words). For the rest, a rare word (few trigram matches) is read through the trigram
- * index, and a word that is common only further back by walking the time index again.
+ * index, and a word that is common only further back (seen so before, or the trigram index says so) by walking
+ * the time index again.
  */
 const findTextPage = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<PageRow[]> => {
-  const pool = getPgPool();
-  const { text, ...others } = filter;
-  const inner = buildActivityPageQuery(others, cursor, TEXT_SCAN_ROWS, { columns: ROW_COLUMNS });
-  const newest = await pool.query<PageRow>(
-    `SELECT ${COLUMNS} FROM (${inner.text}) a WHERE a.search_text LIKE $${inner.values.length + 1} ORDER BY a.event_time DESC, a.seq DESC LIMIT $${inner.values.length + 2}`,
-    [...inner.values, `%${escapeLike(text ?? "")}%`, limit],
-  );
-  if (newest.rows.length >= limit) return newest.rows;
+  const matches = await findTextMatchesInWindow(filter, cursor, limit);
+  if (matches.length >= limit) return matches;
   const boundary = await findActivityBoundary(filter, cursor, TEXT_SCAN_ROWS);
-  if (!boundary) return newest.rows;
-  const rest =
-    (await findRareTextMatches(filter, boundary, limit - newest.rows.length)) ??
-    (await pool.query<PageRow>(buildActivityPageQuery(filter, boundary, limit - newest.rows.length))).rows;
-  return [...newest.rows, ...rest];
+  if (!boundary) return matches;
+  const key = JSON.stringify(filter);
+  if (!isKnownCommon(key, boundary)) {
+    const rare = await findRareTextMatches(filter, boundary, limit - matches.length);
+    if (rare) return [...matches, ...rare];
+    rememberCommon(key, boundary);
+  }
+  return [...matches, ...(await getPgPool().query<PageRow>(buildActivityPageQuery(filter, boundary, limit - matches.length))).rows];
 };
 
 /** Up to `limit` activities after the cursor, newest first. */

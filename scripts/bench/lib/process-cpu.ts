@@ -32,7 +32,8 @@ const machineBusySeconds = (): number => {
 
 export type TCpuRoles = Readonly<{ webPgid: number; workerPgid: number; postmasterPid: number }>;
 
-const snapshot = (roles: TCpuRoles) => {
+/** CPU seconds used so far by each role's processes (those alive now), and by the whole machine. */
+export const readCpuSeconds = (roles: TCpuRoles) => {
   const stats = allStats();
   const sum = (match: (s: TStat) => boolean) => stats.filter(match).reduce((total, s) => total + s.ticks, 0) / TICKS_PER_SECOND;
   return {
@@ -49,11 +50,11 @@ const snapshot = (roles: TCpuRoles) => {
  * busy all the time). Processes that exit during the interval are not counted.
  */
 export const measureCpu = (roles: TCpuRoles) => {
-  const before = snapshot(roles);
+  const before = readCpuSeconds(roles);
   const started = performance.now();
   return {
     stop: () => {
-      const after = snapshot(roles);
+      const after = readCpuSeconds(roles);
       const seconds = (performance.now() - started) / 1000;
       const cores = (key: keyof typeof after) => Number(((after[key] - before[key]) / seconds).toFixed(2));
       const ours = cores("web") + cores("worker") + cores("postgres") + cores("benchmark");
