@@ -3,7 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
-import { spawnTsx, stopChild, waitForHttp } from "../lib/server/runtime/children";
+import { spawnTsx, stopChild, waitForHttp, WEB_NODE_OPTIONS, withNodeOptions } from "../lib/server/runtime/children";
 import { ensureBuild } from "../lib/server/runtime/ensure-build";
 import { checkDatabase, describeDatabaseUrl } from "../lib/server/runtime/database-check";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/server/runtime/embedded-postgres";
@@ -115,7 +115,7 @@ const main = async () => {
 
   if (env.WATCHPOST_DEMO) await startDemo(env.WATCHPOST_DEMO_PORT);
 
-  const web = spawnTsx("scripts/web.ts", { ...process.env, WATCHPOST_SERVICE: "web" });
+  const web = spawnTsx("scripts/web.ts", withNodeOptions({ ...process.env, WATCHPOST_SERVICE: "web" }, WEB_NODE_OPTIONS));
   const worker = spawnTsx("lib/server/jobs/worker.ts", { ...process.env, WATCHPOST_SERVICE: "worker" });
   children.push(web, worker);
   for (const child of children) {

@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { ensureBuild } from "../../lib/server/runtime/ensure-build";
 import { findFreePort } from "../../lib/server/runtime/free-port";
-import { waitForHttp } from "../../lib/server/runtime/children";
+import { waitForHttp, WEB_NODE_OPTIONS, withNodeOptions } from "../../lib/server/runtime/children";
 import { startSimulator } from "../../lib/simulator/start-simulator";
 import { createSimOrg } from "../../lib/testing/sim-org";
 import { BENCH_SECRET, connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
@@ -135,16 +135,19 @@ try {
     ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "scripts/web.ts"]]
     : [path.join("node_modules", ".bin", "tsx"), ["scripts/web.ts"]];
   const web = spawn(command, args, {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      WATCHPOST_SERVICE: "web",
-      NODE_ENV: "production",
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: BENCH_SECRET,
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: withNodeOptions(
+      {
+        ...process.env,
+        PORT: String(port),
+        WATCHPOST_SERVICE: "web",
+        NODE_ENV: "production",
+        NEXTAUTH_URL: baseUrl,
+        NEXTAUTH_SECRET: BENCH_SECRET,
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      WEB_NODE_OPTIONS,
+    ),
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

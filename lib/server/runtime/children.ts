@@ -1,6 +1,21 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
+/**
+ * Node options of the web process: 64 MB young-generation semi-spaces (V8's default is 16 MB). Every API
+ * request allocates its rows and its JSON; with the default, scavenges took a large share of the web process's
+ * CPU under bench:load (50 clients): 172–184 requests/s and p95 462–610 ms, against 229 requests/s and p95
+ * 399 ms with this (docs/benchmarks.md, Load). It costs up to ~100 MB more memory. package.json's "web"
+ * script passes the same flag.
+ */
+export const WEB_NODE_OPTIONS = "--max-semi-space-size=64";
+
+/** `env` with `options` appended to its NODE_OPTIONS. */
+export const withNodeOptions = (env: NodeJS.ProcessEnv, options: string): NodeJS.ProcessEnv => ({
+  ...env,
+  NODE_OPTIONS: [env.NODE_OPTIONS, options].filter(Boolean).join(" "),
+});
+
 /** Starts `tsx <entry>` as a child process sharing our stdout/stderr. */
 export const spawnTsx = (entry: string, env: NodeJS.ProcessEnv): ChildProcess =>
   spawn(path.join(process.cwd(), "node_modules", ".bin", "tsx"), [entry], { env, stdio: ["ignore", "inherit", "inherit"] });
