@@ -5,6 +5,7 @@ import { selectAlertFigures, selectRollupFigures, type AlertFigures, type Rollup
 import { listConnectorRecords } from "../../repositories/connector-repository";
 import { lagSecondsOf } from "../connectors/connector-dto";
 import { getLatestScores } from "../posture/get-latest-scores";
+import { createVersionedCache } from "../versioned-cache";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -23,34 +24,27 @@ const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 const HEALTHY = new Set(["connected", "syncing", "connecting"]);
 const ATTENTION = new Set(["degraded", "error"]);
 
-// The rollup figures of each range (its bucket boundaries) as last read, with the version of the rollups they
-// were read from. The rollups change only when the worker folds in new activities (every poll), so most
-// dashboard loads find the version unchanged and reuse the figures, which are then exactly what a new read
-// would return: this skips the largest part of the dashboard's database work (bench:load, docs/benchmarks.md).
-const rollupFigures = new Map<string, RollupFigures>();
+// The rollup figures of each range (its bucket boundaries) with the version of the rollups they were read from,
+// and the alert figures of each range start with the alerts' version (change_counters). The rollups change only
+// when the worker folds in new activities (every poll), alerts when they are raised or worked, so most loads
+// reuse both and skip the largest part of the dashboard's database work (bench:load, docs/benchmarks.md).
+const rollupFigures = createVersionedCache<RollupFigures>(16);
+const alertFigures = createVersionedCache<AlertFigures>(16);
 
 const readRollupFigures = async (key: string, currentVersion: string, read: () => Promise<RollupFigures>): Promise<RollupFigures> => {
   const known = rollupFigures.get(key);
-  if (known?.version === currentVersion) return known;
+  if (known?.version === currentVersion) return known.value;
   const figures = await read();
-  if (rollupFigures.size >= 16) rollupFigures.clear();
-  rollupFigures.set(key, figures);
+  rollupFigures.set(key, figures.version, figures);
   return figures;
 };
-
-// The alert figures of each range start with the alerts' version they were read at (change_counters): the
-// statement that reads the versions recomputes them only when alerts changed since.
-const alertFigures = new Map<string, AlertFigures>();
 
 const readAlertFigures = async (from: Date) => {
   const key = from.toISOString();
   const known = alertFigures.get(key);
   const { rollupVersion, figures } = await selectAlertFigures({ from, limit: TOP, knownVersion: known?.version });
-  if (figures && figures.version !== null) {
-    if (alertFigures.size >= 16) alertFigures.clear();
-    alertFigures.set(key, figures);
-  }
-  const alerts = figures ?? known;
+  if (figures) alertFigures.set(key, figures.version, figures);
+  const alerts = figures ?? known?.value;
   if (!alerts) throw new Error("the dashboard query returned no alert figures");
   return { rollupVersion, alerts };
 };

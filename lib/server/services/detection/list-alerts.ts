@@ -1,6 +1,7 @@
 import { AppError } from "../../../shared/errors";
 import { ALERT_SORTS, type TAlertListDto, type TAlertListQuery, type TAlertSort } from "../../../shared/schemas/alerts";
 import { listAlerts as selectAlerts, type AlertFilters, type AlertKeyset } from "../../repositories/alert-repository";
+import { createVersionedCache } from "../versioned-cache";
 import { toAlertDto } from "./alert-dto";
 
 const SEVERITIES = new Set(["low", "medium", "high"]);
@@ -35,11 +36,9 @@ const decodeCursor = (text: string, sort: TAlertSort): AlertKeyset => {
   return { at: time, id, ...(sort === "severity" ? { severity: severity as AlertKeyset["severity"] } : {}) };
 };
 
-// Counts per status of each filter set (status aside) with the alerts' version they were read at: a list
-// statement recomputes them only when alerts changed since, so paging and switching tabs skip a pass over every
-// alert (bench:load, docs/benchmarks.md). Equal versions mean equal counts (change_counters migration).
-const knownCounts = new Map<string, { version: string; counts: TAlertListDto["counts"] }>();
-const MAX_KNOWN_COUNTS = 500;
+// Counts per status of each filter set (status aside) with the alerts' version (change_counters): paging and
+// switching tabs skip a pass over every alert while alerts are unchanged (bench:load, docs/benchmarks.md).
+const knownCounts = createVersionedCache<TAlertListDto["counts"]>(500);
 
 const assigneeOf = (assignee: string | undefined, actorId: string | undefined): string | null | undefined => {
   if (assignee === undefined) return undefined;
@@ -69,11 +68,8 @@ export const listAlerts = async (query: Partial<TAlertListQuery> & { limit: numb
   const countsKey = JSON.stringify({ ...filters, statuses: undefined });
   const known = knownCounts.get(countsKey);
   const result = await selectAlerts({ filters, sort, after, limit: query.limit, countsVersion: known?.version });
-  const counts = result.counts ?? known?.counts;
+  const counts = result.counts ?? known?.value;
   if (!counts) throw new Error("the alert list returned no counts");
-  if (result.counts && result.version !== null) {
-    if (knownCounts.size >= MAX_KNOWN_COUNTS) knownCounts.clear();
-    knownCounts.set(countsKey, { version: result.version, counts: result.counts });
-  }
+  if (result.counts) knownCounts.set(countsKey, result.version, result.counts);
   return { data: result.rows.map(toAlertDto), nextCursor: result.next ? encodeCursor(sort, result.next) : null, counts };
 };
