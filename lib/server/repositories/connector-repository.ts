@@ -150,3 +150,7 @@ export const findDueConnectorIds = async (pollSeconds: number): Promise<string[]
       AND (sync_lease_until IS NULL OR sync_lease_until < clock_timestamp())`;
   return rows.map((r) => r.id);
 };
+
+/** Connector names by id (a handful of rows). */
+export const findConnectorNames = async (): Promise<Map<string, string>> =>
+  new Map((await getPgPool().query<{ id: string; name: string }>("SELECT id::text AS id, name FROM connectors")).rows.map((r) => [r.id, r.name]));

@@ -1,11 +1,6 @@
 import { ACTIVITY_CSV_COLUMNS, type TActivityCursor, type TActivityExportQuery } from "../../../shared/schemas/activities";
-import {
-  copyActivityCsvRange,
-  findActivityBoundary,
-  findActivityExportText,
-  type ActivityQueryFilter,
-  type ActivityRange,
-} from "../../repositories/activity-query-repository";
+import { copyActivityCsvRange, findActivityExportText } from "../../repositories/activity-export-repository";
+import { findActivityBoundary, type ActivityQueryFilter, type ActivityRange } from "../../repositories/activity-query-repository";
 import { resolveActivityFilter } from "./resolve-activity-filter";
 
 export type ExportActivitiesOptions = Readonly<{ query: TActivityExportQuery; now?: Date; batchSize?: number }>;

@@ -1,6 +1,7 @@
 import { AppError } from "../../../shared/errors";
 import type { TActivityDetail } from "../../../shared/schemas/activities";
-import { findActivityById, findActorActivitiesBetween, findAlertsOfActivity, findConnectorNames } from "../../repositories/activity-query-repository";
+import { findActivityById, findActorActivitiesBetween, findAlertsOfActivity } from "../../repositories/activity-query-repository";
+import { getConnectorNames } from "../connectors/connector-names";
 import { withConnectorName } from "./list-activities";
 
 const HOUR_MS = 3_600_000;
@@ -14,7 +15,8 @@ export const getActivityOrThrow = async (id: string): Promise<TActivityDetail> =
   const [timeline, alerts, names] = await Promise.all([
     findActorActivitiesBetween(activity.connectorId, activity.actorId, new Date(at - HOUR_MS), new Date(at + HOUR_MS), TIMELINE_LIMIT),
     findAlertsOfActivity(id),
-    findConnectorNames(),
+    // The timeline holds only this connector's activities.
+    getConnectorNames([activity.connectorId]),
   ]);
   const { raw, ...row } = activity;
   return { ...withConnectorName(row, names), raw, timeline: timeline.map((r) => withConnectorName(r, names)), alerts };

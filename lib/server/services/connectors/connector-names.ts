@@ -1,4 +1,4 @@
-import { findConnectorNames } from "../../repositories/activity-query-repository";
+import { findConnectorNames } from "../../repositories/connector-repository";
 
 // Connector names are set when a connector is created and never renamed; a deleted connector takes its
 // activities with it. So the activity log reuses the names for a few seconds instead of reading the
