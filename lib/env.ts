@@ -26,8 +26,10 @@ export const ZEnv = z
     WATCHPOST_TRUST_PROXY: flag(false),
     /** Port of the demo Atlassian simulator that `npm start` runs (loopback only). */
     WATCHPOST_DEMO_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(4010),
-    /** Seconds between polls of a caught-up connector. */
-    WATCHPOST_SYNC_POLL_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(10),
+    /** Seconds between polls of a caught-up connector while events keep arriving (live polling). */
+    WATCHPOST_SYNC_POLL_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(2),
+    /** Longest wait between polls of a quiet connector: empty polls double the wait up to this. */
+    WATCHPOST_SYNC_POLL_MAX_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(30),
     /** Request budget per Atlassian API key, shared by all workers (Atlassian allows 1000/min). */
     WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
     /** Whom a user notified by a policy (notify_user) is told to contact; a person's action names that person. */

@@ -21,7 +21,15 @@ const globalForDb = globalThis as unknown as { watchpostDb?: Db };
 /** The one Prisma client of this process. Only repositories import it. */
 export const getDb = (): Db => (globalForDb.watchpostDb ??= createClient());
 
-const globalForPool = globalThis as unknown as { watchpostPool?: pg.Pool };
+const globalForPool = globalThis as unknown as { watchpostPool?: pg.Pool; watchpostDbStopping?: boolean };
+
+/** The process is stopping (a signal came): lost connections are expected then, not worth a warning. */
+export const markDbStopping = (): void => {
+  globalForPool.watchpostDbStopping = true;
+};
+
+/** Code and message only: a pg error carries its client, several KB of state that no log line needs. */
+const describeDbError = (error: Error & { code?: string }) => ({ code: error.code, message: error.message });
 
 /**
  * A plain `pg` pool for bulk writes on the ingest path, where Prisma's raw-query pipeline costs more than
@@ -37,11 +45,13 @@ export const getPgPool = (): pg.Pool => {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process; the next
     // query opens a new one.
-    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+    pool.on("error", (error) =>
+      globalForPool.watchpostDbStopping ? logger.debug(describeDbError(error), "idle database connection closed") : logger.warn(describeDbError(error), "idle database connection lost"),
+    );
     // A checked-out client has no error listener (pg-pool removes its idle one): a connection cut between
     // two queries of a transaction (database restart) would emit an unhandled 'error' and kill the worker.
     // The transaction's next query fails instead, and the broken client leaves the pool on release.
-    pool.on("connect", (client) => client.on("error", (error) => logger.debug({ err: error }, "database connection lost")));
+    pool.on("connect", (client) => client.on("error", (error) => logger.debug(describeDbError(error), "database connection lost")));
     globalForPool.watchpostPool = pool;
   }
   return globalForPool.watchpostPool;

@@ -13,8 +13,10 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = Readonly<{
   everySeconds?: number;
   /** Concurrent handlers per worker process. */
   localConcurrency?: number;
+  /** How often an idle worker asks for this queue's jobs (pg-boss default 2 s; at least 0.5). */
+  pollingIntervalSeconds?: number;
   // Method syntax on purpose: a registry of different payload types must type-check.
-  handler(payload: z.infer<S>, ctx: { logger: Logger; jobId: string }): Promise<void>;
+  handler(payload: z.infer<S>, ctx: { logger: Logger; jobId: string; isStopping: () => boolean }): Promise<void>;
 }>;
 
 export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> => definition;

@@ -1,12 +1,19 @@
 import type { JobDefinition } from "./define-job";
-import { detectJob } from "./definitions/detect.job";
-import { governJob } from "./definitions/govern.job";
+import type { LoopDefinition } from "./define-loop";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { maintenanceJob } from "./definitions/maintenance.job";
-import { notifyJob } from "./definitions/notify.job";
 import { postureJob } from "./definitions/posture.job";
 import { syncConnectorJob } from "./definitions/sync-connector.job";
 import { updateRollupsJob } from "./definitions/update-rollups.job";
+import { detectLoop } from "./loops/detect.loop";
+import { governLoop } from "./loops/govern.loop";
+import { notifyLoop } from "./loops/notify.loop";
 
-/** Every job the worker runs. */
-export const JOBS = [heartbeatJob, maintenanceJob, syncConnectorJob, updateRollupsJob, detectJob, postureJob, governJob, notifyJob] as const satisfies readonly JobDefinition[];
+/** Every job the worker takes from pg-boss. */
+export const JOBS = [heartbeatJob, maintenanceJob, syncConnectorJob, updateRollupsJob, postureJob] as const satisfies readonly JobDefinition[];
+
+/** Every continuous loop each worker runs (outbox consumers). */
+export const LOOPS = [detectLoop, governLoop, notifyLoop] as const satisfies readonly LoopDefinition[];
+
+/** Queues of earlier versions, now loops: removed at start so their old jobs never linger. */
+export const RETIRED_QUEUES = ["detect", "govern", "notify"] as const;

@@ -1,19 +1,27 @@
-// The worker process: `npm run worker`. Runs every job in the registry on pg-boss, and heartbeats.
+// The worker process: `npm run worker`. Runs every pg-boss job of the registry, every outbox loop, and heartbeats.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 // eslint-disable-next-line no-restricted-imports -- the process entry point closes the pool on shutdown
-import { disconnectDb } from "../db";
+import { disconnectDb, markDbStopping } from "../db";
 import { getEnv } from "../../env";
 import { logger as rootLogger } from "../logger";
+import { openWorkerPresence } from "../repositories/worker-presence-repository";
 import { createBoss, enqueue } from "./boss";
 import { heartbeatJob } from "./definitions/heartbeat.job";
-import { syncConnectorJob } from "./definitions/sync-connector.job";
+import { SYNC_LEASE_OWNER, syncConnectorJob } from "./definitions/sync-connector.job";
 import { ensureBuiltinPolicies } from "../services/detection/ensure-builtin-policies";
 import { findDueConnectors } from "../services/sync/find-due-connectors";
-import { JOBS } from "./registry";
+import { releaseSyncLeases } from "../services/sync/release-sync-leases";
+import { JOBS, LOOPS, RETIRED_QUEUES } from "./registry";
+import { runLoops } from "./run-loops";
 
 const HEARTBEAT_INTERVAL_MS = 15_000;
-const SCHEDULE_INTERVAL_MS = 2_000;
+const SCHEDULE_INTERVAL_MS = 1_000;
+/** A graceful stop is over within this, whatever is in flight: claims and leases free themselves. */
+const STOP_DEADLINE_MS = 4_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const brief = (error: unknown) => ({ code: (error as { code?: string }).code, message: (error as Error).message });
 
 const main = async () => {
   getEnv();
@@ -21,15 +29,19 @@ const main = async () => {
   const logger = rootLogger.child({ workerId });
   const boss = createBoss();
   let isStopping = false;
+  const stopping = () => isStopping;
   // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
-  boss.on("error", (error) => (isStopping ? logger.debug({ err: error }, "pg-boss error while stopping") : logger.error({ err: error }, "pg-boss error")));
+  boss.on("error", (error) => (isStopping ? logger.debug(brief(error), "pg-boss error while stopping") : logger.error(brief(error), "pg-boss error")));
   await boss.start();
   await ensureBuiltinPolicies();
+  const presence = await openWorkerPresence(logger);
 
+  for (const name of RETIRED_QUEUES) await boss.deleteQueue(name).catch(() => undefined);
   for (const job of JOBS) {
     const { policy, ...queueOptions } = job.queue;
     await boss.createQueue(job.name, { ...queueOptions, policy });
-    await boss.work<unknown>(job.name, { localConcurrency: job.localConcurrency ?? 1 }, async (jobs) => {
+    const workOptions = { localConcurrency: job.localConcurrency ?? 1, ...(job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {}) };
+    await boss.work<unknown>(job.name, workOptions, async (jobs) => {
       for (const item of jobs) {
         const jobLogger = logger.child({ job: job.name, jobId: item.id });
         const payload = job.schema.safeParse(item.data);
@@ -37,7 +49,7 @@ const main = async () => {
           jobLogger.error({ issues: payload.error.issues }, "invalid job payload; dropped");
           continue;
         }
-        await job.handler(payload.data as never, { logger: jobLogger, jobId: item.id });
+        await job.handler(payload.data as never, { logger: jobLogger, jobId: item.id, isStopping: stopping });
       }
     });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
@@ -45,32 +57,47 @@ const main = async () => {
   // Sub-minute polling jobs (e.g. rollups): offered by every worker; the queue keeps at most one waiting.
   const pollers = JOBS.flatMap((job) =>
     job.everySeconds
-      ? [setInterval(() => void boss.send(job.name, {}, { singletonKey: job.name }).catch((error: unknown) => logger.warn({ err: error, job: job.name }, "job not queued")), job.everySeconds * 1000)]
+      ? [setInterval(() => void boss.send(job.name, {}, { singletonKey: job.name }).catch((error: unknown) => logger.warn({ ...brief(error), job: job.name }, "job not queued")), job.everySeconds * 1000)]
       : [],
   );
 
   const startedAt = new Date().toISOString();
-  const beat = () =>
-    enqueue(boss, heartbeatJob, { workerId, hostname: hostname(), startedAt }).catch((error: unknown) => logger.warn({ err: error }, "heartbeat not queued"));
+  const beat = () => enqueue(boss, heartbeatJob, { workerId, hostname: hostname(), startedAt }).catch((error: unknown) => logger.warn(brief(error), "heartbeat not queued"));
   await beat();
   const timer = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
-  // Sync scheduling: every worker offers due connectors; the stately queue and the lease keep one sync each.
+  // Sync scheduling: every worker offers due connectors; the "short" queue and the lease keep one sync each.
   const scheduleSyncs = async () => {
     const due = await findDueConnectors({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS });
     for (const connectorId of due) await enqueue(boss, syncConnectorJob, { connectorId }, { singletonKey: connectorId });
   };
-  const scheduler = setInterval(() => void scheduleSyncs().catch((error: unknown) => logger.warn({ err: error }, "sync scheduling failed")), SCHEDULE_INTERVAL_MS);
-  logger.info({ jobs: JOBS.map((j) => j.name) }, "worker started");
+  const scheduler = setInterval(() => void scheduleSyncs().catch((error: unknown) => logger.warn(brief(error), "sync scheduling failed")), SCHEDULE_INTERVAL_MS);
+  // Outbox consumers run from start to stop in every worker (define-loop.ts).
+  const loops = runLoops(LOOPS, { logger, isStopping: stopping, claimant: presence.key });
+  logger.info({ jobs: JOBS.map((j) => j.name), loops: LOOPS.map((l) => l.name), presenceKey: presence.key }, "worker started");
 
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    logger.info({ signal }, "worker stopping");
+    markDbStopping();
+    const stopStarted = Date.now();
     clearInterval(timer);
     clearInterval(scheduler);
     for (const poller of pollers) clearInterval(poller);
-    await boss.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
-    await disconnectDb();
+    // Loops return within a poll interval; sync passes end after the page in hand. Past the deadline the
+    // process exits anyway: an open transaction rolls back, and claims free with the presence lock.
+    const drained = await Promise.race([
+      Promise.all([loops, boss.stop({ graceful: true, timeout: STOP_DEADLINE_MS - 500 }).catch(() => undefined)]).then(() => true),
+      sleep(STOP_DEADLINE_MS).then(() => false),
+    ]);
+    await Promise.race([
+      (async () => {
+        await releaseSyncLeases(SYNC_LEASE_OWNER).catch(() => undefined);
+        await presence.close();
+        await disconnectDb().catch(() => undefined);
+      })(),
+      sleep(500),
+    ]);
+    logger.info({ signal, seconds: Number(((Date.now() - stopStarted) / 1000).toFixed(1)), drained }, "worker stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -23,6 +23,7 @@ const CONNECTOR_SELECT = {
   lastSyncAt: true,
   lastProcessedAt: true,
   isCaughtUp: true,
+  pollIntervalMs: true,
   directorySyncedAt: true,
   activitiesStored: true,
   droppedUnverified: true,
@@ -105,6 +106,7 @@ export type ConnectorPatch = Partial<{
   apiKeyExpiresAt: Date;
   apiKeySetAt: Date;
   isCaughtUp: boolean;
+  pollIntervalMs: number;
   rateLimitedIncrement: number;
 }>;
 
@@ -133,6 +135,11 @@ export const releaseSyncLease = async (id: string, owner: string): Promise<void>
   await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE id = ${id}::uuid AND sync_lease_owner = ${owner}`;
 };
 
+/** Every sync lease `owner` holds (a stopping worker): its connectors are free for the next pass at once. */
+export const releaseSyncLeasesOf = async (owner: string): Promise<void> => {
+  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE sync_lease_owner = ${owner}`;
+};
+
 export const appendConnectorEvent = async (entry: Readonly<{ connectorId: string; kind: string; status?: ConnectorStatus; detail?: string; actorEmail?: string }>) => {
   await getDb().connectorEvent.create({ data: entry, select: { id: true } });
 };
@@ -140,13 +147,17 @@ export const appendConnectorEvent = async (entry: Readonly<{ connectorId: string
 export const listConnectorEvents = (connectorId: string, limit = 50) =>
   getDb().connectorEvent.findMany({ where: { connectorId }, orderBy: { id: "desc" }, take: limit });
 
-/** Connectors a worker should sync now: enabled, not backing off, behind or due for a poll, and not leased. */
-export const findDueConnectorIds = async (pollSeconds: number): Promise<string[]> => {
+/**
+ * Connectors a worker should sync now: enabled, not backing off, behind or due for a poll, and not leased. A
+ * caught-up connector is due `poll_interval_ms` after its last poll, never sooner than `minPollSeconds`.
+ */
+export const findDueConnectorIds = async (minPollSeconds: number): Promise<string[]> => {
   const rows = await getDb().$queryRaw<{ id: string }[]>`
     SELECT id::text FROM connectors
     WHERE status NOT IN ('disabled', 'error')
       AND (next_retry_at IS NULL OR next_retry_at <= clock_timestamp())
-      AND (NOT is_caught_up OR last_sync_at IS NULL OR last_sync_at < clock_timestamp() - (${pollSeconds}::float8 * interval '1 second'))
+      AND (NOT is_caught_up OR last_sync_at IS NULL
+        OR last_sync_at < clock_timestamp() - greatest(${minPollSeconds}::float8 * 1000, poll_interval_ms) * interval '1 millisecond')
       AND (sync_lease_until IS NULL OR sync_lease_until < clock_timestamp())`;
   return rows.map((r) => r.id);
 };

@@ -110,10 +110,11 @@ export const listGovernanceActions = async (options: Readonly<{ filters: Governa
 
 // Due pending actions, oldest first. Changing access keeps its order per user: a suspend_user or
 // unsuspend_user waits while an older one of the same user is pending (or running on another worker).
-// The claim is a lease: next_attempt_at moves past the run, so a crashed worker's action is retried later.
+// The claim is a lease: next_attempt_at moves past the run, and claimed_by names the worker's presence key, so
+// a dead worker's action is due again as soon as its presence lock is gone (worker-presence-repository.ts).
 const CLAIM_SQL = `
   UPDATE governance_actions g SET attempts = g.attempts + 1, next_attempt_at = clock_timestamp() + make_interval(secs => $2),
-    updated_at = clock_timestamp()
+    claimed_by = $3, updated_at = clock_timestamp()
   WHERE g.id IN (
     SELECT d.id FROM governance_actions d
     WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp()
@@ -124,9 +125,12 @@ const CLAIM_SQL = `
     ORDER BY d.created_at, d.id LIMIT $1 FOR UPDATE SKIP LOCKED)
   RETURNING g.id::text`;
 
-/** Claims up to `limit` due actions for `leaseSeconds` (attempts counts the claim); returns them oldest first. */
-export const claimDueGovernanceActions = async (limit: number, leaseSeconds: number): Promise<GovernanceActionRow[]> => {
-  const { rows } = await getPgPool().query<{ id: string }>(CLAIM_SQL, [limit, leaseSeconds]);
+/**
+ * Claims up to `limit` due actions for `leaseSeconds` (attempts counts the claim) on behalf of the worker whose
+ * presence key is `claimant` (null: only the lease frees it); returns them oldest first.
+ */
+export const claimDueGovernanceActions = async (limit: number, leaseSeconds: number, claimant: number | null = null): Promise<GovernanceActionRow[]> => {
+  const { rows } = await getPgPool().query<{ id: string }>(CLAIM_SQL, [limit, leaseSeconds, claimant]);
   return rows.length ? findGovernanceActions(rows.map((r) => r.id)) : [];
 };
 
@@ -141,6 +145,7 @@ export const completeGovernanceAction = async (
       status: outcome.status,
       result: outcome.result as Prisma.InputJsonValue,
       error: outcome.error,
+      claimedBy: null,
       completedAt: new Date(),
       ...(outcome.autoRestoreAt !== undefined ? { autoRestoreAt: outcome.autoRestoreAt } : {}),
     },
@@ -152,7 +157,7 @@ export const completeGovernanceAction = async (
 export const scheduleGovernanceRetry = async (id: string, retry: Readonly<{ error: string; nextAttemptAt: Date; result?: Record<string, unknown> }>) => {
   await getDb().governanceAction.update({
     where: { id },
-    data: { error: retry.error, nextAttemptAt: retry.nextAttemptAt, ...(retry.result ? { result: retry.result as Prisma.InputJsonValue } : {}) },
+    data: { error: retry.error, nextAttemptAt: retry.nextAttemptAt, claimedBy: null, ...(retry.result ? { result: retry.result as Prisma.InputJsonValue } : {}) },
     select: { id: true },
   });
 };

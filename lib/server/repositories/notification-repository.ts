@@ -162,7 +162,14 @@ export type ClaimedDelivery = Readonly<{
  * window is taken, so one slow receiver can neither take every slot nor starve the others.
  */
 export const claimDueDeliveries = async (
-  options: Readonly<{ limit: number; leaseSeconds: number; perChannel: number; inFlightByChannel: ReadonlyMap<string, number> }>,
+  options: Readonly<{
+    limit: number;
+    leaseSeconds: number;
+    perChannel: number;
+    inFlightByChannel: ReadonlyMap<string, number>;
+    /** Presence key of the claiming worker: its claims are freed as soon as it is gone. */
+    claimant?: number | null;
+  }>,
 ): Promise<ClaimedDelivery[]> => {
   const busy = [...options.inFlightByChannel];
   const { rows } = await getPgPool().query<{ id: string; channel_id: string; kind: string; alert_id: string | null; message: unknown; attempts: number }>(
@@ -176,10 +183,10 @@ export const claimDueDeliveries = async (
        SELECT r.id FROM (SELECT id, channel_id, next_attempt_at, row_number() OVER (PARTITION BY channel_id ORDER BY next_attempt_at) AS n FROM due) r
        LEFT JOIN in_flight f ON f.channel_id = r.channel_id
        WHERE r.n <= $4 - coalesce(f.sending, 0) ORDER BY r.next_attempt_at LIMIT $1)
-     UPDATE notification_deliveries d SET attempts = d.attempts + 1, next_attempt_at = clock_timestamp() + make_interval(secs => $2)
+     UPDATE notification_deliveries d SET attempts = d.attempts + 1, next_attempt_at = clock_timestamp() + make_interval(secs => $2), claimed_by = $6
      FROM picked WHERE d.id = picked.id
      RETURNING d.id::text, d.channel_id::text, d.kind, d.alert_id::text, d.message, d.attempts`,
-    [options.limit, options.leaseSeconds, busy.map(([id]) => id), options.perChannel, busy.map(([, n]) => n)],
+    [options.limit, options.leaseSeconds, busy.map(([id]) => id), options.perChannel, busy.map(([, n]) => n), options.claimant ?? null],
   );
   return rows.map((r) => ({ id: r.id, channelId: r.channel_id, kind: r.kind, alertId: r.alert_id, message: r.message, attempts: r.attempts }));
 };
@@ -201,7 +208,7 @@ export const completeDeliveryAttempt = async (
   const isSuccess = options.status === "succeeded";
   await getPgPool().query(
     `WITH d AS (
-       UPDATE notification_deliveries SET status = $2::"WorkStatus", error = $3, next_attempt_at = coalesce($4, next_attempt_at),
+       UPDATE notification_deliveries SET status = $2::"WorkStatus", error = $3, next_attempt_at = coalesce($4, next_attempt_at), claimed_by = NULL,
          delivered_at = CASE WHEN $5 THEN $6 ELSE delivered_at END
        WHERE id = $1 RETURNING channel_id)
      UPDATE notification_channels c SET

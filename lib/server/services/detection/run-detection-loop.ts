@@ -24,7 +24,8 @@ export const runDetectionLoop = async ({ durationMs, intervalMs, logger, isStopp
     if (pending.length > 0) {
       const [policies, directory] = await Promise.all([listRuntimePolicies(), loadDirectoryLookup(pending)]);
       for (const connectorId of pending) {
-        const result = await runDetectionPass({ connectorId, policies, directory, budgetMs: Math.max(1_000, until - Date.now()) });
+        if (isStopping?.()) break;
+        const result = await runDetectionPass({ connectorId, policies, directory, budgetMs: Math.max(1_000, until - Date.now()), isStopping });
         totals.processed += result.processed;
         totals.alertsCreated += result.alertsCreated;
         if (result.alertsCreated > 0) logger.info({ connectorId, ...result }, "detection raised alerts");
@@ -32,7 +33,7 @@ export const runDetectionLoop = async ({ durationMs, intervalMs, logger, isStopp
     }
     // Also picks up alerts raised elsewhere (posture drift) and any a crash left behind.
     await fanOutNewAlerts(logger);
-    await sleep(Math.max(0, intervalMs - (Date.now() - started)));
+    if (!isStopping?.()) await sleep(Math.max(0, intervalMs - (Date.now() - started)));
   }
   return totals;
 };

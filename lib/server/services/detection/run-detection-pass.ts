@@ -17,6 +17,8 @@ export type DetectionPassOptions = Readonly<{
   /** Policies and directory already loaded by the caller (a loop over connectors loads them once). */
   policies?: readonly TRuntimePolicy[];
   directory?: TDirectoryLookup;
+  /** Checked between batches: a stopping worker returns after the current one. */
+  isStopping?: () => boolean;
 }>;
 
 export type DetectionPassResult = { processed: number; alertsCreated: number; alertsTouched: number; isBusy: boolean };
@@ -81,6 +83,6 @@ export const runDetectionPass = async (options: DetectionPassOptions): Promise<D
     result.processed += batch.count;
     result.alertsCreated += batch.created;
     result.alertsTouched += batch.touched;
-    if (batch.count < batchSize || Date.now() >= deadline) return result;
+    if (batch.count < batchSize || Date.now() >= deadline || options.isStopping?.()) return result;
   }
 };

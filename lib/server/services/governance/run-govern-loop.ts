@@ -1,6 +1,7 @@
 import type { TBackoffOptions } from "../../../governance/retry";
 import type { Logger } from "../../logger";
 import { claimDueGovernanceActions, queueDueAutoRestores } from "../../repositories/governance-repository";
+import { releaseClaimsOfGoneWorkers } from "../../repositories/worker-presence-repository";
 import { runGovernanceAction } from "./run-governance-action";
 
 export type GovernLoopOptions = Readonly<{
@@ -10,6 +11,8 @@ export type GovernLoopOptions = Readonly<{
   logger: Logger;
   backoff?: TBackoffOptions;
   isStopping?: () => boolean;
+  /** The worker's presence key: claims carry it, and claims of workers that are gone are freed each pass. */
+  claimant?: number;
 }>;
 
 export type GovernTotals = { succeeded: number; retrying: number; failed: number; autoRestoresQueued: number };
@@ -18,16 +21,18 @@ const BATCH = 10;
 // Actions of one batch in flight at once: an Atlassian call takes 100–300 ms, so one at a time would cap a
 // worker at a few actions per second. The claim never puts two access changes of one user in a batch.
 const CONCURRENCY = 4;
-// Longer than any run of one batch (each request times out after 15 s), so a live worker keeps its claim.
+// Longer than any run of one batch (each request times out after 15 s), so a live worker keeps its claim. A
+// worker that dies loses its claims sooner, through its presence key (worker-presence-repository.ts).
 const LEASE_SECONDS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One pass: queue due automatic restores, then run every due action (batch after batch) until none is due. */
 export const runGovernPass = async (options: Omit<GovernLoopOptions, "durationMs" | "intervalMs">, totals: GovernTotals = emptyTotals()): Promise<GovernTotals> => {
+  if (options.claimant !== undefined) await releaseClaimsOfGoneWorkers("governance_actions", options.claimant);
   totals.autoRestoresQueued += await queueDueAutoRestores();
   for (;;) {
-    const claimed = await claimDueGovernanceActions(BATCH, LEASE_SECONDS);
+    const claimed = await claimDueGovernanceActions(BATCH, LEASE_SECONDS, options.claimant ?? null);
     let next = 0;
     const lane = async () => {
       while (next < claimed.length) {

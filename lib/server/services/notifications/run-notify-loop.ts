@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger";
 import { claimDueDeliveries, findChannelWithSecret, type ChannelWithSecret } from "../../repositories/notification-repository";
+import { releaseClaimsOfGoneWorkers } from "../../repositories/worker-presence-repository";
 import { processDelivery, type DeliveryOutcome } from "./process-delivery";
 import { queueKeyExpiryWarnings } from "./queue-key-expiry-warnings";
 import type { RetryPolicy } from "./retry-policy";
@@ -14,9 +15,11 @@ export type NotifyLoopOptions = Readonly<{
   timeoutMs?: number;
   retryPolicy?: RetryPolicy;
   isStopping?: () => boolean;
+  /** The worker's presence key: claims carry it, and claims of workers that are gone are freed each poll. */
+  claimant?: number;
 }>;
 
-/** A claimed row is left alone by other workers this long: far more than one bounded send. */
+/** A claimed row is left alone by other workers this long (far more than one bounded send), unless its worker is gone. */
 const LEASE_SECONDS = 300;
 
 /** Channels are read at most this often per loop: an edit or a disable applies within a second. */
@@ -52,7 +55,9 @@ export const runNotifyLoop = async (options: NotifyLoopOptions): Promise<Record<
   const until = Date.now() + durationMs;
   while (Date.now() < until && !options.isStopping?.()) {
     const free = concurrency - inFlight.size;
-    const claimed = free > 0 ? await claimDueDeliveries({ limit: free, leaseSeconds: LEASE_SECONDS, perChannel, inFlightByChannel: perChannelInFlight }) : [];
+    if (options.claimant !== undefined) await releaseClaimsOfGoneWorkers("notification_deliveries", options.claimant);
+    const claimed =
+      free > 0 ? await claimDueDeliveries({ limit: free, leaseSeconds: LEASE_SECONDS, perChannel, inFlightByChannel: perChannelInFlight, claimant: options.claimant }) : [];
     for (const delivery of claimed) {
       perChannelInFlight.set(delivery.channelId, (perChannelInFlight.get(delivery.channelId) ?? 0) + 1);
       const send = processDelivery({ delivery, logger, loadChannel, timeoutMs: options.timeoutMs, retryPolicy: options.retryPolicy })

@@ -11,13 +11,17 @@ import { enrichActivities } from "../../../enrichment/enrich-activities";
 import { loadEnrichmentContext } from "../ip-ranges/load-enrichment-context";
 import { buildSearchText, normalizeEvent, type NormalizedActivity } from "./normalize-event";
 import { recomputePostureAfterSync } from "../posture/recompute-posture";
+import { nextPollInterval, type PollBounds } from "./poll-interval";
 import { createRateGate } from "./rate-gate";
 import { syncDirectory } from "./sync-directory";
 import { backoffMs, setSyncStatus } from "./sync-status";
 
 export const PAGE_LIMIT = 500;
-// Short, renewed before every request; safe because every page write is fenced by the lease owner.
-const LEASE_MS = 15_000;
+// Short and renewed every second by the pass, so a killed worker's connector is free again within seconds;
+// safe because every page write is fenced by the lease owner.
+const LEASE_MS = 5_000;
+const LEASE_RENEW_MS = 1_000;
+const LIVE_POLL_BUDGET_MS = 10_000;
 const DIRECTORY_EVERY_MS = 15 * 60_000;
 
 export type SyncPassOptions = Readonly<{
@@ -28,10 +32,20 @@ export type SyncPassOptions = Readonly<{
   logger: Logger;
   /** Events per page (default and maximum 500); benchmarks lower it to spend the request budget. */
   pageLimit?: number;
+  /** Checked between pages: a stopping worker ends the pass after the page in hand. */
+  isStopping?: () => boolean;
+  /**
+   * Live polling (the worker's passes): once caught up, keep polling from the cursor every `bounds.minMs` while
+   * polls bring new events, until `untilMs` after the start; a quiet org hands back to the scheduler, which
+   * polls it after the backed-off interval stored on the connector.
+   */
+  live?: Readonly<{ bounds: PollBounds; untilMs: number }>;
 }>;
 export type SyncPassOutcome = "caught_up" | "more" | "busy" | "skipped" | "retrying" | "failed";
 
 class RateBudgetWait extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One bounded pass of a connector's sync: holds the lease, refreshes the directory when due, then reads
@@ -40,9 +54,18 @@ class RateBudgetWait extends Error {}
  */
 export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: SyncPassOutcome; stored: number }> => {
   const { connectorId, workerId, logger } = options;
+  const startedAt = Date.now();
   if (!(await claimSyncLease(connectorId, workerId, LEASE_MS))) return { outcome: "busy", stored: 0 };
+  // The last renewal is awaited before the release, so a late one can never take the lease back.
+  let renewing: Promise<unknown> = Promise.resolve();
+  const renewal = setInterval(() => {
+    renewing = claimSyncLease(connectorId, workerId, LEASE_MS).catch((error: Error & { code?: string }) => logger.debug({ code: error.code, message: error.message }, "sync lease not renewed"));
+  }, LEASE_RENEW_MS);
   let stored = 0;
-  const connector = await findConnectorSecret(connectorId);
+  const connector = await findConnectorSecret(connectorId).catch((error: unknown) => {
+    clearInterval(renewal);
+    throw error;
+  });
   try {
     if (!connector || connector.status === "disabled" || connector.status === "error") return { outcome: "skipped", stored };
     if (connector.apiKeyExpiresAt.getTime() <= Date.now()) {
@@ -51,7 +74,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     }
     const client = createAtlassianClient({ baseUrl: connector.baseUrl, apiKey: openApiKey(connector.apiKeyCiphertext), timeoutMs: API_TIMEOUT_MS });
     const gate = createRateGate({ bucketKey: connector.rateBucketKey, perMinute: options.perMinute });
-    const deadline = Date.now() + options.budgetMs;
+    let deadline = Date.now() + options.budgetMs;
     const acquire = async () => {
       if (!(await gate.acquire(deadline + LEASE_MS / 2))) throw new RateBudgetWait();
     };
@@ -71,7 +94,6 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     const limit = options.pageLimit ?? PAGE_LIMIT;
     const fetchAfter = async (after: string | null) => {
       await acquire();
-      await claimSyncLease(connectorId, workerId, LEASE_MS);
       return client.pollEventsStream(connector.orgId, after ? { cursor: after, limit } : { from: connector.syncFrom, limit });
     };
     // The next page is fetched while the current one is stored; the cursor only moves with a stored page.
@@ -82,36 +104,56 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       promise.catch(() => undefined);
       return promise;
     };
+    let pollInterval = connector.pollIntervalMs;
+    let pollStartedAt = Date.now();
+    let storedThisPoll = 0;
     let pending: Promise<TEventsStreamPage> | null = prefetch(cursor);
-    while (pending && !isCaughtUp) {
-      const page: TEventsStreamPage = await pending;
-      const pageCursor = page.cursor ?? cursor;
-      pending = page.events.length > 0 && Date.now() < deadline ? prefetch(pageCursor) : null;
-      const normalized: NormalizedActivity[] = [];
-      let dropped = 0;
-      for (const event of page.events) {
-        const result = normalizeEvent(event, directory);
-        if (result.kind === "activity") normalized.push(result.activity);
-        else dropped++;
+    for (;;) {
+      while (pending && !isCaughtUp) {
+        const page: TEventsStreamPage = await pending;
+        const pageCursor = page.cursor ?? cursor;
+        pending = page.events.length > 0 && Date.now() < deadline && !options.isStopping?.() ? prefetch(pageCursor) : null;
+        const normalized: NormalizedActivity[] = [];
+        let dropped = 0;
+        for (const event of page.events) {
+          const result = normalizeEvent(event, directory);
+          if (result.kind === "activity") normalized.push(result.activity);
+          else dropped++;
+        }
+        // IP category and tags (ranges, threat lists) and, for events without one, a location (range, GeoIP).
+        const enrichment = await loadEnrichmentContext({ logger, needsGeoIp: normalized.some((a) => a.ip && !a.locationSource) });
+        const activities = enrichActivities(normalized, enrichment, (a) => ({ ...a, searchText: buildSearchText(a) }));
+        // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
+        // also repeat its last events, so two pages in a row with nothing new count as caught up too.
+        const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
+        const result = await storeActivityPage({
+          connectorId,
+          leaseOwner: workerId,
+          activities,
+          droppedUnverified: dropped,
+          cursor: pageCursor,
+          isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
+        });
+        cursor = pageCursor;
+        pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
+        isCaughtUp = result.isCaughtUp;
+        stored += result.inserted;
+        storedThisPoll += result.inserted;
       }
-      // IP category and tags (ranges, threat lists) and, for events without one, a location (range, GeoIP).
-      const enrichment = await loadEnrichmentContext({ logger, needsGeoIp: normalized.some((a) => a.ip && !a.locationSource) });
-      const activities = enrichActivities(normalized, enrichment, (a) => ({ ...a, searchText: buildSearchText(a) }));
-      // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
-      // also repeat its last events, so two pages in a row with nothing new count as caught up too.
-      const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
-      const result = await storeActivityPage({
-        connectorId,
-        leaseOwner: workerId,
-        activities,
-        droppedUnverified: dropped,
-        cursor: pageCursor,
-        isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
-      });
-      cursor = pageCursor;
-      pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
-      isCaughtUp = result.isCaughtUp;
-      stored += result.inserted;
+      if (!isCaughtUp || !options.live) break;
+      pollInterval = nextPollInterval(pollInterval, storedThisPoll > 0, options.live.bounds);
+      // Tail here only while the org is busy; the next poll starts one interval after this one started.
+      const nextPollAt = pollStartedAt + pollInterval;
+      if (pollInterval > options.live.bounds.minMs || nextPollAt > startedAt + options.live.untilMs || options.isStopping?.()) break;
+      while (Date.now() < nextPollAt && !options.isStopping?.()) await sleep(Math.min(250, nextPollAt - Date.now()));
+      if (options.isStopping?.()) break;
+      pollStartedAt = Date.now();
+      // Each live poll gets a budget of its own for the pages it finds (a burst after a quiet spell).
+      deadline = Math.max(deadline, pollStartedAt + LIVE_POLL_BUDGET_MS);
+      storedThisPoll = 0;
+      pagesWithNothingNew = 0;
+      isCaughtUp = false;
+      pending = prefetch(cursor);
     }
     // After the events, so the audit events behind a posture regression are stored before it is evaluated.
     if (hasSyncedDirectory) await recomputePostureAfterSync({ connectorId, logger });
@@ -120,6 +162,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       statusDetail: null,
       failureCount: 0,
       nextRetryAt: null,
+      ...(isCaughtUp && options.live ? { pollIntervalMs: pollInterval } : {}),
       ...(isCaughtUp && !connector.initialSyncDoneAt ? { initialSyncDoneAt: new Date() } : {}),
     });
     return { outcome: isCaughtUp ? "caught_up" : "more", stored };
@@ -149,6 +192,8 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     logger.warn({ connectorId, kind: error.kind, waitMs }, "sync pass failed; retrying later");
     return { outcome: "retrying", stored };
   } finally {
+    clearInterval(renewal);
+    await renewing;
     await releaseSyncLease(connectorId, workerId);
   }
 };
