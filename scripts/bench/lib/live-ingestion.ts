@@ -24,6 +24,14 @@ export const groupRssMb = (pgid: number): number => {
  * set by startBenchDatabase), so `stop` kills tsx and its node child together (kill -9: no shutdown hook
  * runs). `logFile` appends the worker's output there instead of dropping stdout and passing stderr on.
  */
+const signalGroup = (pid: number, signal: NodeJS.Signals) => {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+};
+
 export const startBenchWorker = (env: Readonly<Record<string, string>> = {}, options: Readonly<{ logFile?: string }> = {}) => {
   const log = options.logFile ? openSync(options.logFile, "a") : undefined;
   const child = spawn(path.join("node_modules", ".bin", "tsx"), ["lib/server/jobs/worker.ts"], {
@@ -37,13 +45,10 @@ export const startBenchWorker = (env: Readonly<Record<string, string>> = {}, opt
     pid,
     child,
     rssMb: () => groupRssMb(pid),
-    stop: () => {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    },
+    /** kill -9 of the whole process group (tsx and the worker). */
+    stop: () => signalGroup(pid, "SIGKILL"),
+    /** A graceful stop request, as a service manager or Ctrl-C sends it. */
+    terminate: () => signalGroup(pid, "SIGTERM"),
   };
 };
 
