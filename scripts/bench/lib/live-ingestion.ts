@@ -19,11 +19,6 @@ export const groupRssMb = (pgid: number): number => {
   }
 };
 
-/**
- * `npm run worker` as its own process group (with the caller's environment: DATABASE_URL and the secret
- * set by startBenchDatabase), so `stop` kills tsx and its node child together (kill -9: no shutdown hook
- * runs). `logFile` appends the worker's output there instead of dropping stdout and passing stderr on.
- */
 const signalGroup = (pid: number, signal: NodeJS.Signals) => {
   try {
     process.kill(-pid, signal);
@@ -32,6 +27,11 @@ const signalGroup = (pid: number, signal: NodeJS.Signals) => {
   }
 };
 
+/**
+ * `npm run worker` as its own process group (with the caller's environment: DATABASE_URL and the secret
+ * set by startBenchDatabase), so `stop` kills tsx and its node child together (kill -9: no shutdown hook
+ * runs). `logFile` appends the worker's output there instead of dropping stdout and passing stderr on.
+ */
 export const startBenchWorker = (env: Readonly<Record<string, string>> = {}, options: Readonly<{ logFile?: string }> = {}) => {
   const log = options.logFile ? openSync(options.logFile, "a") : undefined;
   const child = spawn(path.join("node_modules", ".bin", "tsx"), ["lib/server/jobs/worker.ts"], {
