@@ -1,13 +1,47 @@
 import Link from "next/link";
 import type { TDashboardDto } from "@/lib/shared/schemas/dashboard";
+import { LAG_LIMIT_SECONDS } from "@/lib/shared/schemas/health";
 import { ConnectorStatusBadge } from "../connectors/connector-status-badge";
 import { Card } from "../ui/card";
 import { formatDuration } from "../ui/format";
 
-/** Each connector's status and sync lag, linking to its page. */
-export function ConnectorHealthCard({ connectors }: Readonly<{ connectors: TDashboardDto["connectors"] }>) {
+type Props = Readonly<{ connectors: TDashboardDto["connectors"]; processingLag: TDashboardDto["processingLag"] }>;
+
+const LAG_FIGURES = [
+  { key: "detectionSeconds", label: "Detection", what: "activity", testId: "lag-detection" },
+  { key: "governanceSeconds", label: "Governance actions", what: "action", testId: "lag-governance" },
+  { key: "notificationSeconds", label: "Notifications", what: "delivery", testId: "lag-notifications" },
+] as const;
+
+/** How long the oldest waiting item of each stage has waited: "none pending", or its age (red over the limit). */
+function LagFigures({ lag }: Readonly<{ lag: Props["processingLag"] }>) {
   return (
-    <Card title="Connector health" description="Status and how far each connector's activities lag behind.">
+    <dl className="mb-3 grid grid-cols-3 gap-3 rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-800/50">
+      {LAG_FIGURES.map((figure) => {
+        const seconds = lag[figure.key];
+        const isOver = seconds > LAG_LIMIT_SECONDS;
+        return (
+          <div key={figure.key}>
+            <dt className="text-xs text-slate-500 dark:text-slate-400">{figure.label}</dt>
+            <dd data-testid={figure.testId} className={`text-sm tabular-nums ${isOver ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
+              {seconds === 0 ? "none pending" : `oldest ${figure.what} waiting ${formatDuration(seconds)}`}
+              {isOver ? ` (over ${LAG_LIMIT_SECONDS} s)` : ""}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+/** Each connector's status and sync lag, linking to its page, under how long work waits for the worker. */
+export function ConnectorHealthCard({ connectors, processingLag }: Props) {
+  return (
+    <Card
+      title="Connector health"
+      description={`Status and sync lag of each connector, and how long the oldest work waits for the worker (over ${LAG_LIMIT_SECONDS} s marks health degraded).`}
+    >
+      <LagFigures lag={processingLag} />
       {connectors.length === 0 ? (
         <p className="text-sm text-slate-500">
           No connector yet. <Link className="text-brand-600 underline" href="/connectors">Connect an Atlassian organization</Link> to see activity here.
@@ -20,7 +54,7 @@ export function ConnectorHealthCard({ connectors }: Readonly<{ connectors: TDash
                 {c.name}
               </Link>
               <span className="flex shrink-0 items-center gap-2">
-                <span className="text-xs text-slate-500 tabular-nums">{c.lagSeconds === null ? "—" : `lag ${formatDuration(c.lagSeconds)}`}</span>
+                <span className="text-xs text-slate-500 tabular-nums">{c.lagSeconds === null ? "—" : `sync lag ${formatDuration(c.lagSeconds)}`}</span>
                 <ConnectorStatusBadge status={c.status} />
               </span>
             </li>

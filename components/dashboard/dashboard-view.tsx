@@ -43,7 +43,7 @@ export function DashboardView() {
           <div className="space-y-6">
             <KpiCards dto={dashboard.data} rangeLabel={rangeLabel} />
             <DashboardCharts dto={dashboard.data} rangeLabel={rangeLabel} />
-            <ConnectorHealthCard connectors={dashboard.data.connectors} />
+            <ConnectorHealthCard connectors={dashboard.data.connectors} processingLag={dashboard.data.processingLag} />
           </div>
         ) : null}
       </QueryState>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECTOR_STATUSES } from "./connectors";
+import { ZProcessingLag } from "./health";
 
 export const DASHBOARD_RANGES = ["24h", "7d", "30d", "90d"] as const;
 export const ZDashboardRange = z.enum(DASHBOARD_RANGES, { error: `range must be one of ${DASHBOARD_RANGES.join(", ")}` });
@@ -53,5 +54,7 @@ export const ZDashboardDto = z.object({
   connectors: z.array(
     z.object({ id: z.string(), name: z.string(), status: z.enum(CONNECTOR_STATUSES), lastSyncAt: z.string().nullable(), lagSeconds: z.number().nullable() }),
   ),
+  /** The processing lag GET /api/v1/health reports (over 60 s there means degraded), for the connector health card. */
+  processingLag: ZProcessingLag,
 });
 export type TDashboardDto = z.infer<typeof ZDashboardDto>;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZAtlassianUsersQuery, ZUserActivitiesQuery } from "../../../shared/schemas/atlassian-users";
-import { ZDashboardQuery } from "../../../shared/schemas/dashboard";
+import { ZDashboardDto, ZDashboardQuery } from "../../../shared/schemas/dashboard";
 import { resetDatabase } from "../../../testing/reset-database";
 import { getAtlassianUserOrThrow } from "../atlassian-users/get-atlassian-user";
 import { listAtlassianUsers } from "../atlassian-users/list-atlassian-users";
@@ -86,6 +86,30 @@ describe("dashboard", () => {
     expect(quarter.topUsers[0]?.userId).toMatch(/^[0-9a-f-]{36}$/);
     expect(quarter.topCountries.map((c) => c.name)).toEqual(["United Kingdom", "Unknown", "Germany"]);
     expect(quarter.kpis.activeUsers).toBe(2);
+  });
+
+  it("reports the processing lag health reports: detection, governance and notifications", async () => {
+    const connectorId = await seed();
+    await db.query("UPDATE activities SET stored_at = $1", [new Date(NOW.getTime() - 20_000)]);
+    const pending = await getDashboard({ range: "24h", now: NOW });
+    expect(ZDashboardDto.parse(pending)).toEqual(pending);
+    expect(pending.processingLag).toEqual({ detectionSeconds: 20, governanceSeconds: 0, notificationSeconds: 0 });
+
+    await db.query(
+      `INSERT INTO activity_consumer_cursors (consumer, connector_id, last_seq, updated_at) SELECT 'detection', $1, max(seq), now() FROM activities`,
+      [connectorId],
+    );
+    await db.query(
+      `INSERT INTO governance_actions (id, action, connector_id, account_id, reason, next_attempt_at, triggered_by_kind, updated_at)
+       VALUES (gen_random_uuid(), 'suspend_user', $1, 'acc-bob', 'test', $2, 'person', now())`,
+      [connectorId, new Date(NOW.getTime() - 75_000)],
+    );
+    await db.query(`INSERT INTO notification_channels (id, name, kind, updated_at) VALUES ($1, 'Hook', 'webhook', now())`, [randomUUID()]);
+    await db.query(
+      `INSERT INTO notification_deliveries (id, channel_id, kind, message, next_attempt_at) SELECT gen_random_uuid(), id, 'test', '{}', $1 FROM notification_channels`,
+      [new Date(NOW.getTime() - 3_000)],
+    );
+    expect((await getDashboard({ range: "7d", now: NOW })).processingLag).toEqual({ detectionSeconds: 0, governanceSeconds: 75, notificationSeconds: 3 });
   });
 
   it("refuses an unknown range", () => {

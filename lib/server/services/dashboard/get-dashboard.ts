@@ -4,6 +4,7 @@ import type { TDashboardDto, TDashboardRange } from "../../../shared/schemas/das
 import { selectAlertFigures, selectRollupFigures, type AlertFigures, type RollupFigures } from "../../repositories/dashboard-repository";
 import { listConnectorRecords } from "../../repositories/connector-repository";
 import { lagSecondsOf } from "../connectors/connector-dto";
+import { getProcessingLag } from "../health/get-processing-lag";
 import { getLatestScores } from "../posture/get-latest-scores";
 import { createVersionedCache } from "../versioned-cache";
 
@@ -60,7 +61,13 @@ export const getDashboard = async (options: Readonly<{ range: TDashboardRange; n
   const from = new Date(floorTo(now, size).getTime() - (buckets - 1) * size);
   const dailyFrom = utcDay(from);
   const last24hFrom = new Date(floorTo(now, HOUR_MS).getTime() - 23 * HOUR_MS);
-  const [{ rollupVersion, alerts }, connectors, scores] = await Promise.all([readAlertFigures(from), listConnectorRecords(), getLatestScores()]);
+  // The processing lag is one small index-backed statement (health-repository.ts), read live on every load.
+  const [{ rollupVersion, alerts }, connectors, scores, processingLag] = await Promise.all([
+    readAlertFigures(from),
+    listConnectorRecords(),
+    getLatestScores(),
+    getProcessingLag({ now }),
+  ]);
   const figures = await readRollupFigures(`${options.range}|${from.toISOString()}|${last24hFrom.toISOString()}`, rollupVersion, () =>
     selectRollupFigures({ from, bucket, last24hFrom, dayFrom: dailyFrom, limit: TOP, excludeActorName: SYSTEM_ACTOR_NAME }),
   );
@@ -113,5 +120,6 @@ export const getDashboard = async (options: Readonly<{ range: TDashboardRange; n
     alertsByPolicy: byPolicy,
     // The connectors' rows alone: the health card needs no live request or activity counts (two queries fewer).
     connectors: connectors.map((c) => ({ id: c.id, name: c.name, status: c.status, lastSyncAt: c.lastSyncAt?.toISOString() ?? null, lagSeconds: lagSecondsOf(c, now) })),
+    processingLag,
   };
 };
