@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAtlassianClient } from "../atlassian/client";
 import { ZScenario } from "./scenario/schema";
 import { startSimulator } from "./start-simulator";
-import { control } from "./test-support";
+import { API_KEY, control, loginEvent, ORG_ID, postEvents, startWithAcme, T0 } from "./test-support";
 
 const acme = ZScenario.parse(JSON.parse(readFileSync(new URL("../../docs/scenarios/acme.json", import.meta.url), "utf8")));
 
@@ -49,5 +49,40 @@ describe("startSimulator", () => {
     await simulator.close();
     expect(performance.now() - started).toBeLessThan(1000);
     expect(await hung).toBeInstanceOf(Error);
+  });
+
+  it("records when each event became visible to a poll, with recordVisibility, in wall-clock time", async () => {
+    // A fake simulator clock: visibility is still real time, since it is compared with other processes' clocks.
+    const simulator = await startWithAcme({ recordVisibility: true, now: () => new Date(T0) });
+    try {
+      const before = Date.now();
+      await postEvents(simulator.baseUrl, [loginEvent("first", T0 - 1000)]);
+      const between = Date.now();
+      await postEvents(simulator.baseUrl, [loginEvent("second", T0 - 500), loginEvent("first", T0 - 1000)]);
+      const after = Date.now();
+      const first = simulator.visibleAt(ORG_ID, "first") ?? 0;
+      const second = simulator.visibleAt(ORG_ID, "second") ?? 0;
+      expect(first).toBeGreaterThanOrEqual(before);
+      expect(first).toBeLessThanOrEqual(between);
+      expect(second).toBeGreaterThanOrEqual(between);
+      expect(second).toBeLessThanOrEqual(after);
+      expect(simulator.visibleAt(ORG_ID, "unknown")).toBeUndefined();
+      // Visible means served: a poll right after the append returns the event.
+      const client = createAtlassianClient({ baseUrl: simulator.baseUrl, apiKey: API_KEY });
+      expect((await client.pollEventsStream(ORG_ID, { limit: 10 })).events.map((event) => event.id)).toContain("second");
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it("records no visibility by default", async () => {
+    const simulator = await startWithAcme();
+    try {
+      await postEvents(simulator.baseUrl, [loginEvent("first", Date.now() - 1000)]);
+      expect(simulator.visibleAt(ORG_ID, "first")).toBeUndefined();
+      expect(simulator.state.orgs.get(ORG_ID)?.events.visibleAt).toBeNull();
+    } finally {
+      await simulator.close();
+    }
   });
 });

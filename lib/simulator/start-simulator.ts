@@ -24,6 +24,8 @@ export type TStartSimulatorOptions = {
   rateLimits?: TRateLimitConfigInput;
   /** Generate exactly this many events for the scenario instead of its `days` (benchmarks). */
   scenarioEvents?: number;
+  /** Record the wall-clock time each event became visible on /events-stream; read it with visibleAt() (benchmarks). */
+  recordVisibility?: boolean;
 };
 
 export type TRunningSimulator = {
@@ -34,6 +36,11 @@ export type TRunningSimulator = {
   close(): Promise<void>;
   /** The in-memory state, for in-process tests and benchmarks. */
   state: TSimulatorState;
+  /**
+   * With `recordVisibility`: the wall-clock ms (Date.now()) at which the event was appended to the org, from
+   * when on any /events-stream poll serves it; undefined for an unknown event or without recording.
+   */
+  visibleAt(orgId: string, eventId: string): number | undefined;
 };
 
 /** Starts the Atlassian Admin API simulator; resolves once it listens and every org is loaded. */
@@ -41,7 +48,7 @@ export const startSimulator = async (options: TStartSimulatorOptions = {}): Prom
   const clock = options.now;
   const now = clock ? () => clock().getTime() : () => Date.now();
   const seed = options.seed ?? options.scenario?.seed ?? 42;
-  const state = createState({ seed, now, rateLimits: options.rateLimits });
+  const state = createState({ seed, now, rateLimits: options.rateLimits, recordVisibility: options.recordVisibility });
   const live: TLiveActivity[] = [];
   if (options.scenario) loadScenario(state, options.scenario, { seed: options.seed, nowMs: now(), maxEvents: options.scenarioEvents });
   if (options.demo) {
@@ -66,6 +73,7 @@ export const startSimulator = async (options: TStartSimulatorOptions = {}): Prom
     baseUrl: state.baseUrl,
     orgs: [...state.orgs.values()].map((org) => ({ id: org.id, name: org.name, apiKeys: org.keys.map((apiKey) => apiKey.key) })),
     state,
+    visibleAt: (orgId, eventId) => state.orgs.get(orgId)?.events.visibleAt?.get(eventId),
     close: async () => {
       for (const activity of live) activity.stop();
       server.closeAllConnections();

@@ -17,9 +17,11 @@ export type TSimulatorState = {
   seed: number;
   /** Set once the server listens; links in responses point here. */
   baseUrl: string;
+  /** Record when each event became visible (EventStore.visibleAt) in every org registered from now on. */
+  recordVisibility?: boolean;
 };
 
-export const createState = (options: { seed: number; now: () => number; rateLimits?: TRateLimitConfigInput }): TSimulatorState => ({
+export const createState = (options: { seed: number; now: () => number; rateLimits?: TRateLimitConfigInput; recordVisibility?: boolean }): TSimulatorState => ({
   orgs: new Map(),
   keys: new Map(),
   rateLimiter: new RateLimiter(options.rateLimits ?? {}, options.now),
@@ -28,6 +30,7 @@ export const createState = (options: { seed: number; now: () => number; rateLimi
   now: options.now,
   seed: options.seed,
   baseUrl: "",
+  recordVisibility: options.recordVisibility ?? false,
 });
 
 /** Adds an org and indexes its keys; throws when the id or a key is taken. */
@@ -36,6 +39,7 @@ export const registerOrg = (state: TSimulatorState, org: TSimOrg): void => {
   const taken = org.keys.find((apiKey) => state.keys.has(apiKey.key));
   if (taken) throw new Error(`API key ${taken.key.slice(0, 8)}… is already used by another org`);
   state.orgs.set(org.id, org);
+  if (state.recordVisibility) org.events.visibleAt ??= new Map();
   for (const apiKey of org.keys) {
     state.keys.set(apiKey.key, { org, apiKey });
     recordIssuedKey(apiKey.key);

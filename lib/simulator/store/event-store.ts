@@ -42,6 +42,11 @@ export class EventStore {
 
   /** Bumped on every change, so derived indexes know when to rebuild. */
   version = 0;
+  /**
+   * When set (startSimulator's `recordVisibility`, benchmarks): the wall-clock ms (Date.now(), not the
+   * simulator's clock) at which each event id was first appended, i.e. became visible to a poll.
+   */
+  visibleAt: Map<string, number> | null = null;
   private nextSeq = 0;
   private byTime: Int32Array | null = null;
   private byTimeVersion = -1;
@@ -59,6 +64,10 @@ export class EventStore {
     withTimes.sort((a, b) => a.processedAtMs - b.processedAtMs);
     for (const { event, processedAtMs } of withTimes) this.insert(event, processedAtMs);
     this.version++;
+    if (this.visibleAt) {
+      const nowMs = Date.now();
+      for (const event of events) if (!this.visibleAt.has(event.id)) this.visibleAt.set(event.id, nowMs);
+    }
   }
 
   private insert(event: TEvent, processedAtMs: number): void {

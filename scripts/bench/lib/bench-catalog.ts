@@ -179,6 +179,20 @@ export const BENCHES: readonly TBenchDefinition[] = [
       info("requests/s", at(o, "requestsPerSecond")),
     ],
   },
+  {
+    name: "latency",
+    issue: 17,
+    script: "scripts/bench/latency.ts",
+    args: ["--seconds", "120", "--rate", "50"],
+    quickArgs: ["--seconds", "30", "--rate", "50"],
+    // A run with samples missing exits 2 (recorded as failed); a missed p95 is a measurement.
+    checks: (o) =>
+      (["fresh", "after_kill9"] as const).flatMap((run) => [
+        atMost(`${run}: visible → activity stored p95 (s)`, at(o, "runs", run, "activityStored", "p95"), 3, " s"),
+        atMost(`${run}: visible → alert stored p95 (s)`, at(o, "runs", run, "alertStored", "p95"), 4, " s"),
+        atMost(`${run}: visible → webhook received p95 (s)`, at(o, "runs", run, "webhookReceived", "p95"), 6, " s"),
+      ]),
+  },
 ];
 
 /**
