@@ -16,7 +16,7 @@ const LAG_FIGURES = [
 /** How long the oldest waiting item of each stage has waited: "none pending", or its age (red over the limit). */
 function LagFigures({ lag }: Readonly<{ lag: Props["processingLag"] }>) {
   return (
-    <dl className="mb-3 grid grid-cols-3 gap-3 rounded-md bg-slate-50 px-3 py-2 dark:bg-slate-800/50">
+    <dl className="mb-3 grid grid-cols-1 gap-3 rounded-md bg-slate-50 px-3 py-2 sm:grid-cols-3 dark:bg-slate-800/50">
       {LAG_FIGURES.map((figure) => {
         const seconds = lag[figure.key];
         const isOver = seconds > LAG_LIMIT_SECONDS;

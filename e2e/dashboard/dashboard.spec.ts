@@ -59,6 +59,36 @@ test.describe("dashboard", () => {
     await page.close();
   });
 
+  test("the connector health card shows the processing lag health reports", async () => {
+    const page = await context.newPage();
+    await page.goto("/?range=24h");
+    const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Connector health", level: 2 }) });
+    const figures = { "lag-detection": "activity", "lag-governance": "action", "lag-notifications": "delivery" };
+    for (const [testId, what] of Object.entries(figures)) {
+      await expect(card.getByTestId(testId)).toHaveText(new RegExp(`^(none pending|oldest ${what} waiting \\d+ (s|min))$`));
+    }
+    // The scenario org is synced: detection catches up within seconds (the dashboard refreshes every 30 s).
+    await expect.poll(async () => (await (await context.request.get("/api/v1/dashboard?range=24h")).json()).processingLag.detectionSeconds, { timeout: 30_000 }).toBe(0);
+    const health = await (await context.request.get("/api/v1/health")).json();
+    expect(health.lag).toMatchObject({ limitSeconds: 60, detectionSeconds: expect.any(Number), governanceSeconds: expect.any(Number), notificationSeconds: expect.any(Number) });
+    await page.reload();
+    await expect(card.getByTestId("lag-detection")).toHaveText(/^(none pending|oldest activity waiting \d+ s)$/);
+    await card.screenshot({ path: "test-results/dashboard-connector-health.png" });
+
+    // How late work reads: the same response with lags filled in (nothing waits that long on a healthy instance).
+    await page.route((url) => url.pathname === "/api/v1/dashboard", async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      await route.fulfill({ response, json: { ...body, processingLag: { detectionSeconds: 4, governanceSeconds: 75, notificationSeconds: 0 } } });
+    });
+    await page.reload();
+    await expect(card.getByTestId("lag-detection")).toHaveText("oldest activity waiting 4 s");
+    await expect(card.getByTestId("lag-governance")).toHaveText("oldest action waiting 75 s (over 60 s)");
+    await expect(card.getByTestId("lag-notifications")).toHaveText("none pending");
+    await card.screenshot({ path: "test-results/dashboard-connector-health-late.png" });
+    await page.close();
+  });
+
   test("a bad range is a 400 from the API and a message in the UI", async () => {
     const response = await context.request.get("/api/v1/dashboard?range=1y");
     expect(response.status()).toBe(400);
