@@ -7,7 +7,11 @@ import next from "next";
 import { EnvError, getEnv } from "../lib/env";
 import { isServedOverHttps, STRICT_TRANSPORT_SECURITY } from "../lib/server/runtime/hsts";
 import { hasDecodablePath, refuseMalformedUrl } from "../lib/server/runtime/malformed-url";
+import { markProcessStopping } from "../lib/server/runtime/process-stopping";
 import { createResponseRecorder } from "../lib/server/runtime/response-recorder";
+
+/** In-flight requests get this long after a stop signal. */
+const STOP_DEADLINE_MS = 3_000;
 
 const fail = (message: string): never => {
   console.error(`watchpost web: ${message}`);
@@ -47,7 +51,21 @@ const main = async () => {
   );
   server.listen(env.PORT, () => console.log(`watchpost web: listening on port ${env.PORT}`));
 
-  const stop = () => server.close(() => process.exit(0));
+  // One line when stopping; open keep-alive connections must not hold the process (Ctrl-C stops all at once).
+  let isStopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (isStopping) return;
+    isStopping = true;
+    markProcessStopping();
+    const started = Date.now();
+    const exit = () => {
+      console.log(`watchpost web: stopped (${signal}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      process.exit(0);
+    };
+    server.close(exit);
+    server.closeIdleConnections();
+    setTimeout(exit, STOP_DEADLINE_MS).unref();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 };

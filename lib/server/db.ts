@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getEnv } from "../env";
 import { logger } from "./logger";
+import { isProcessStopping } from "./runtime/process-stopping";
 
 const createClient = () => {
   const url = getEnv().DATABASE_URL;
@@ -21,12 +22,7 @@ const globalForDb = globalThis as unknown as { watchpostDb?: Db };
 /** The one Prisma client of this process. Only repositories import it. */
 export const getDb = (): Db => (globalForDb.watchpostDb ??= createClient());
 
-const globalForPool = globalThis as unknown as { watchpostPool?: pg.Pool; watchpostDbStopping?: boolean };
-
-/** The process is stopping (a signal came): lost connections are expected then, not worth a warning. */
-export const markDbStopping = (): void => {
-  globalForPool.watchpostDbStopping = true;
-};
+const globalForPool = globalThis as unknown as { watchpostPool?: pg.Pool };
 
 /** Code and message only: a pg error carries its client, several KB of state that no log line needs. */
 const describeDbError = (error: Error & { code?: string }) => ({ code: error.code, message: error.message });
@@ -42,11 +38,13 @@ export const getPgPool = (): pg.Pool => {
     // As many as Prisma's pool: the web process reads the activity log, alert details and the dashboard through
     // this pool too, and with 4 connections 50 concurrent API clients queued here for most of their 0.8 s p50
     // (bench:load, docs/benchmarks.md). Connections open on demand, so a quiet worker keeps few.
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // Named per process, so pg_stat_activity (and the fault suite) can tell which process a session belongs to.
+    const pool = new pg.Pool({ connectionString: url, max: 10, application_name: `watchpost-${getEnv().WATCHPOST_SERVICE}-${process.pid}` });
     // An idle connection dropped by the server (restart, failover) must not crash the process; the next
     // query opens a new one.
     pool.on("error", (error) =>
-      globalForPool.watchpostDbStopping ? logger.debug(describeDbError(error), "idle database connection closed") : logger.warn(describeDbError(error), "idle database connection lost"),
+      // While the process stops (Ctrl-C stops PostgreSQL too), lost connections are expected: not worth a warning.
+      isProcessStopping() ? logger.debug(describeDbError(error), "idle database connection closed") : logger.warn(describeDbError(error), "idle database connection lost"),
     );
     // A checked-out client has no error listener (pg-pool removes its idle one): a connection cut between
     // two queries of a transaction (database restart) would emit an unhandled 'error' and kill the worker.

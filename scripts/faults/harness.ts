@@ -1,6 +1,7 @@
 // The fault suite's moving parts: the worker process (kill -9 and restart), waiting with a deadline,
 // and recording a row once a connector has recovered.
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { startBenchWorker } from "../bench/lib/live-ingestion";
 import type { TProbe } from "./probe";
 import type { TFaultRow } from "./report";
@@ -9,6 +10,11 @@ import type { TTarget } from "./scenario";
 export class SuiteFailure extends Error {}
 
 const RECOVERY_TIMEOUT_MS = 300_000;
+/** Worker restart rows: the first new alert and a queued governance action within this of the restart or kill. */
+export const RESTART_TARGET_SECONDS = 5;
+
+/** The process group of a process (the bench worker's tsx leader), from /proc. */
+const processGroupOf = (pid: number): number => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[2]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Readonly<Record<string, string>>; logFile: string }>) => {
@@ -47,20 +53,95 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
   };
 
   /** Checks stored activities against the simulator's events and alerts for duplicates; adds the row. */
-  const record = async (fault: string, target: TTarget, recoverySeconds: number, injected: number) => {
+  const record = async (fault: string, target: TTarget, recoverySeconds: number, injected: number, restart: Readonly<{ alertSeconds: number; actionSeconds: number; stopSeconds?: number }> | null = null) => {
     const check = await probe.checkActivities(target.connectorId, target.expected);
     const problems: string[] = [];
     if (injected < 1) problems.push("the fault never hit a request");
+    if (restart && restart.alertSeconds > RESTART_TARGET_SECONDS) problems.push(`first new alert after ${restart.alertSeconds.toFixed(1)} s (target ${RESTART_TARGET_SECONDS} s)`);
+    if (restart && restart.actionSeconds > RESTART_TARGET_SECONDS) problems.push(`governance action succeeded after ${restart.actionSeconds.toFixed(1)} s (target ${RESTART_TARGET_SECONDS} s)`);
+    if (restart?.stopSeconds !== undefined && restart.stopSeconds > RESTART_TARGET_SECONDS) problems.push(`graceful stop took ${restart.stopSeconds.toFixed(1)} s (target ${RESTART_TARGET_SECONDS} s)`);
     if (check.stored !== target.expected.size || check.missing > 0 || check.unexpected > 0 || check.duplicates > 0) {
       problems.push(`stored ${check.stored} of ${target.expected.size} events: ${check.missing} missing, ${check.unexpected} unexpected, ${check.duplicates} duplicated`);
     }
     problems.push(...(await probe.alertDuplicates()).map((d) => `duplicated alerts: ${d}`));
-    rows.push({ fault, injected, expected: target.expected.size, stored: check.stored, duplicates: check.duplicates, missing: check.missing, recoverySeconds, problems });
+    rows.push({
+      fault,
+      injected,
+      expected: target.expected.size,
+      stored: check.stored,
+      duplicates: check.duplicates,
+      missing: check.missing,
+      recoverySeconds,
+      alertSeconds: restart?.alertSeconds,
+      actionSeconds: restart?.actionSeconds,
+      problems,
+    });
     console.log(`  ${problems.length === 0 ? "ok" : "FAILED"}  ${fault}: ${check.stored}/${target.expected.size} stored, recovered in ${recoverySeconds.toFixed(1)} s${problems.length ? ` (${problems.join("; ")})` : ""}`);
+  };
+
+  let actions = 0;
+  /** Queues an (idempotent) unsuspend of one of the org's members through the product's service; returns its id. */
+  const queueAction = async (target: TTarget): Promise<string> => {
+    const { requestGovernanceAction } = await import("../../lib/server/services/governance/request-governance-action");
+    const { makeUser } = await import("../../lib/testing/factories");
+    const member = target.members[actions++ % target.members.length];
+    if (!member) throw new SuiteFailure(`${target.name} has no members`);
+    const { principal } = await makeUser("analyst");
+    const input = { action: "unsuspend_user" as const, accountId: member.accountId, connectorId: target.connectorId, reason: "Fault suite: queued while no worker runs" };
+    return (await requestGovernanceAction({ actor: principal, input })).id;
+  };
+
+  /** Seconds from `from` to the traveller's impossible-travel alert and to the action succeeding. */
+  const measureRestart = async (target: TTarget, traveller: string | undefined, actionId: string, from: number) => {
+    if (!traveller) throw new SuiteFailure(`${target.name}: no traveller left for a restart row`);
+    const alertAt = waitUntil(`${traveller}'s impossible-travel alert`, async () => ((await probe.alertsPerUser(target.connectorId, "impossible_travel")).get(traveller) ?? 0) >= 1, 120_000).then(() => Date.now());
+    const actionAt = waitUntil(`governance action ${actionId} to succeed`, async () => (await probe.governanceStatus(actionId)) === "succeeded", 120_000).then(() => Date.now());
+    const [alert, action] = await Promise.all([alertAt, actionAt]);
+    return { alertSeconds: (alert - from) / 1000, actionSeconds: (action - from) / 1000 };
   };
 
   return {
     rows,
+    /**
+     * The worker stops (SIGTERM: graceful; SIGKILL: kill -9); while none runs, a traveller hops and a governance
+     * action is queued; then a new worker starts. Records seconds from the restart to the alert and the action.
+     */
+    restartWorker: async (fault: string, target: TTarget, signal: "SIGTERM" | "SIGKILL") => {
+      const exited = once(worker.child, "exit");
+      const stopAsked = Date.now();
+      if (signal === "SIGTERM") worker.terminate();
+      else worker.stop();
+      await exited;
+      const stopSeconds = (Date.now() - stopAsked) / 1000;
+      const traveller = await target.postBatch(1_000, true);
+      const actionId = await queueAction(target);
+      worker = startWorker();
+      const restartedAt = Date.now();
+      const figures = await measureRestart(target, traveller, actionId, restartedAt);
+      await record(fault, target, await recover(target, restartedAt), 1, { ...figures, ...(signal === "SIGTERM" ? { stopSeconds } : {}) });
+    },
+    /**
+     * Two workers; once one is mid-detection (holds the detection cursor of a large batch), it is killed -9.
+     * Right after, a traveller hops and an action is queued: seconds from the kill to each, on the survivor.
+     */
+    killOneOfTwo: async (fault: string, target: TTarget) => {
+      const second = startWorker();
+      await sleep(3_000);
+      await target.postBatch(20_000, false);
+      let holder: string | null = null;
+      await waitUntil("a worker mid-detection", async () => (holder = await probe.detectionHolder(target.connectorId)) !== null, 120_000);
+      const holderPid = Number((holder ?? "").split("-").pop());
+      const victim = processGroupOf(holderPid) === worker.pid ? worker : second;
+      const exited = once(victim.child, "exit");
+      victim.stop();
+      const killedAt = Date.now();
+      worker = victim === worker ? second : worker;
+      const traveller = await target.postBatch(100, true);
+      const actionId = await queueAction(target);
+      await exited;
+      const figures = await measureRestart(target, traveller, actionId, killedAt);
+      await record(fault, target, await recover(target, killedAt), 1, figures);
+    },
     statusOf,
     waitUntil,
     storedAtLeast,

@@ -59,6 +59,40 @@ export const createProbe = (databaseUrl: string) => {
       ];
     },
 
+    /** Status of one governance action. */
+    governanceStatus: async (id: string): Promise<string | null> => (await query<{ status: string }>("SELECT status::text FROM governance_actions WHERE id = $1", [id]))[0]?.status ?? null,
+
+    /**
+     * The session holding the connector's detection cursor (a worker mid-batch), as its application_name, or
+     * null when nobody holds it: a second session asks for the row lock and reads whom it waits for.
+     */
+    detectionHolder: async (connectorId: string): Promise<string | null> => {
+      const waiter = new pg.Client({ connectionString: databaseUrl });
+      const watcher = new pg.Client({ connectionString: databaseUrl });
+      await Promise.all([waiter.connect(), watcher.connect()]);
+      try {
+        const waiterPid = (await waiter.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
+        await waiter.query("BEGIN");
+        await waiter.query("SET LOCAL lock_timeout = '2s'");
+        let isSettled = false;
+        const locking = waiter
+          .query("SELECT 1 FROM activity_consumer_cursors WHERE consumer = 'detection' AND connector_id = $1 FOR UPDATE", [connectorId])
+          .catch(() => null)
+          .finally(() => (isSettled = true));
+        let holder: string | null = null;
+        while (!isSettled && holder === null) {
+          const { rows } = await watcher.query<{ application_name: string }>("SELECT application_name FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids($1))", [waiterPid]);
+          holder = rows[0]?.application_name ?? null;
+          if (holder === null) await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await locking;
+        await waiter.query("ROLLBACK");
+        return holder;
+      } finally {
+        await Promise.allSettled([waiter.end(), watcher.end()]);
+      }
+    },
+
     /** Alerts of one policy per user account of a connector. */
     alertsPerUser: async (connectorId: string, policyKey: string): Promise<Map<string, number>> => {
       const rows = await query<{ user_account_id: string; n: string }>(

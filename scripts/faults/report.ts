@@ -10,10 +10,15 @@ export type TFaultRow = Readonly<{
   missing: number;
   /** Seconds from the fault cleared to every event stored and the connector Connected. */
   recoverySeconds: number;
+  /** Worker restart rows: seconds from the restart (or the kill) to the first new alert, and to a governance action queued meanwhile succeeding. */
+  alertSeconds?: number;
+  actionSeconds?: number;
   problems: readonly string[];
 }>;
 
-const HEADERS = ["fault", "injected", "events expected", "stored", "duplicates", "missing", "recovery (s)", "result"] as const;
+const HEADERS = ["fault", "injected", "events expected", "stored", "duplicates", "missing", "recovery (s)", "first alert (s)", "action (s)", "result"] as const;
+
+const seconds = (value: number | undefined) => (value === undefined ? "–" : value.toFixed(1));
 
 const cells = (row: TFaultRow): string[] => [
   row.fault,
@@ -23,6 +28,8 @@ const cells = (row: TFaultRow): string[] => [
   String(row.duplicates),
   String(row.missing),
   row.recoverySeconds.toFixed(1),
+  seconds(row.alertSeconds),
+  seconds(row.actionSeconds),
   row.problems.length === 0 ? "ok" : "FAILED",
 ];
 

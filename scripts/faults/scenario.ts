@@ -48,11 +48,13 @@ export const createTarget = (options: Readonly<{ name: string; baseUrl: string; 
     /** `count` logins of the members, plus each traveller's first login 8 days ago (learning period). */
     postBackfill: (count: number) => post([...travellers.map((t) => loginAt(t, Date.now() - 8 * DAY_MS, LONDON)), ...logins(count)]),
     /** `count` logins of the members and, with `withHop` while travellers are left, the next one's London → Sydney hop. */
-    postBatch: (count: number, withHop = true) => {
+    /** Resolves to the account id of the traveller who hopped, if any. */
+    postBatch: async (count: number, withHop = true): Promise<string | undefined> => {
       const traveller = withHop ? travellers[travelled] : undefined;
       const hop = traveller ? [loginAt(traveller, Date.now() - 20 * 60_000, LONDON), loginAt(traveller, Date.now() - 10 * 60_000, SYDNEY)] : [];
       if (traveller) travelled++;
-      return post([...logins(count), ...hop]);
+      await post([...logins(count), ...hop]);
+      return traveller?.accountId;
     },
   };
 };

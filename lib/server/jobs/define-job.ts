@@ -16,7 +16,7 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = Readonly<{
   /** How often an idle worker asks for this queue's jobs (pg-boss default 2 s; at least 0.5). */
   pollingIntervalSeconds?: number;
   // Method syntax on purpose: a registry of different payload types must type-check.
-  handler(payload: z.infer<S>, ctx: { logger: Logger; jobId: string; isStopping: () => boolean }): Promise<void>;
+  handler(payload: z.infer<S>, ctx: { logger: Logger; jobId: string; isStopping: () => boolean; claimant: number }): Promise<void>;
 }>;
 
 export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> => definition;

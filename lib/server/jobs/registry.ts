@@ -9,8 +9,8 @@ import { detectLoop } from "./loops/detect.loop";
 import { governLoop } from "./loops/govern.loop";
 import { notifyLoop } from "./loops/notify.loop";
 
-/** Every job the worker takes from pg-boss. */
-export const JOBS = [heartbeatJob, maintenanceJob, syncConnectorJob, updateRollupsJob, postureJob] as const satisfies readonly JobDefinition[];
+/** Every job the worker takes from pg-boss (sync first: a restarted worker polls its connectors soonest). */
+export const JOBS = [syncConnectorJob, heartbeatJob, maintenanceJob, updateRollupsJob, postureJob] as const satisfies readonly JobDefinition[];
 
 /** Every continuous loop each worker runs (outbox consumers). */
 export const LOOPS = [detectLoop, governLoop, notifyLoop] as const satisfies readonly LoopDefinition[];

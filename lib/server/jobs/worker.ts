@@ -2,14 +2,14 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 // eslint-disable-next-line no-restricted-imports -- the process entry point closes the pool on shutdown
-import { disconnectDb, markDbStopping } from "../db";
+import { disconnectDb } from "../db";
 import { getEnv } from "../../env";
 import { logger as rootLogger } from "../logger";
 import { openWorkerPresence } from "../repositories/worker-presence-repository";
+import { markProcessStopping } from "../runtime/process-stopping";
 import { createBoss, enqueue } from "./boss";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { SYNC_LEASE_OWNER, syncConnectorJob } from "./definitions/sync-connector.job";
-import { ensureBuiltinPolicies } from "../services/detection/ensure-builtin-policies";
 import { findDueConnectors } from "../services/sync/find-due-connectors";
 import { releaseSyncLeases } from "../services/sync/release-sync-leases";
 import { JOBS, LOOPS, RETIRED_QUEUES } from "./registry";
@@ -27,14 +27,19 @@ const main = async () => {
   getEnv();
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const logger = rootLogger.child({ workerId });
-  const boss = createBoss();
+  const bootStarted = performance.now();
   let isStopping = false;
   const stopping = () => isStopping;
+  // Presence and the outbox loops first: after a restart, detection, governance and notifications resume before
+  // the queue is even set up (define-loop.ts).
+  const presence = await openWorkerPresence(logger);
+  const loops = runLoops(LOOPS, { logger, isStopping: stopping, claimant: presence.key });
+  const loopsAt = performance.now();
+
+  const boss = createBoss();
   // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
   boss.on("error", (error) => (isStopping ? logger.debug(brief(error), "pg-boss error while stopping") : logger.error(brief(error), "pg-boss error")));
   await boss.start();
-  await ensureBuiltinPolicies();
-  const presence = await openWorkerPresence(logger);
 
   for (const name of RETIRED_QUEUES) await boss.deleteQueue(name).catch(() => undefined);
   for (const job of JOBS) {
@@ -49,7 +54,7 @@ const main = async () => {
           jobLogger.error({ issues: payload.error.issues }, "invalid job payload; dropped");
           continue;
         }
-        await job.handler(payload.data as never, { logger: jobLogger, jobId: item.id, isStopping: stopping });
+        await job.handler(payload.data as never, { logger: jobLogger, jobId: item.id, isStopping: stopping, claimant: presence.key });
       }
     });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
@@ -70,15 +75,19 @@ const main = async () => {
     const due = await findDueConnectors({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS });
     for (const connectorId of due) await enqueue(boss, syncConnectorJob, { connectorId }, { singletonKey: connectorId });
   };
-  const scheduler = setInterval(() => void scheduleSyncs().catch((error: unknown) => logger.warn(brief(error), "sync scheduling failed")), SCHEDULE_INTERVAL_MS);
-  // Outbox consumers run from start to stop in every worker (define-loop.ts).
-  const loops = runLoops(LOOPS, { logger, isStopping: stopping, claimant: presence.key });
-  logger.info({ jobs: JOBS.map((j) => j.name), loops: LOOPS.map((l) => l.name), presenceKey: presence.key }, "worker started");
+  const trySchedule = () => void scheduleSyncs().catch((error: unknown) => logger.warn(brief(error), "sync scheduling failed"));
+  const scheduler = setInterval(trySchedule, SCHEDULE_INTERVAL_MS);
+  trySchedule();
+  // performance.now() counts from the process start: module loading, then loops, then the queue.
+  logger.info(
+    { jobs: JOBS.map((j) => j.name), loops: LOOPS.map((l) => l.name), presenceKey: presence.key, modulesMs: Math.round(bootStarted), loopsMs: Math.round(loopsAt), readyMs: Math.round(performance.now()) },
+    "worker started",
+  );
 
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    markDbStopping();
+    markProcessStopping();
     const stopStarted = Date.now();
     clearInterval(timer);
     clearInterval(scheduler);

@@ -1,4 +1,5 @@
 import type { ConnectorStatus, Prisma } from "../../generated/prisma/client";
+import { LIVE_KEYS_SQL } from "./worker-presence-repository";
 import { getDb, getPgPool } from "../db";
 
 /** Every column but the encrypted key, which only the sync path reads (findConnectorSecret). */
@@ -123,21 +124,27 @@ export const deleteConnectorRecord = async (id: string): Promise<void> => {
   await getDb().connector.delete({ where: { id }, select: { id: true } });
 };
 
-/** Claims the sync lease when free or expired; false when another worker holds it. */
-export const claimSyncLease = async (id: string, owner: string, leaseMs: number): Promise<boolean> => {
-  const count = await getDb().$executeRaw`
-    UPDATE connectors SET sync_lease_owner = ${owner}, sync_lease_until = clock_timestamp() + (${leaseMs}::int * interval '1 millisecond')
-    WHERE id = ${id}::uuid AND (sync_lease_owner IS NULL OR sync_lease_owner = ${owner} OR sync_lease_until < clock_timestamp())`;
-  return count === 1;
+/**
+ * Claims the sync lease when free, expired, or held by a worker that is gone (its presence key no longer
+ * locked); false when another living worker holds it. `claimant` is the caller's presence key, if it has one.
+ */
+export const claimSyncLease = async (id: string, owner: string, leaseMs: number, claimant: number | null = null): Promise<boolean> => {
+  const { rowCount } = await getPgPool().query(
+    `UPDATE connectors SET sync_lease_owner = $2, sync_lease_until = clock_timestamp() + ($3::int * interval '1 millisecond'), sync_lease_claimed_by = $4
+     WHERE id = $1::uuid AND (sync_lease_owner IS NULL OR sync_lease_owner = $2 OR sync_lease_until < clock_timestamp()
+       OR (sync_lease_claimed_by IS NOT NULL AND sync_lease_claimed_by NOT IN (${LIVE_KEYS_SQL})))`,
+    [id, owner, leaseMs, claimant],
+  );
+  return rowCount === 1;
 };
 
 export const releaseSyncLease = async (id: string, owner: string): Promise<void> => {
-  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE id = ${id}::uuid AND sync_lease_owner = ${owner}`;
+  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL, sync_lease_claimed_by = NULL WHERE id = ${id}::uuid AND sync_lease_owner = ${owner}`;
 };
 
 /** Every sync lease `owner` holds (a stopping worker): its connectors are free for the next pass at once. */
 export const releaseSyncLeasesOf = async (owner: string): Promise<void> => {
-  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE sync_lease_owner = ${owner}`;
+  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL, sync_lease_claimed_by = NULL WHERE sync_lease_owner = ${owner}`;
 };
 
 export const appendConnectorEvent = async (entry: Readonly<{ connectorId: string; kind: string; status?: ConnectorStatus; detail?: string; actorEmail?: string }>) => {
@@ -152,13 +159,16 @@ export const listConnectorEvents = (connectorId: string, limit = 50) =>
  * caught-up connector is due `poll_interval_ms` after its last poll, never sooner than `minPollSeconds`.
  */
 export const findDueConnectorIds = async (minPollSeconds: number): Promise<string[]> => {
-  const rows = await getDb().$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM connectors
-    WHERE status NOT IN ('disabled', 'error')
-      AND (next_retry_at IS NULL OR next_retry_at <= clock_timestamp())
-      AND (NOT is_caught_up OR last_sync_at IS NULL
-        OR last_sync_at < clock_timestamp() - greatest(${minPollSeconds}::float8 * 1000, poll_interval_ms) * interval '1 millisecond')
-      AND (sync_lease_until IS NULL OR sync_lease_until < clock_timestamp())`;
+  const { rows } = await getPgPool().query<{ id: string }>(
+    `SELECT id::text FROM connectors
+     WHERE status NOT IN ('disabled', 'error')
+       AND (next_retry_at IS NULL OR next_retry_at <= clock_timestamp())
+       AND (NOT is_caught_up OR last_sync_at IS NULL
+         OR last_sync_at < clock_timestamp() - greatest($1::float8 * 1000, poll_interval_ms) * interval '1 millisecond')
+       AND (sync_lease_until IS NULL OR sync_lease_until < clock_timestamp()
+         OR (sync_lease_claimed_by IS NOT NULL AND sync_lease_claimed_by NOT IN (${LIVE_KEYS_SQL})))`,
+    [minPollSeconds],
+  );
   return rows.map((r) => r.id);
 };
 

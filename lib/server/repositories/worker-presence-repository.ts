@@ -12,8 +12,8 @@ import type { Logger } from "../logger";
  */
 const PRESENCE_LOCK_CLASS = 0x57505354; // "WPST": the two-int advisory lock space's first half
 
-/** Keys of workers whose presence lock is held now, in this database. */
-const LIVE_KEYS_SQL = `
+/** Keys of workers whose presence lock is held now, in this database (a subquery for `NOT IN`). */
+export const LIVE_KEYS_SQL = `
   SELECT l.objid::bigint::int FROM pg_locks l
   WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ${PRESENCE_LOCK_CLASS}::oid AND l.objsubid = 2
     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;

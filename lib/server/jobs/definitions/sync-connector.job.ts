@@ -23,7 +23,7 @@ export const syncConnectorJob = defineJob({
   queue: { retryLimit: 0, expireInSeconds: 120, policy: "short" },
   localConcurrency: 4,
   pollingIntervalSeconds: 0.5,
-  handler: async ({ connectorId }, { logger, isStopping }) => {
+  handler: async ({ connectorId }, { logger, isStopping, claimant }) => {
     const env = getEnv();
     const bounds = pollBounds({ minSeconds: env.WATCHPOST_SYNC_POLL_SECONDS, maxSeconds: env.WATCHPOST_SYNC_POLL_MAX_SECONDS, perMinute: env.WATCHPOST_RATE_LIMIT_PER_MINUTE });
     const result = await runSyncPass({
@@ -33,6 +33,7 @@ export const syncConnectorJob = defineJob({
       budgetMs: 20_000,
       logger,
       isStopping,
+      claimant,
       live: { bounds, untilMs: LIVE_TAIL_MS },
     });
     if (result.stored > 0 || result.outcome !== "caught_up") logger.debug(result, "sync pass");

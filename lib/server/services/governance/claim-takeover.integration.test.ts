@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type TRunningSimulator } from "../../../simulator/start-simulator";
 import { resetDatabase } from "../../../testing/reset-database";
+import { claimSyncLease } from "../../repositories/connector-repository";
 import { claimDueGovernanceActions } from "../../repositories/governance-repository";
 import { openWorkerPresence, releaseClaimsOfGoneWorkers } from "../../repositories/worker-presence-repository";
 import { connectOrg, silentLogger, sql } from "./governance.fixture";
@@ -42,6 +43,23 @@ describe("claims of a worker that is gone are taken over at once", () => {
       expect(totals.succeeded).toBe(1);
       const [done] = await sql<{ status: string; attempts: number; claimed_by: number | null }>("SELECT status, attempts, claimed_by FROM governance_actions WHERE id = $1", [queued.id]);
       expect(done).toEqual({ status: "succeeded", attempts: 2, claimed_by: null });
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it("frees a dead worker's sync lease at once, long before the lease runs out", async () => {
+    const { connector } = await connectOrg(sim);
+    const first = await openWorkerPresence(silentLogger);
+    const second = await openWorkerPresence(silentLogger);
+    try {
+      expect(await claimSyncLease(connector.id, "worker-a", 60_000, first.key)).toBe(true);
+      expect(await claimSyncLease(connector.id, "worker-b", 60_000, second.key)).toBe(false);
+      await first.close();
+      expect(await claimSyncLease(connector.id, "worker-b", 60_000, second.key)).toBe(true);
+      // Now held by a living worker: nobody else gets it.
+      expect(await claimSyncLease(connector.id, "script", 60_000)).toBe(false);
     } finally {
       await first.close();
       await second.close();

@@ -41,7 +41,7 @@ const checkTarget = async ({ connectorId, accountId, alertId, action }: TGoverna
 };
 
 /**
- * Queues a governance action requested by an analyst or admin (202: the govern job runs it within a
+ * Queues a governance action requested by an analyst or admin (202: the govern loop runs it within a
  * second). Suspending a suspended user or unsuspending an active one is allowed: Atlassian's suspend-access
  * and restore-access are idempotent, and the directory Watchpost shows may be minutes old.
  */

@@ -20,7 +20,7 @@ export class UserNoticeError extends Error {
 
 const NO_EMAIL_CHANNEL = "No email channel is configured: add one under Settings → Notifications";
 
-/** Sends now and records the delivery; a transient chat failure stays pending for the notify job to retry. */
+/** Sends now and records the delivery; a transient chat failure stays pending for the notify loop to retry. */
 const sendAndRecord = async (channel: ChannelWithSecret, content: NotificationContent, options: Readonly<{ retryLater: boolean }>) => {
   const now = new Date();
   const message = { subject: describeMessage(content).subject, content };

@@ -17,8 +17,8 @@ import { syncDirectory } from "./sync-directory";
 import { backoffMs, setSyncStatus } from "./sync-status";
 
 export const PAGE_LIMIT = 500;
-// Short and renewed every second by the pass, so a killed worker's connector is free again within seconds;
-// safe because every page write is fenced by the lease owner.
+// Short and renewed every second by the pass, so a dead worker's connector is free again within seconds (at
+// once when the lease carries the worker's presence key); safe because every page write is fenced by the owner.
 const LEASE_MS = 5_000;
 const LEASE_RENEW_MS = 1_000;
 const LIVE_POLL_BUDGET_MS = 10_000;
@@ -34,6 +34,8 @@ export type SyncPassOptions = Readonly<{
   pageLimit?: number;
   /** Checked between pages: a stopping worker ends the pass after the page in hand. */
   isStopping?: () => boolean;
+  /** The worker's presence key: the lease is free at once if this worker dies (worker-presence-repository.ts). */
+  claimant?: number;
   /**
    * Live polling (the worker's passes): once caught up, keep polling from the cursor every `bounds.minMs` while
    * polls bring new events, until `untilMs` after the start; a quiet org hands back to the scheduler, which
@@ -55,11 +57,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: SyncPassOutcome; stored: number }> => {
   const { connectorId, workerId, logger } = options;
   const startedAt = Date.now();
-  if (!(await claimSyncLease(connectorId, workerId, LEASE_MS))) return { outcome: "busy", stored: 0 };
+  const claim = () => claimSyncLease(connectorId, workerId, LEASE_MS, options.claimant ?? null);
+  if (!(await claim())) return { outcome: "busy", stored: 0 };
   // The last renewal is awaited before the release, so a late one can never take the lease back.
   let renewing: Promise<unknown> = Promise.resolve();
   const renewal = setInterval(() => {
-    renewing = claimSyncLease(connectorId, workerId, LEASE_MS).catch((error: Error & { code?: string }) => logger.debug({ code: error.code, message: error.message }, "sync lease not renewed"));
+    renewing = claim().catch((error: Error & { code?: string }) => logger.debug({ code: error.code, message: error.message }, "sync lease not renewed"));
   }, LEASE_RENEW_MS);
   let stored = 0;
   const connector = await findConnectorSecret(connectorId).catch((error: unknown) => {
