@@ -12,6 +12,7 @@ export class SuiteFailure extends Error {}
 const RECOVERY_TIMEOUT_MS = 300_000;
 /** Worker restart rows: the first new alert and a queued governance action within this of the restart or kill. */
 export const RESTART_TARGET_SECONDS = 5;
+const DETECTION_BATCH = 5_000;
 
 /** The process group of a process (the bench worker's tsx leader), from /proc. */
 const processGroupOf = (pid: number): number => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[2]);
@@ -121,15 +122,21 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
       await record(fault, target, await recover(target, restartedAt), 1, { ...figures, ...(signal === "SIGTERM" ? { stopSeconds } : {}) });
     },
     /**
-     * Two workers; once one is mid-detection (holds the detection cursor of a large batch), it is killed -9.
+     * Two workers; once one is mid-detection (holds the detection cursor inside a batch), it is killed -9.
      * Right after, a traveller hops and an action is queued: seconds from the kill to each, on the survivor.
      */
     killOneOfTwo: async (fault: string, target: TTarget) => {
       const second = startWorker();
       await sleep(3_000);
-      await target.postBatch(20_000, false);
+      // Batches small enough that the survivor clears what is left within a second or two, repeated until a
+      // probe catches a worker inside a detection transaction.
       let holder: string | null = null;
-      await waitUntil("a worker mid-detection", async () => (holder = await probe.detectionHolder(target.connectorId)) !== null, 120_000);
+      for (let attempt = 0; holder === null; attempt++) {
+        if (attempt === 20) throw new SuiteFailure("no worker was ever caught mid-detection");
+        await target.postBatch(DETECTION_BATCH, false);
+        const until = Date.now() + 15_000;
+        while (holder === null && Date.now() < until) holder = await probe.detectionHolder(target.connectorId);
+      }
       const holderPid = Number((holder ?? "").split("-").pop());
       const victim = processGroupOf(holderPid) === worker.pid ? worker : second;
       const exited = once(victim.child, "exit");

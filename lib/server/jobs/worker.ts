@@ -107,6 +107,8 @@ const main = async () => {
       sleep(500),
     ]);
     logger.info({ signal, seconds: Number(((Date.now() - stopStarted) / 1000).toFixed(1)), drained }, "worker stopped");
+    // pino writes asynchronously: flush, or exit would drop the line.
+    await new Promise<void>((resolve) => rootLogger.flush(() => resolve()));
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
