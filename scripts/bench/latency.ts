@@ -34,7 +34,7 @@ const { values } = parseArgs({
     restart: { type: "string", default: "kill9" },
     "drain-seconds": { type: "string", default: "300" },
     // The worker's WATCHPOST_SYNC_POLL_SECONDS; "default" leaves the worker's own default.
-    "poll-seconds": { type: "string", default: "2" },
+    "poll-seconds": { type: "string", default: "default" },
   },
 });
 const SECONDS = Number(values.seconds);
