@@ -7,7 +7,6 @@ import { getEnv } from "../../env";
 import { logger as rootLogger } from "../logger";
 import { openWorkerPresence } from "../repositories/worker-presence-repository";
 import { markProcessStopping } from "../runtime/process-stopping";
-import { createBoss, enqueue } from "./boss";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { SYNC_LEASE_OWNER, syncConnectorJob } from "./definitions/sync-connector.job";
 import { findDueConnectors } from "../services/sync/find-due-connectors";
@@ -36,6 +35,8 @@ const main = async () => {
   const loops = runLoops(LOOPS, { logger, isStopping: stopping, claimant: presence.key });
   const loopsAt = performance.now();
 
+  // Loaded only now (about a second of module loading on a busy machine): the loops above are already running.
+  const { createBoss, enqueue } = await import("./boss");
   const boss = createBoss();
   // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
   boss.on("error", (error) => (isStopping ? logger.debug(brief(error), "pg-boss error while stopping") : logger.error(brief(error), "pg-boss error")));
