@@ -145,9 +145,10 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       }
       if (!isCaughtUp || !options.live) break;
       pollInterval = nextPollInterval(pollInterval, storedThisPoll > 0, options.live.bounds);
-      // Tail here only while the org is busy; the next poll starts one interval after this one started.
+      // Tail here only while the org is busy (one empty poll tolerated: events come in bursts); a quiet org goes
+      // back to the scheduler. The next poll starts one interval after this one started.
       const nextPollAt = pollStartedAt + pollInterval;
-      if (pollInterval > options.live.bounds.minMs || nextPollAt > startedAt + options.live.untilMs || options.isStopping?.()) break;
+      if (pollInterval > 2 * options.live.bounds.minMs || nextPollAt > startedAt + options.live.untilMs || options.isStopping?.()) break;
       while (Date.now() < nextPollAt && !options.isStopping?.()) await sleep(Math.min(250, nextPollAt - Date.now()));
       if (options.isStopping?.()) break;
       pollStartedAt = Date.now();
