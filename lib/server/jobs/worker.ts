@@ -1,4 +1,5 @@
 // The worker process: `npm run worker`. Runs every job in the registry on pg-boss, and heartbeats.
+import "./refuse-start-without-secret";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 // eslint-disable-next-line no-restricted-imports -- the process entry point closes the pool on shutdown
@@ -11,13 +12,11 @@ import { syncConnectorJob } from "./definitions/sync-connector.job";
 import { ensureBuiltinPolicies } from "../services/detection/ensure-builtin-policies";
 import { findDueConnectors } from "../services/sync/find-due-connectors";
 import { JOBS } from "./registry";
-import { refuseStartWithoutSecret } from "../runtime/require-secret";
 
 const HEARTBEAT_INTERVAL_MS = 15_000;
 const SCHEDULE_INTERVAL_MS = 2_000;
 
 const main = async () => {
-  refuseStartWithoutSecret("worker");
   getEnv();
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const logger = rootLogger.child({ workerId });
