@@ -4,7 +4,8 @@ import { EnvError, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("applies defaults for an empty environment", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_DEMO: true, WATCHPOST_TRUST_PROXY: false, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_DEMO: true, WATCHPOST_TRUST_PROXY: 0, LOG_LEVEL: "info" });
+    expect(env.WATCHPOST_AUDIT_RETENTION_DAYS).toBe(400);
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -14,7 +15,14 @@ describe("parseEnv", () => {
 
   it("parses flags and numbers", () => {
     const env = parseEnv({ PORT: "8080", WATCHPOST_DEMO: "0", WATCHPOST_TRUST_PROXY: "true" });
-    expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: true });
+    expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: 1 });
+    expect(parseEnv({ WATCHPOST_TRUST_PROXY: "2" }).WATCHPOST_TRUST_PROXY).toBe(2);
+    expect(parseEnv({ WATCHPOST_TRUST_PROXY: "false" }).WATCHPOST_TRUST_PROXY).toBe(0);
+  });
+
+  it("accepts 32 random bytes as a secret, in base64url or hex", () => {
+    expect(parseEnv({ WATCHPOST_SECRET: "q3Zb8vN1xP0eW7kR4tY9uI2oA6sD5fG_hJ-lK3zXcV8" }).WATCHPOST_SECRET).toHaveLength(43);
+    expect(parseEnv({ WATCHPOST_SECRET: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" }).WATCHPOST_SECRET).toHaveLength(64);
   });
 
   it.each([
@@ -22,6 +30,12 @@ describe("parseEnv", () => {
     [{ PORT: "70000" }, /PORT/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL: must be a postgresql:\/\/ URL/],
     [{ WATCHPOST_SECRET: "short" }, /WATCHPOST_SECRET: must be at least 32 characters/],
+    [{ WATCHPOST_SECRET: "a".repeat(64) }, /WATCHPOST_SECRET: looks repeated or too predictable/],
+    [{ WATCHPOST_SECRET: "changeme".repeat(6) }, /WATCHPOST_SECRET: looks repeated or too predictable/],
+    [{ WATCHPOST_SECRET: "0123456789abcdef".repeat(3) }, /WATCHPOST_SECRET: looks repeated or too predictable/],
+    [{ WATCHPOST_SECRET: "5d41402abc4b2a76b9719d911017c592" }, /WATCHPOST_SECRET: looks repeated or too predictable/],
+    [{ WATCHPOST_TRUST_PROXY: "yes" }, /WATCHPOST_TRUST_PROXY: must be the number of trusted proxy hops/],
+    [{ WATCHPOST_AUDIT_RETENTION_DAYS: "0" }, /WATCHPOST_AUDIT_RETENTION_DAYS/],
     [{ WATCHPOST_DEMO: "yes" }, /WATCHPOST_DEMO: must be 0, 1, true or false/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
     [{ WATCHPOST_ADMIN_EMAIL: "a@b.co" }, /set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD/],

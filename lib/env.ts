@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secretWeakness } from "./server/runtime/secret-strength";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const flag = (fallback: boolean) =>
@@ -18,12 +19,28 @@ export const ZEnv = z
     WATCHPOST_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
     /** Set by `npm start` from WATCHPOST_URL or PORT; links in notifications fall back to it. */
     NEXTAUTH_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
-    WATCHPOST_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    WATCHPOST_SECRET: z
+      .string()
+      .superRefine((secret, ctx) => {
+        const weakness = secretWeakness(secret);
+        if (weakness) ctx.addIssue({ code: "custom", message: weakness });
+      })
+      .optional(),
     WATCHPOST_DATA_DIR: z.string().min(1).default(".data"),
     WATCHPOST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
     WATCHPOST_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     WATCHPOST_DEMO: flag(true),
-    WATCHPOST_TRUST_PROXY: flag(false),
+    /**
+     * How many reverse proxies in front of the web append to X-Forwarded-For: the client IP is the value that
+     * many hops from the right. 0 (default) ignores the header; true/false are kept as 1/0.
+     */
+    WATCHPOST_TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|true|false)$/, "must be the number of trusted proxy hops (0, 1, 2, …)")
+      .optional()
+      .transform((v) => (v === undefined || v === "false" ? 0 : v === "true" ? 1 : Number(v))),
+    /** Days the portal audit log is kept; the worker's hourly maintenance deletes older rows. */
+    WATCHPOST_AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(36_500).default(400),
     /** Port of the demo Atlassian simulator that `npm start` runs (loopback only). */
     WATCHPOST_DEMO_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(4010),
     /** Seconds between polls of a caught-up connector while events keep arriving (live polling). */

@@ -1,13 +1,15 @@
 // The web process: `npm run web` (npm start runs it for you). Next.js in production mode behind a tiny
-// node:http server that pins x-forwarded-for to the socket address (unless WATCHPOST_TRUST_PROXY=1),
-// so sign-in throttling and the audit trail see the real client IP, adds HSTS over https, and refuses
-// paths with malformed percent-escapes (400 instead of Next's 500).
+// node:http server that pins x-forwarded-for to the client IP (the socket address, or the value
+// WATCHPOST_TRUST_PROXY hops from the right), so sign-in throttling and the audit trail see the real client,
+// adds HSTS over https, and refuses paths with malformed percent-escapes (400 instead of Next's 500).
 import http from "node:http";
 import next from "next";
 import { EnvError, getEnv } from "../lib/env";
+import { clientIpBehindProxies } from "../lib/server/runtime/forwarded-for";
 import { isServedOverHttps, STRICT_TRANSPORT_SECURITY } from "../lib/server/runtime/hsts";
 import { hasDecodablePath, refuseMalformedUrl } from "../lib/server/runtime/malformed-url";
 import { markProcessStopping } from "../lib/server/runtime/process-stopping";
+import { refuseStartWithoutSecret } from "../lib/server/runtime/require-secret";
 import { createResponseRecorder } from "../lib/server/runtime/response-recorder";
 
 /** In-flight requests get this long after a stop signal. */
@@ -19,6 +21,7 @@ const fail = (message: string): never => {
 };
 
 const main = async () => {
+  refuseStartWithoutSecret("web");
   let env;
   try {
     env = getEnv();
@@ -26,6 +29,9 @@ const main = async () => {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
+  // next-auth builds redirects (and, unless told otherwise, decides Secure cookies) from NEXTAUTH_URL, which
+  // only `npm start` sets: the site's own URL stands for it when the web is started on its own.
+  if (env.WATCHPOST_URL) process.env.NEXTAUTH_URL ??= env.WATCHPOST_URL;
   // Test hook: the e2e suite records every response body for its secret-leak check (docs/security.md).
   const recordResponse = process.env.WATCHPOST_E2E_RESPONSE_LOG ? createResponseRecorder(process.env.WATCHPOST_E2E_RESPONSE_LOG) : null;
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT, hostname: "localhost" });
@@ -33,12 +39,13 @@ const main = async () => {
   const handle = app.getRequestHandler();
 
   const server = http.createServer((req, res) => {
-    if (!env.WATCHPOST_TRUST_PROXY) {
-      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    const trustedHops = env.WATCHPOST_TRUST_PROXY;
+    req.headers["x-forwarded-for"] = clientIpBehindProxies({ forwardedFor: req.headers["x-forwarded-for"], socketAddress: req.socket.remoteAddress, trustedHops });
+    if (trustedHops === 0) {
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-host"];
     }
-    if (isServedOverHttps({ siteUrl: env.WATCHPOST_URL, trustProxy: env.WATCHPOST_TRUST_PROXY, forwardedProto: req.headers["x-forwarded-proto"] })) {
+    if (isServedOverHttps({ siteUrl: env.WATCHPOST_URL, trustProxy: trustedHops > 0, forwardedProto: req.headers["x-forwarded-proto"] })) {
       res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
     recordResponse?.(req, res);

@@ -4,20 +4,13 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf } from "@/lib/client/form-errors";
+import { safeCallbackPath } from "@/lib/shared/safe-callback";
 import { ZLoginInput } from "@/lib/shared/schemas/users";
+import { signInErrorText } from "@/lib/shared/sign-in-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 
-const describeError = (error: string | null | undefined, status: number): string => {
-  if (!error) return "Sign-in failed. Try again.";
-  if (error === "CredentialsSignin") return "Invalid email or password";
-  if (status === 429 || error.startsWith("Too many")) return error;
-  return error;
-};
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-const safeCallback = (url: string | undefined): string => (url && url.startsWith("/") && !url.startsWith("//") ? url : "/");
 
 export function LoginForm({ callbackUrl, initialError }: Readonly<{ callbackUrl?: string; initialError?: string }>) {
   const router = useRouter();
@@ -39,11 +32,13 @@ export function LoginForm({ callbackUrl, initialError }: Readonly<{ callbackUrl?
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (result?.ok && !result.error) {
-        router.replace(safeCallback(callbackUrl));
+        // Resolved against this origin: only a same-origin path is followed (no open redirect).
+        router.replace(safeCallbackPath(callbackUrl, window.location.origin));
         router.refresh();
         return;
       }
-      setError(describeError(result?.error, result?.status ?? 0));
+      // The server answers with an error code; the text is ours (lib/shared/sign-in-errors.ts).
+      setError(signInErrorText(result?.error));
     } catch {
       setError("Cannot reach the Watchpost server. Try again.");
     }

@@ -1,6 +1,6 @@
 /**
- * The caller's IP. scripts/web.ts overwrites x-forwarded-for with the socket address unless
- * WATCHPOST_TRUST_PROXY=1, so the first entry is trustworthy either way.
+ * The caller's IP. scripts/web.ts overwrites x-forwarded-for with the one client IP it trusts (the socket
+ * address, or the value WATCHPOST_TRUST_PROXY hops from the right), so the first entry is that IP.
  */
 export const clientIpFrom = (headers: Readonly<{ get(name: string): string | null }>): string =>
   headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";

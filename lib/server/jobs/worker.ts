@@ -1,4 +1,5 @@
 // The worker process: `npm run worker`. Runs every pg-boss job of the registry, every outbox loop, and heartbeats.
+import "./refuse-start-without-secret";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 // eslint-disable-next-line no-restricted-imports -- the process entry point closes the pool on shutdown

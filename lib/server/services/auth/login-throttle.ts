@@ -1,5 +1,8 @@
-import { appendAuditEvent } from "../../repositories/audit-repository";
-import { countRecentLoginFailures } from "../../repositories/login-failure-repository";
+import { throttleMessage } from "../../../shared/sign-in-errors";
+import { appendCollapsedAuditEvent } from "../../repositories/audit-repository";
+import { releaseLoginAttempt, reserveLoginAttempt, type LoginFailureCounts } from "../../repositories/login-failure-repository";
+
+export { throttleMessage };
 
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -16,19 +19,36 @@ export const decideThrottle = (counts: Readonly<{ email: FailureCount; ip: Failu
   return { isLimited: true, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) };
 };
 
-/** Whether sign-in for this email or from this IP is currently refused. */
-export const getLoginThrottle = async (options: Readonly<{ email: string; ip: string; now?: Date }>): Promise<ThrottleState> => {
+/** A sign-in attempt counted before its password is checked (attemptId null when it was refused). */
+export type SignInReservation = Readonly<{ email: string; ip: string; attemptId: bigint | null; throttle: ThrottleState }>;
+
+/**
+ * Counts this attempt against the email and the IP before any password check, atomically with the check of
+ * the limit: of N concurrent attempts, only as many as the limit allows get a reservation. A refused attempt
+ * is audited once per email or IP per window (a counter on one row), so a flood cannot flood the audit log.
+ */
+export const reserveSignInAttempt = async (options: Readonly<{ email: string; ip: string; now?: Date }>): Promise<SignInReservation> => {
   const now = options.now ?? new Date();
-  const counts = await countRecentLoginFailures(options.email, options.ip, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  return decideThrottle(counts, now);
+  const { email, ip } = options;
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const { counts, attemptId } = await reserveLoginAttempt({ email, ip, since, at: now, isAllowed: (c) => !decideThrottle(c, now).isLimited });
+  const throttle = decideThrottle(counts, now);
+  if (throttle.isLimited) await auditThrottled({ email, ip, counts, since, now });
+  return { email, ip, attemptId, throttle };
 };
 
-export const throttleMessage = (retryAfterSeconds: number): string =>
-  `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`;
+/** Gives back a reservation whose password was never checked. */
+export const releaseSignInAttempt = async (reservation: SignInReservation): Promise<void> => {
+  if (reservation.attemptId !== null) await releaseLoginAttempt(reservation.attemptId);
+};
 
-/** Checks the throttle and, when limited, records the refused attempt in the portal audit trail. */
-export const checkSignInAllowed = async (options: Readonly<{ email: string | null; ip: string; now?: Date }>): Promise<ThrottleState> => {
-  const throttle = await getLoginThrottle({ email: options.email ?? "", ip: options.ip, now: options.now });
-  if (throttle.isLimited) await appendAuditEvent({ action: "auth.sign_in_throttled", actorEmail: options.email, ip: options.ip });
-  return throttle;
+const auditThrottled = async (options: Readonly<{ email: string; ip: string; counts: LoginFailureCounts; since: Date; now: Date }>) => {
+  // An IP trying many emails is one row per IP; an email tried from many IPs is one row per email.
+  const throttledBy = options.counts.ip.count >= MAX_LOGIN_FAILURES ? "ip" : "email";
+  await appendCollapsedAuditEvent({
+    entry: { action: "auth.sign_in_throttled", actorEmail: options.email, ip: options.ip, details: { throttledBy } },
+    collapseKey: throttledBy === "ip" ? `ip:${options.ip}` : `email:${options.email}`,
+    since: options.since,
+    at: options.now,
+  });
 };

@@ -1,18 +1,28 @@
 import { AppError } from "../../../shared/errors";
 import { ZLoginInput } from "../../../shared/schemas/users";
+import { SIGN_IN_ERRORS } from "../../../shared/sign-in-errors";
 import { getDummyHash, verifyPassword } from "../../crypto/password";
 import { appendAuditEvent } from "../../repositories/audit-repository";
-import { clearLoginFailures, recordLoginFailure } from "../../repositories/login-failure-repository";
+import { clearLoginFailures } from "../../repositories/login-failure-repository";
 import { findCredentialsByEmail, touchLastLogin } from "../../repositories/user-repository";
 import type { Principal } from "../principal";
-import { checkSignInAllowed, throttleMessage } from "./login-throttle";
+import { reserveSignInAttempt, throttleMessage, type SignInReservation } from "./login-throttle";
 
-export type SignInOptions = Readonly<{ email: unknown; password: unknown; ip: string; now?: Date }>;
+export type SignInOptions = Readonly<{
+  email: unknown;
+  password: unknown;
+  ip: string;
+  now?: Date;
+  /** An attempt the caller already reserved (the sign-in route does, to answer 429); reserved here otherwise. */
+  reservation?: SignInReservation;
+}>;
 
-const INVALID = "Invalid email or password";
+const INVALID = SIGN_IN_ERRORS.CredentialsSignin;
 
 /**
- * Checks credentials with throttling (per email and per IP) and writes the portal audit trail.
+ * Checks credentials with throttling (per email and per IP) and writes the portal audit trail. The attempt
+ * is reserved (counted as a failure) before the password is checked, so concurrent guesses cannot outrun
+ * the limit; a success clears the email's failures.
  * Throws AppError unauthenticated / rate_limited with a message fit for the sign-in form.
  */
 export const signIn = async (options: SignInOptions): Promise<Principal> => {
@@ -22,18 +32,20 @@ export const signIn = async (options: SignInOptions): Promise<Principal> => {
   const { email, password } = parsed.data;
   const { ip } = options;
 
-  const throttle = await checkSignInAllowed({ email, ip, now });
-  if (throttle.isLimited) {
-    throw new AppError("rate_limited", throttleMessage(throttle.retryAfterSeconds), [], throttle.retryAfterSeconds);
+  const given = options.reservation;
+  const reservation = given && given.email === email && given.ip === ip ? given : await reserveSignInAttempt({ email, ip, now });
+  if (reservation.throttle.isLimited) {
+    const seconds = reservation.throttle.retryAfterSeconds;
+    throw new AppError("rate_limited", throttleMessage(seconds), [], seconds);
   }
 
   const user = await findCredentialsByEmail(email);
   const isValid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
   if (!user || !isValid || user.disabled) {
-    await recordLoginFailure(email, ip, now);
+    // The reserved row is the failure: nothing more to count.
     const reason = !user ? "unknown_email" : !isValid ? "wrong_password" : "user_disabled";
     await appendAuditEvent({ action: "auth.sign_in_failed", actorId: user?.id, actorEmail: email, ip, details: { reason } });
-    throw new AppError("unauthenticated", user?.disabled && isValid ? "This account is disabled. Ask an admin to enable it." : INVALID);
+    throw new AppError("unauthenticated", user?.disabled && isValid ? SIGN_IN_ERRORS.AccountDisabled : INVALID);
   }
 
   await Promise.all([
