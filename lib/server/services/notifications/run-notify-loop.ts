@@ -22,6 +22,9 @@ export type NotifyLoopOptions = Readonly<{
 /** A claimed row is left alone by other workers this long (far more than one bounded send), unless its worker is gone. */
 const LEASE_SECONDS = 300;
 
+/** Claims of workers that are gone are looked for at most this often (the loop spins while sends are claimed). */
+const RELEASE_EVERY_MS = 500;
+
 /** Channels are read at most this often per loop: an edit or a disable applies within a second. */
 const CHANNEL_CACHE_MS = 1_000;
 
@@ -53,9 +56,13 @@ export const runNotifyLoop = async (options: NotifyLoopOptions): Promise<Record<
   const perChannelInFlight = new Map<string, number>();
   const loadChannel = cachedChannels();
   const until = Date.now() + durationMs;
+  let releasedAt = 0;
   while (Date.now() < until && !options.isStopping?.()) {
     const free = concurrency - inFlight.size;
-    if (options.claimant !== undefined) await releaseClaimsOfGoneWorkers("notification_deliveries", options.claimant);
+    if (options.claimant !== undefined && Date.now() - releasedAt >= RELEASE_EVERY_MS) {
+      releasedAt = Date.now();
+      await releaseClaimsOfGoneWorkers("notification_deliveries", options.claimant);
+    }
     const claimed =
       free > 0 ? await claimDueDeliveries({ limit: free, leaseSeconds: LEASE_SECONDS, perChannel, inFlightByChannel: perChannelInFlight, claimant: options.claimant }) : [];
     for (const delivery of claimed) {

@@ -92,8 +92,6 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     }
     const directory = await loadOrgDirectory(connectorId);
     let cursor = connector.cursor;
-    let isCaughtUp = false;
-    let pagesWithNothingNew = 0;
     const limit = options.pageLimit ?? PAGE_LIMIT;
     const fetchAfter = async (after: string | null) => {
       await acquire();
@@ -107,11 +105,12 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       promise.catch(() => undefined);
       return promise;
     };
-    let pollInterval = connector.pollIntervalMs;
-    let pollStartedAt = Date.now();
-    let storedThisPoll = 0;
-    let pending: Promise<TEventsStreamPage> | null = prefetch(cursor);
-    for (;;) {
+    /** Pages from the cursor until caught up, out of budget or stopping: whether caught up, and what was new. */
+    const readToHead = async (): Promise<{ isCaughtUp: boolean; inserted: number }> => {
+      let isCaughtUp = false;
+      let inserted = 0;
+      let pagesWithNothingNew = 0;
+      let pending: Promise<TEventsStreamPage> | null = prefetch(cursor);
       while (pending && !isCaughtUp) {
         const page: TEventsStreamPage = await pending;
         const pageCursor = page.cursor ?? cursor;
@@ -128,36 +127,40 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
         const activities = enrichActivities(normalized, enrichment, (a) => ({ ...a, searchText: buildSearchText(a) }));
         // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
         // also repeat its last events, so two pages in a row with nothing new count as caught up too.
-        const isRepeatOnly = (inserted: number) => activities.length > 0 && inserted === 0 && dropped === 0;
+        const isRepeatOnly = (count: number) => activities.length > 0 && count === 0 && dropped === 0;
         const result = await storeActivityPage({
           connectorId,
           leaseOwner: workerId,
           activities,
           droppedUnverified: dropped,
           cursor: pageCursor,
-          isCaughtUp: (inserted) => page.events.length === 0 || (isRepeatOnly(inserted) && pagesWithNothingNew >= 1),
+          isCaughtUp: (count) => page.events.length === 0 || (isRepeatOnly(count) && pagesWithNothingNew >= 1),
         });
         cursor = pageCursor;
         pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
         isCaughtUp = result.isCaughtUp;
-        stored += result.inserted;
-        storedThisPoll += result.inserted;
+        inserted += result.inserted;
       }
-      if (!isCaughtUp || !options.live) break;
-      pollInterval = nextPollInterval(pollInterval, storedThisPoll > 0, options.live.bounds);
+      return { isCaughtUp, inserted };
+    };
+
+    let pollStartedAt = Date.now();
+    let { isCaughtUp, inserted } = await readToHead();
+    stored += inserted;
+    let pollInterval = connector.pollIntervalMs;
+    while (isCaughtUp && options.live) {
+      pollInterval = nextPollInterval(pollInterval, inserted > 0, options.live.bounds);
       // Tail here only while the org is busy (one empty poll tolerated: events come in bursts); a quiet org goes
       // back to the scheduler. The next poll starts one interval after this one started.
       const nextPollAt = pollStartedAt + pollInterval;
-      if (pollInterval > 2 * options.live.bounds.minMs || nextPollAt > startedAt + options.live.untilMs || options.isStopping?.()) break;
+      if (pollInterval > 2 * options.live.bounds.minMs || nextPollAt > startedAt + options.live.untilMs) break;
       while (Date.now() < nextPollAt && !options.isStopping?.()) await sleep(Math.min(250, nextPollAt - Date.now()));
       if (options.isStopping?.()) break;
       pollStartedAt = Date.now();
       // Each live poll gets a budget of its own for the pages it finds (a burst after a quiet spell).
       deadline = Math.max(deadline, pollStartedAt + LIVE_POLL_BUDGET_MS);
-      storedThisPoll = 0;
-      pagesWithNothingNew = 0;
-      isCaughtUp = false;
-      pending = prefetch(cursor);
+      ({ isCaughtUp, inserted } = await readToHead());
+      stored += inserted;
     }
     // After the events, so the audit events behind a posture regression are stored before it is evaluated.
     if (hasSyncedDirectory) await recomputePostureAfterSync({ connectorId, logger });
