@@ -10,7 +10,7 @@ import { openWorkerPresence } from "../repositories/worker-presence-repository";
 import { markProcessStopping } from "../runtime/process-stopping";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { SYNC_LEASE_OWNER, syncConnectorJob } from "./definitions/sync-connector.job";
-import { findDueConnectors } from "../services/sync/find-due-connectors";
+import { findDueConnectors, pollEveryConnectorSoon } from "../services/sync/find-due-connectors";
 import { releaseSyncLeases } from "../services/sync/release-sync-leases";
 import { JOBS, LOOPS, RETIRED_QUEUES } from "./registry";
 import { runLoops } from "./run-loops";
@@ -77,6 +77,7 @@ const main = async () => {
     const due = await findDueConnectors({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS });
     for (const connectorId of due) await enqueue(boss, syncConnectorJob, { connectorId }, { singletonKey: connectorId });
   };
+  await pollEveryConnectorSoon({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS }).catch((error: unknown) => logger.warn(brief(error), "poll intervals not reset"));
   const trySchedule = () => void scheduleSyncs().catch((error: unknown) => logger.warn(brief(error), "sync scheduling failed"));
   const scheduler = setInterval(trySchedule, SCHEDULE_INTERVAL_MS);
   trySchedule();

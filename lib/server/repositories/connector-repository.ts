@@ -142,6 +142,14 @@ export const releaseSyncLease = async (id: string, owner: string): Promise<void>
   await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL, sync_lease_claimed_by = NULL WHERE id = ${id}::uuid AND sync_lease_owner = ${owner}`;
 };
 
+/**
+ * Back to the live interval for every connector: a starting worker cannot know what arrived while no worker
+ * ran, so quiet backoff must not delay its first poll.
+ */
+export const resetPollIntervals = async (intervalMs: number): Promise<void> => {
+  await getPgPool().query("UPDATE connectors SET poll_interval_ms = $1 WHERE poll_interval_ms > $1", [intervalMs]);
+};
+
 /** Every sync lease `owner` holds (a stopping worker): its connectors are free for the next pass at once. */
 export const releaseSyncLeasesOf = async (owner: string): Promise<void> => {
   await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL, sync_lease_claimed_by = NULL WHERE sync_lease_owner = ${owner}`;
