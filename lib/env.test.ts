@@ -4,7 +4,7 @@ import { EnvError, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("applies defaults for an empty environment", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_DEMO: true, WATCHPOST_TRUST_PROXY: false, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_DEMO: true, WATCHPOST_TRUST_PROXY: false, WATCHPOST_ALLOW_PRIVATE_TARGETS: false, LOG_LEVEL: "info" });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -13,8 +13,8 @@ describe("parseEnv", () => {
   });
 
   it("parses flags and numbers", () => {
-    const env = parseEnv({ PORT: "8080", WATCHPOST_DEMO: "0", WATCHPOST_TRUST_PROXY: "true" });
-    expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: true });
+    const env = parseEnv({ PORT: "8080", WATCHPOST_DEMO: "0", WATCHPOST_TRUST_PROXY: "true", WATCHPOST_ALLOW_PRIVATE_TARGETS: "1" });
+    expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: true, WATCHPOST_ALLOW_PRIVATE_TARGETS: true });
   });
 
   it.each([

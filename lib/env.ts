@@ -24,6 +24,8 @@ export const ZEnv = z
     WATCHPOST_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     WATCHPOST_DEMO: flag(true),
     WATCHPOST_TRUST_PROXY: flag(false),
+    /** Lets webhooks and SMTP reach private, loopback, link-local and CGNAT addresses (an internal relay). */
+    WATCHPOST_ALLOW_PRIVATE_TARGETS: flag(false),
     /** Port of the demo Atlassian simulator that `npm start` runs (loopback only). */
     WATCHPOST_DEMO_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(4010),
     /** Seconds between polls of a caught-up connector. */
