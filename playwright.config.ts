@@ -48,6 +48,8 @@ export default defineConfig({
       WATCHPOST_DEMO: "0",
       // Lets throttling tests present distinct client IPs (X-Forwarded-For) without locking each other out.
       WATCHPOST_TRUST_PROXY: "1",
+      // Notification tests deliver to webhook and SMTP receivers on 127.0.0.1 (docs/security.md).
+      WATCHPOST_ALLOW_PRIVATE_TARGETS: "1",
       LOG_LEVEL: "info",
       WATCHPOST_E2E_RESPONSE_LOG: path.resolve(E2E_DATA_DIR, "responses.log"),
     },

@@ -7,6 +7,8 @@ export default defineConfig({
     exclude: ["**/*.integration.test.ts", "node_modules/**"],
     environment: "node",
     testTimeout: 20_000,
+    // Webhook and SMTP tests use receivers on 127.0.0.1: loopback targets need the opt-in (docs/security.md).
+    env: { WATCHPOST_ALLOW_PRIVATE_TARGETS: "1" },
   },
   resolve: { alias: { "server-only": new URL("./lib/testing/server-only-stub.ts", import.meta.url).pathname } },
 });

@@ -4,7 +4,7 @@ import { EnvError, parseEnv } from "./env";
 describe("parseEnv", () => {
   it("applies defaults for an empty environment", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_DEMO: true, WATCHPOST_TRUST_PROXY: 0, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_DEMO: true, WATCHPOST_TRUST_PROXY: 0, WATCHPOST_ALLOW_PRIVATE_TARGETS: false, LOG_LEVEL: "info" });
     expect(env.WATCHPOST_AUDIT_RETENTION_DAYS).toBe(400);
     expect(env.DATABASE_URL).toBeUndefined();
   });
@@ -14,8 +14,8 @@ describe("parseEnv", () => {
   });
 
   it("parses flags and numbers", () => {
-    const env = parseEnv({ PORT: "8080", WATCHPOST_DEMO: "0", WATCHPOST_TRUST_PROXY: "true" });
-    expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: 1 });
+    const env = parseEnv({ PORT: "8080", WATCHPOST_DEMO: "0", WATCHPOST_TRUST_PROXY: "true", WATCHPOST_ALLOW_PRIVATE_TARGETS: "1" });
+    expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: 1, WATCHPOST_ALLOW_PRIVATE_TARGETS: true });
     expect(parseEnv({ WATCHPOST_TRUST_PROXY: "2" }).WATCHPOST_TRUST_PROXY).toBe(2);
     expect(parseEnv({ WATCHPOST_TRUST_PROXY: "false" }).WATCHPOST_TRUST_PROXY).toBe(0);
   });

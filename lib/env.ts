@@ -41,6 +41,8 @@ export const ZEnv = z
       .transform((v) => (v === undefined || v === "false" ? 0 : v === "true" ? 1 : Number(v))),
     /** Days the portal audit log is kept; the worker's hourly maintenance deletes older rows. */
     WATCHPOST_AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(36_500).default(400),
+    /** Lets webhooks and SMTP reach private, loopback, link-local and CGNAT addresses (an internal relay). */
+    WATCHPOST_ALLOW_PRIVATE_TARGETS: flag(false),
     /** Port of the demo Atlassian simulator that `npm start` runs (loopback only). */
     WATCHPOST_DEMO_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(4010),
     /** Seconds between polls of a caught-up connector while events keep arriving (live polling). */

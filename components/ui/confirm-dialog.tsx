@@ -8,6 +8,8 @@ type Props = Readonly<{
   children: ReactNode;
   confirmLabel: string;
   isBusy?: boolean;
+  /** Keeps the confirm button off, e.g. until the user typed the name of what goes. */
+  isConfirmDisabled?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }>;
@@ -16,7 +18,7 @@ type Props = Readonly<{
  * A modal confirmation on the native <dialog>: focus is trapped, Escape closes, and the page behind is
  * inert. Mount it only while open so its text is not in the page otherwise.
  */
-export function ConfirmDialog({ title, children, confirmLabel, isBusy = false, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, children, confirmLabel, isBusy = false, isConfirmDisabled = false, onConfirm, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -44,7 +46,7 @@ export function ConfirmDialog({ title, children, confirmLabel, isBusy = false, o
         <Button variant="secondary" onClick={onClose} disabled={isBusy} autoFocus>
           Cancel
         </Button>
-        <Button variant="danger" onClick={onConfirm} isBusy={isBusy}>
+        <Button variant="danger" onClick={onConfirm} isBusy={isBusy} disabled={isConfirmDisabled}>
           {confirmLabel}
         </Button>
       </div>

@@ -77,6 +77,19 @@ test.describe("connectors", () => {
     await page.getByLabel("API base URL").fill("http://example.com");
     await connect.click();
     await expect(alert.filter({ hasText: HTTPS_ONLY })).toBeVisible();
+    // A name that merely starts with "127." is not a loopback address.
+    await page.getByLabel("API base URL").fill("http://127.attacker.example");
+    await connect.click();
+    await expect(alert.filter({ hasText: HTTPS_ONLY })).toBeVisible();
+
+    // Refused by the server when it connects: a private address, and the simulator's own port over https.
+    await page.getByLabel("API base URL").fill("https://10.20.30.40");
+    await connect.click();
+    await expect(alert.filter({ hasText: "API base URL refused: 10.20.30.40 is a private address" })).toBeVisible();
+    await expect(page.getByLabel("API base URL")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("API base URL").fill(sim.baseUrl.replace("http://127.0.0.1", "https://[::ffff:127.0.0.1]"));
+    await connect.click();
+    await expect(alert.filter({ hasText: "is a loopback address" })).toBeVisible();
 
     await page.getByLabel("API base URL").fill(sim.baseUrl);
     await connect.click();
@@ -117,13 +130,27 @@ test.describe("connectors", () => {
     await page.getByRole("button", { name: "Rotate API key" }).click();
     await expect(page.getByText(/Key rotated: now using the key ending in/)).toBeVisible();
 
-    // Delete, after a confirmation that says what goes with it.
+    // Delete, after a confirmation that says what goes with it and asks for the instance name typed out.
     await page.getByRole("button", { name: "Delete", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
     await expect(dialog.getByText(`${MEMBER_EVENTS} stored activities`)).toBeVisible();
-    await dialog.getByRole("button", { name: "Delete connector" }).click();
+    const confirm = dialog.getByRole("button", { name: "Delete connector" });
+    await expect(confirm).toBeDisabled();
+    const nameField = dialog.getByLabel(`Type “${name}” to confirm`);
+    await nameField.fill(name.slice(0, -1));
+    await expect(confirm).toBeDisabled();
+    await nameField.fill(name);
+    await confirm.click();
     await expect(page).toHaveURL(/\/connectors$/);
     await expect(page.getByTestId(`connector-row-${name}`)).toHaveCount(0);
+
+    // The portal audit log says who deleted it, from where, and how much went with it.
+    await page.goto("/settings/audit-log?action=connector.deleted");
+    const auditRow = page.getByRole("row").filter({ hasText: name });
+    await expect(auditRow).toContainText("connector.deleted");
+    await expect(auditRow).toContainText(`activitiesDeleted=${MEMBER_EVENTS}`);
+    await expect(auditRow).toContainText("alertsDeleted=");
+    await expect(auditRow).toContainText("governanceActionsDeleted=0");
     await context.close();
   });
 

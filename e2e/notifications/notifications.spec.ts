@@ -41,6 +41,11 @@ test("admin adds a webhook channel, a bad URL is a form error, and Send test is 
     await page.getByRole("button", { name: "Add channel" }).click();
     await expect(page.getByText("Webhook URLs must use https (http only to localhost)")).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/notification-channel-form-error.png`, fullPage: true });
+    // Refused by the server on save: a cloud metadata address, even with WATCHPOST_ALLOW_PRIVATE_TARGETS (set for this server).
+    await page.getByLabel("Webhook URL").fill("https://169.254.169.254/latest/meta-data/");
+    await page.getByRole("button", { name: "Add channel" }).click();
+    await expect(page.getByText("Webhook URL refused: 169.254.169.254 is a cloud metadata address").first()).toBeVisible();
+    await expect(page.getByLabel("Webhook URL")).toHaveAttribute("aria-invalid", "true");
 
     await page.getByLabel("Webhook URL").fill(receiver.url);
     await page.getByLabel("Minimum severity").selectOption("medium");

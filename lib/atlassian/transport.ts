@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { guardedFetch, targetRefusalOf, type TTargetPolicy } from "../net/guarded-fetch";
 import { AtlassianApiError, kindForStatus, retryAfterMsFromHeaders } from "./errors";
 
 /** Rate-limit state from the X-RateLimit-* headers, which Atlassian sends on every response. */
@@ -23,7 +24,10 @@ export type TTransportOptions = {
   apiKey: string;
   /** Whole-request timeout, headers and body included. Default 30 s. */
   timeoutMs?: number;
+  /** Defaults to a fetch that refuses non-public addresses (CONNECTOR_TARGET_POLICY). */
   fetch?: typeof globalThis.fetch;
+  /** Largest response body read; a longer one fails as `malformed` ("bad response"). Default 20 MB. */
+  maxBodyBytes?: number;
   /** Clock used to turn X-RateLimit-Reset into a wait; injectable for tests. */
   now?: () => number;
 };
@@ -32,6 +36,49 @@ export type TTransport = <T>(request: TRequest<T>) => Promise<TResponse<T>>;
 
 export const DEFAULT_BASE_URL = "https://api.atlassian.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Atlassian is on the public internet: only public addresses, except plain http to a loopback IP literal
+ * (the simulator that tests and the demo run on http://127.0.0.1:<port>).
+ */
+export const CONNECTOR_TARGET_POLICY: TTargetPolicy = { allowPrivate: false, allowLoopbackHttpLiteral: true };
+
+/** undici's fetch rejects with "fetch failed" and puts the reason (ECONNREFUSED, "unexpected redirect"…) in `cause`. */
+const innerMessage = (error: unknown): string => {
+  const inner = (error as { cause?: { message?: unknown } }).cause?.message;
+  const outer = (error as Error).message;
+  return typeof inner === "string" && inner ? `${outer} (${inner})` : outer;
+};
+
+class BodyTooLargeError extends Error {
+  override name = "BodyTooLargeError";
+}
+
+/** Reads the body as text, giving up (and closing the stream) past `maxBytes` instead of buffering it all. */
+const readCapped = async (response: Response, maxBytes: number): Promise<string> => {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new BodyTooLargeError();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+};
 
 /** Builds `base + path + ?query`; arrays repeat the parameter (`actor=a&actor=b`). */
 export const buildUrl = (baseUrl: string, path: string, query: Record<string, TQueryValue> = {}): string => {
@@ -75,7 +122,8 @@ const errorDetail = (body: unknown): string | undefined => {
 export const createTransport = (options: TTransportOptions): TTransport => {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = options.fetch ?? guardedFetch(CONNECTOR_TARGET_POLICY);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const now = options.now ?? Date.now;
 
   return async <T>(request: TRequest<T>): Promise<TResponse<T>> => {
@@ -96,6 +144,8 @@ export const createTransport = (options: TTransportOptions): TTransport => {
       const response = await doFetch(url, {
         method,
         signal: controller.signal,
+        // A redirect could lead anywhere, the API key included; the Atlassian API never redirects.
+        redirect: "error",
         headers: {
           Authorization: `Bearer ${options.apiKey}`,
           Accept: "application/json",
@@ -105,10 +155,14 @@ export const createTransport = (options: TTransportOptions): TTransport => {
       });
       status = response.status;
       headers = response.headers;
-      text = await response.text();
+      text = await readCapped(response, maxBodyBytes);
     } catch (cause) {
+      if (cause instanceof BodyTooLargeError) {
+        throw fail({ kind: "malformed", message: `${method} ${url} → response body larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MB`, cause });
+      }
       if (isTimedOut) throw fail({ kind: "timeout", message: `${method} ${url} timed out after ${timeoutMs} ms`, cause });
-      throw fail({ kind: "network", message: `${method} ${url} failed: ${(cause as Error).message}`, cause });
+      const refusal = targetRefusalOf(cause);
+      throw fail({ kind: "network", message: `${method} ${url} failed: ${refusal?.reason ?? innerMessage(cause)}`, cause: refusal ?? cause });
     } finally {
       clearTimeout(timer);
     }

@@ -4,3 +4,6 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.LOG_LEVEL = "silent";
 process.env.WATCHPOST_SERVICE = "test";
 process.env.WATCHPOST_SECRET = "integration-test-secret-0123456789abcdef";
+// Local SMTP and webhook receivers listen on 127.0.0.1: loopback targets need the opt-in (docs/security.md).
+// Tests of the refusal set it back to "0" in vi.hoisted, before env.ts is first read.
+process.env.WATCHPOST_ALLOW_PRIVATE_TARGETS = "1";

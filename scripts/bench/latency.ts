@@ -90,6 +90,9 @@ const workerLog = path.join(tmpdir(), "watchpost-bench-latency-worker.log");
 rmSync(workerLog, { force: true });
 const episodesPerRun = Math.max(1, Math.floor(SECONDS / EPISODE_EVERY_S));
 const database = await startBenchDatabase("latency");
+// The receiver listens on 127.0.0.1: loopback webhooks need the private-targets opt-in (docs/security.md), in
+// this process (the channel is saved here) and in the worker (which inherits this environment).
+process.env.WATCHPOST_ALLOW_PRIVATE_TARGETS = "1";
 const sim = await startSimulator({ rateLimits: { enabled: false }, recordVisibility: true });
 const receiver = await startWebhookReceiver();
 const db = new pg.Client({ connectionString: database.url });

@@ -36,6 +36,8 @@ const startReceiver = async () => {
 
 const main = async () => {
   const database = await startBenchDatabase("notify");
+  // The receiver listens on 127.0.0.1: loopback webhooks need the private-targets opt-in (docs/security.md).
+  process.env.WATCHPOST_ALLOW_PRIVATE_TARGETS = "1";
   const receiver = await startReceiver();
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();

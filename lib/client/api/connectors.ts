@@ -13,5 +13,5 @@ export const connectorsApi = {
   rotateKey: (id: string, input: TRotateKeyInput) => apiFetch<TConnectorDto>(`${one(id)}/api-key`, { method: "PUT", json: input }),
   sync: (id: string) => apiFetch<TConnectorDto>(`${one(id)}/sync`, { method: "POST" }),
   setEnabled: (id: string, enabled: boolean) => apiFetch<TConnectorDto>(one(id), { method: "PATCH", json: { enabled } }),
-  remove: (id: string) => apiFetch<{ deleted: true; activitiesDeleted: number }>(one(id), { method: "DELETE" }),
+  remove: (id: string) => apiFetch<{ deleted: true; activitiesDeleted: number; alertsDeleted: number; governanceActionsDeleted: number }>(one(id), { method: "DELETE" }),
 };

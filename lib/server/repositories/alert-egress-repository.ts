@@ -13,6 +13,8 @@ export const listAlertIps = async (alertId: string): Promise<string[]> => {
 
 export type TEgressReevaluation = Readonly<{
   sourceAlertId: string;
+  /** Only this connector's alerts (an analyst's egress); undefined: every connector's (an admin's). */
+  connectorId?: string;
   cidrs: readonly string[];
   policyKeys: readonly string[];
   reason: string;
@@ -28,6 +30,7 @@ export type TEgressReevaluation = Readonly<{
 const CANDIDATES_SQL = `
   SELECT a.id::text, a.status::text AS status FROM alerts a
   WHERE a.status IN ('open', 'in_progress') AND a.policy_key = ANY($2::text[])
+    AND ($3::uuid IS NULL OR a.connector_id = $3::uuid)
     AND EXISTS (SELECT 1 FROM alert_activities l WHERE l.alert_id = a.id)
     AND NOT EXISTS (
       SELECT 1 FROM alert_activities l JOIN activities act ON act.seq = l.activity_seq
@@ -41,7 +44,7 @@ const CANDIDATES_SQL = `
  */
 export const dismissAlertsInsideEgress = (actor: TTriageActor, options: TEgressReevaluation): Promise<string[]> =>
   inTransaction(async (client) => {
-    const { rows } = await client.query<{ id: string; status: string }>(CANDIDATES_SQL, [[...options.cidrs], [...options.policyKeys]]);
+    const { rows } = await client.query<{ id: string; status: string }>(CANDIDATES_SQL, [[...options.cidrs], [...options.policyKeys], options.connectorId ?? null]);
     const ids = rows.map((r) => r.id);
     if (ids.length > 0) {
       await client.query(

@@ -120,8 +120,23 @@ export const updateConnector = async (id: string, patch: ConnectorPatch): Promis
   });
 };
 
-export const deleteConnectorRecord = async (id: string): Promise<void> => {
-  await getDb().connector.delete({ where: { id }, select: { id: true } });
+export type ConnectorDeletion = Readonly<{ activities: number; alerts: number; governanceActions: number }>;
+
+/**
+ * Deletes the connector (its activities, alerts, governance log and synced directory go by cascade) and
+ * says how many activities, alerts and governance entries went. One statement: the counts come from the
+ * same snapshot as the delete, with no interactive transaction to time out on a large connector.
+ * Null when no such connector.
+ */
+export const deleteConnectorCounting = async (id: string): Promise<ConnectorDeletion | null> => {
+  const [row] = await getDb().$queryRaw<{ deleted: bigint; activities: bigint; alerts: bigint; governance: bigint }[]>`
+    WITH gone AS (DELETE FROM connectors WHERE id = ${id}::uuid RETURNING id)
+    SELECT (SELECT count(*) FROM gone) AS deleted,
+           (SELECT count(*) FROM activities WHERE connector_id = ${id}::uuid) AS activities,
+           (SELECT count(*) FROM alerts WHERE connector_id = ${id}::uuid) AS alerts,
+           (SELECT count(*) FROM governance_actions WHERE connector_id = ${id}::uuid) AS governance`;
+  if (!row || row.deleted === 0n) return null;
+  return { activities: Number(row.activities), alerts: Number(row.alerts), governanceActions: Number(row.governance) };
 };
 
 /**

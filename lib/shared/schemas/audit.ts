@@ -28,6 +28,12 @@ export const AUDIT_ACTIONS = [
   "notification_channel.created",
   "notification_channel.updated",
   "notification_channel.deleted",
+  "connector.created",
+  "connector.api_key_rotated",
+  "connector.enabled",
+  "connector.disabled",
+  "connector.sync_requested",
+  "connector.deleted",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { classifyAddress, parseIpLiteral } from "../../net/address-class";
 
 export const CONNECTOR_STATUSES = ["connecting", "syncing", "connected", "degraded", "error", "disabled"] as const;
 export type TConnectorStatus = (typeof CONNECTOR_STATUSES)[number];
@@ -17,9 +18,13 @@ export const DEFAULT_ATLASSIAN_BASE_URL = "https://api.atlassian.com";
 export const MAX_BACKFILL_DAYS = 180;
 export const MAX_KEY_LIFETIME_DAYS = 366;
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+/** A loopback IP literal (127.0.0.0/8, [::1]); never a name, so "127.attacker.example" is not one. */
+const isLoopbackLiteral = (hostname: string): boolean => parseIpLiteral(hostname) !== null && classifyAddress(hostname) === "loopback";
 
-/** https anywhere; plain http only to a loopback address (the simulator). */
+/**
+ * https, or plain http only to a loopback IP literal (the simulator). Which addresses a host may resolve to
+ * is checked when connecting (lib/net/guarded-fetch.ts), where DNS answers cannot be swapped afterwards.
+ */
 export const ZBaseUrl = z
   .string()
   .trim()
@@ -32,7 +37,7 @@ export const ZBaseUrl = z
       ctx.addIssue({ code: "custom", message: "API base URL must be a URL such as https://api.atlassian.com" });
       return z.NEVER;
     }
-    const isLoopbackHttp = url.protocol === "http:" && (LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith("127."));
+    const isLoopbackHttp = url.protocol === "http:" && isLoopbackLiteral(url.hostname);
     if (url.protocol !== "https:" && !isLoopbackHttp) {
       ctx.addIssue({ code: "custom", message: "API base URL must use https (plain http is allowed only to a loopback address such as the simulator)" });
       return z.NEVER;

@@ -60,3 +60,24 @@ export const defaultEgressCidrs = (ips: readonly string[]): string[] => {
   }
   return out;
 };
+
+/** The widest block an analyst may mark as egress: a /24 (IPv4) or a /64 (IPv6). */
+export const ANALYST_MAX_PREFIX = { 4: 24, 6: 64 } as const;
+export const ANALYST_MAX_EGRESS_DAYS = 90;
+
+/**
+ * An analyst's egress CIDRs: each at most a /24 or /64 and containing one of the alert's own IPs, so one
+ * alert cannot be used to trust a large part of the internet (admins use the IP-range editor for that).
+ */
+export const assertAnalystEgressCidrs = (cidrs: readonly string[], alertIps: readonly string[]): void => {
+  const ips = alertIps.map((ip) => parseIp(ip)).filter((ip) => ip !== null);
+  for (const text of cidrs) {
+    const cidr = parseCidr(text);
+    if (!cidr) continue; // the IP-range schema reports invalid CIDRs
+    const widest = ANALYST_MAX_PREFIX[cidr.family];
+    if (cidr.prefix < widest) refuse(`${text} is wider than /${widest}: analysts may mark at most a /24 (IPv4) or /64 (IPv6) per CIDR; ask an admin for wider ranges`);
+    if (!ips.some((ip) => ip.family === cidr.family && cidr.start <= ip.value && ip.value <= cidr.end)) {
+      refuse(`${text} contains none of this alert's IP addresses: analysts may mark only ranges the alert came from`);
+    }
+  }
+};

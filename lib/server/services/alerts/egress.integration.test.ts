@@ -102,4 +102,34 @@ describe("POST /api/v1/alerts/{id}/egress", () => {
     await expect(markAlertEgress({ actor, alertId: randomUUID(), input: input({ name: "Z" }) })).rejects.toMatchObject({ status: 404 });
     expect(ZAlertEgressInput.safeParse({ name: "V", category: "vpn", expiresAt: "2020-01-01T00:00:00Z" }).error?.issues[0]?.message).toBe("expiresAt must be in the future");
   });
+
+  it("holds analysts to the alert: at most /24 or /64 containing one of its IPs, 90 days, its own connector", async () => {
+    const { principal: ana } = await makeUser("analyst");
+    const { principal: admin } = await makeUser("admin");
+    const analyst = { ...ana, ip: null };
+    const c = await fx.connector();
+    const other = await fx.connector("Other");
+    const source = await fx.alert({ connectorId: c, activitySeqs: [await fx.activity(c, "acc-ada", LONDON), await fx.activity(c, "acc-ada", SYDNEY)] });
+    const refused = (overrides: Record<string, unknown>) => markAlertEgress({ actor: analyst, alertId: source, input: input(overrides) });
+
+    // The finding: almost the whole internet as "our egress" until 2099.
+    await expect(refused({ cidrs: ["1.0.0.0/8", "2000::/3"] })).rejects.toMatchObject({ status: 400, message: /1\.0\.0\.0\/8 is wider than \/24/ });
+    await expect(refused({ cidrs: ["2001:db9::/48"] })).rejects.toMatchObject({ status: 400, message: /wider than \/64/ });
+    await expect(refused({ cidrs: ["5.9.23.0/24"] })).rejects.toMatchObject({ status: 400, message: /5\.9\.23\.0\/24 contains none of this alert's IP addresses/ });
+    await expect(refused({ expiresAt: "2099-01-01T00:00:00Z" })).rejects.toMatchObject({ status: 400, message: /at most 90 days/ });
+    await expect(refused({ expiresAt: new Date(Date.now() + 92 * 86_400_000).toISOString() })).rejects.toMatchObject({ status: 400 });
+    expect(await fx.query("SELECT id FROM ip_ranges")).toEqual([]);
+
+    // Within the rules: created, and only this connector's alerts are dismissed.
+    const sameConnector = await fx.alert({ connectorId: c, policyKey: "infrequent_country", activitySeqs: [await fx.activity(c, "acc-bob", "81.2.69.7")] });
+    const otherConnector = await fx.alert({ connectorId: other, policyKey: "infrequent_country", activitySeqs: [await fx.activity(other, "acc-eve", "81.2.69.8")] });
+    const marked = await markAlertEgress({ actor: analyst, alertId: source, input: input({ cidrs: ["81.2.69.0/24", "1.120.45.8"] }) });
+    expect(marked.reevaluated.alertIds.sort()).toEqual([source, sameConnector].sort());
+    expect(await getAlertOrThrow(otherConnector)).toMatchObject({ status: "open" });
+
+    // Admins are not held to these rules (they have the full IP-range editor).
+    const wide = await fx.alert({ connectorId: other, activitySeqs: [await fx.activity(other, "acc-eve", "5.9.23.11")] });
+    const adminMarked = await markAlertEgress({ actor: { ...admin, ip: null }, alertId: wide, input: input({ name: "Hetzner", cidrs: ["5.9.0.0/16"], expiresAt: "2099-01-01T00:00:00Z" }) });
+    expect(adminMarked.range.cidrs).toEqual(["5.9.0.0/16"]);
+  });
 });

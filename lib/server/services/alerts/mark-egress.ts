@@ -5,9 +5,10 @@ import { dismissAlertsInsideEgress, listAlertIps } from "../../repositories/aler
 import { findAlertById } from "../../repositories/alert-repository";
 import { createIpRangeForActor } from "../ip-ranges/save-ip-range";
 import type { Principal } from "../principal";
-import { assertPublicCidrs, defaultEgressCidrs } from "./egress-cidrs";
+import { ANALYST_MAX_EGRESS_DAYS, assertAnalystEgressCidrs, assertPublicCidrs, defaultEgressCidrs } from "./egress-cidrs";
 import { assertCanTriage, triageActorOf } from "./triage-actor";
 
+const DAY_MS = 86_400_000;
 
 const toRangeInput = (input: TAlertEgressInput, cidrs: readonly string[]) => {
   const parsed = ZCreateIpRangeInput.safeParse({ name: input.name, category: input.category, cidrs, expiresAt: input.expiresAt });
@@ -23,6 +24,10 @@ const toRangeInput = (input: TAlertEgressInput, cidrs: readonly string[]) => {
  * travel, country or IP alert whose activities' IPs all fall inside the range, the source alert included.
  * New activities from the range are enriched with its category within seconds (the worker polls the
  * ranges' change stamp), so the policies' Corporate/VPN rules apply to them from then on.
+ *
+ * Analysts are held to what the alert shows: CIDRs of at most /24 (/64) containing one of its IPs, an
+ * expiry within 90 days, and dismissals on the alert's own connector only. Admins are not (they have the
+ * IP-range editor anyway).
  */
 export const markAlertEgress = async (
   options: Readonly<{ actor: Pick<Principal, "userId" | "email" | "name" | "role" | "ip">; alertId: string; input: TAlertEgressInput; now?: Date }>,
@@ -34,12 +39,24 @@ export const markAlertEgress = async (
   if (!isEgressPolicyKey(alert.policyKey)) {
     throw new AppError("bad_request", "Only impossible travel, infrequent country, anonymous IP and suspicious IP alerts can be marked as egress");
   }
-  const cidrs = input.cidrs ?? defaultEgressCidrs(await listAlertIps(alertId));
+  const alertIps = await listAlertIps(alertId);
+  const cidrs = input.cidrs ?? defaultEgressCidrs(alertIps);
   const rangeInput = toRangeInput(input, cidrs);
   assertPublicCidrs(rangeInput.cidrs);
+  const isAnalyst = actor.role !== "admin";
+  if (isAnalyst) {
+    assertAnalystEgressCidrs(rangeInput.cidrs, alertIps);
+    const now = options.now ?? new Date();
+    // Whole days: the dialog sends the end of the chosen (local) day, so the 90th day counts in full.
+    if (Date.parse(input.expiresAt) > now.getTime() + (ANALYST_MAX_EGRESS_DAYS + 1) * DAY_MS) {
+      const reason = `Analysts may mark egress for at most ${ANALYST_MAX_EGRESS_DAYS} days; ask an admin for a longer range`;
+      throw new AppError("bad_request", reason, [{ name: "expiresAt", reason }]);
+    }
+  }
   const range = await createIpRangeForActor({ actor, input: rangeInput, auditDetails: { alertId } });
   const alertIds = await dismissAlertsInsideEgress(triageActorOf(actor), {
     sourceAlertId: alertId,
+    ...(isAnalyst ? { connectorId: alert.connectorId } : {}),
     cidrs: range.cidrs,
     policyKeys: EGRESS_POLICY_KEYS,
     reason: `Marked as egress "${range.name}" by ${actor.email}`,

@@ -2,6 +2,7 @@ import { AppError } from "../../../shared/errors";
 import { DEFAULT_ATLASSIAN_BASE_URL, MAX_KEY_LIFETIME_DAYS, type TConnectorDto, type TCreateConnectorData } from "../../../shared/schemas/connectors";
 import { appendConnectorEvent, findConnectorByName, findConnectorByOrg, insertConnector } from "../../repositories/connector-repository";
 import type { Principal } from "../principal";
+import { auditConnector } from "./audit-connector";
 import { sealApiKey } from "./connector-secret";
 import { getConnectorOrThrow } from "./get-connectors";
 import { verifyConnection } from "./verify-connection";
@@ -41,5 +42,6 @@ export const createConnector = async (options: Readonly<{ actor: Principal; inpu
     throw error;
   });
   await appendConnectorEvent({ connectorId: record.id, kind: "created", status: "connecting", detail: `Connected by ${actor.email}`, actorEmail: actor.email });
+  await auditConnector(actor, "connector.created", record, { orgId: input.orgId, baseUrl, backfillDays: input.backfillDays, apiKeyLast4: record.apiKeyLast4 });
   return getConnectorOrThrow(record.id, now);
 };

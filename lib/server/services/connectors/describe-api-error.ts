@@ -1,5 +1,8 @@
 import { isAtlassianApiError } from "../../../atlassian";
+import { targetRefusalOf } from "../../../net/guarded-fetch";
 import { AppError } from "../../../shared/errors";
+
+const refusedMessage = (reason: string): string => `API base URL refused: ${reason} (only public addresses, or http://127.0.0.1:<port> for the simulator)`;
 
 /** A precise, user-facing reason for a failed call to the Atlassian API (never includes the key). */
 export const describeAtlassianError = (error: unknown): string => {
@@ -15,8 +18,11 @@ export const describeAtlassianError = (error: unknown): string => {
       return `Rate limited by the Atlassian API${error.retryAfterMs ? `; retry in ${Math.ceil(error.retryAfterMs / 1000)} s` : ""}`;
     case "server":
       return `The Atlassian API answered with a server error${error.status ? ` (HTTP ${error.status})` : ""}`;
-    case "network":
+    case "network": {
+      const refusal = targetRefusalOf(error.cause);
+      if (refusal) return refusedMessage(refusal.reason);
       return "Network unreachable: cannot connect to the API base URL";
+    }
     case "timeout":
       return "The Atlassian API did not answer in time";
     case "malformed":
@@ -42,6 +48,8 @@ const CODES = {
 export const verificationError = (error: unknown): AppError => {
   const message = describeAtlassianError(error);
   if (!isAtlassianApiError(error)) return new AppError("unavailable", message);
+  // A refused address is the admin's input at fault, not an outage: 400 on the base URL field.
+  if (targetRefusalOf(error.cause)) return new AppError("bad_request", message, [{ name: "baseUrl", reason: message }]);
   const field = error.kind === "not_found" ? "orgId" : error.kind === "unauthorized" || error.kind === "forbidden" ? "apiKey" : "baseUrl";
   return new AppError(CODES[error.kind], message, [{ name: field, reason: message }], error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined);
 };

@@ -1,7 +1,8 @@
 import { AppError } from "../../../shared/errors";
 import type { TConnectorDto } from "../../../shared/schemas/connectors";
-import { appendConnectorEvent, deleteConnectorRecord, findConnectorRecord, updateConnector } from "../../repositories/connector-repository";
+import { appendConnectorEvent, deleteConnectorCounting, findConnectorRecord, updateConnector } from "../../repositories/connector-repository";
 import type { Principal } from "../principal";
+import { auditConnector } from "./audit-connector";
 import { getConnectorOrThrow } from "./get-connectors";
 
 const findOrThrow = async (id: string) => {
@@ -19,6 +20,7 @@ export const setConnectorEnabled = async (options: Readonly<{ actor: Principal; 
   const status = enabled ? (record.initialSyncDoneAt ? "connected" : "syncing") : "disabled";
   await updateConnector(id, { status, statusDetail: enabled ? null : `Paused by ${actor.email}`, nextRetryAt: null, failureCount: 0, isCaughtUp: false });
   await appendConnectorEvent({ connectorId: id, kind: enabled ? "enabled" : "disabled", status, actorEmail: actor.email });
+  await auditConnector(actor, enabled ? "connector.enabled" : "connector.disabled", record, { orgId: record.orgId });
   return getConnectorOrThrow(id);
 };
 
@@ -28,12 +30,22 @@ export const requestSync = async (options: Readonly<{ actor: Principal; id: stri
   if (record.status === "disabled") throw new AppError("conflict", "The connector is disabled: enable it first");
   await updateConnector(options.id, { nextRetryAt: null, isCaughtUp: false });
   await appendConnectorEvent({ connectorId: options.id, kind: "sync_requested", actorEmail: options.actor.email });
+  await auditConnector(options.actor, "connector.sync_requested", record, { orgId: record.orgId });
   return getConnectorOrThrow(options.id);
 };
 
-/** Deletes the connector and, with it, its stored activities, users, domains and policies. */
-export const deleteConnector = async (options: Readonly<{ actor: Principal; id: string }>): Promise<{ deleted: true; activitiesDeleted: number }> => {
+export type TConnectorDeleted = Readonly<{ deleted: true; activitiesDeleted: number; alertsDeleted: number; governanceActionsDeleted: number }>;
+
+/**
+ * Deletes the connector and, with it, its stored activities, alerts, governance log, users, domains and
+ * policies. The portal audit row (which outlives them) says how many activities, alerts and governance
+ * entries went.
+ */
+export const deleteConnector = async (options: Readonly<{ actor: Principal; id: string }>): Promise<TConnectorDeleted> => {
   const record = await findOrThrow(options.id);
-  await deleteConnectorRecord(options.id);
-  return { deleted: true, activitiesDeleted: Number(record.activitiesStored) };
+  const removed = await deleteConnectorCounting(options.id);
+  if (!removed) throw new AppError("not_found", "Connector not found");
+  const result = { activitiesDeleted: removed.activities, alertsDeleted: removed.alerts, governanceActionsDeleted: removed.governanceActions };
+  await auditConnector(options.actor, "connector.deleted", record, { orgId: record.orgId, baseUrl: record.baseUrl, ...result });
+  return { deleted: true, ...result };
 };

@@ -2,6 +2,7 @@ import { AppError } from "../../../shared/errors";
 import type { TConnectorDto } from "../../../shared/schemas/connectors";
 import { appendConnectorEvent, findConnectorRecord, updateConnector } from "../../repositories/connector-repository";
 import type { Principal } from "../principal";
+import { auditConnector } from "./audit-connector";
 import { sealApiKey } from "./connector-secret";
 import { defaultKeyExpiry } from "./create-connector";
 import { getConnectorOrThrow } from "./get-connectors";
@@ -29,5 +30,6 @@ export const rotateApiKey = async (
     failureCount: 0,
   });
   await appendConnectorEvent({ connectorId: options.id, kind: "api_key_rotated", status, detail: `New key ending in ${options.apiKey.trim().slice(-4)}`, actorEmail: options.actor.email });
+  await auditConnector(options.actor, "connector.api_key_rotated", record, { orgId: record.orgId, previousKeyLast4: record.apiKeyLast4, apiKeyLast4: options.apiKey.trim().slice(-4) });
   return getConnectorOrThrow(options.id, now);
 };

@@ -144,7 +144,7 @@ describe("notify job", () => {
     expect(receiver.requests).toHaveLength(3);
     expect(receiver.requests[2]?.body).toMatchObject({ type: "test", test: { channel: "Flaky" } });
     const dto = await getChannelOrThrow(channel.id);
-    expect(dto.lastError).toBe("HTTP 500: upstream broke");
+    expect(dto.lastError).toBe("HTTP 500: the receiver failed");
     expect(dto.lastSuccessAt! > dto.lastFailureAt!).toBe(true);
   });
 
@@ -194,7 +194,7 @@ describe("notify job", () => {
     await sendTestNotification({ actor: await admin(), channelId: gone.id });
     await sendTestNotification({ actor: await admin(), channelId: moved.id });
     await notifyUntil(async () => (await db.query("SELECT 1 FROM notification_deliveries WHERE status = 'pending'")).rowCount === 0);
-    expect(await deliveriesOf(gone.id)).toMatchObject([{ status: "failed", attempts: 1, error: "HTTP 404: no_service" }]);
+    expect(await deliveriesOf(gone.id)).toMatchObject([{ status: "failed", attempts: 1, error: "HTTP 404: no such webhook at the receiver" }]);
     expect(await deliveriesOf(moved.id)).toMatchObject([{ status: "failed", attempts: 1, error: expect.stringContaining("redirects to other hosts are not followed") }]);
     expect(other.requests).toEqual([]);
   });

@@ -26,9 +26,9 @@ describe("postWebhook", () => {
       res.writeHead(status, status === 429 ? { "retry-after": "42" } : {}).end(`status ${status}`);
       return true;
     });
-    await expect(postWebhook(r.url("/503"), {})).rejects.toMatchObject({ retryable: true, message: "HTTP 503: status 503" });
+    await expect(postWebhook(r.url("/503"), {})).rejects.toMatchObject({ retryable: true, message: "HTTP 503: the receiver failed" });
     await expect(postWebhook(r.url("/429"), {})).rejects.toMatchObject({ retryable: true, retryAfterSeconds: 42 });
-    await expect(postWebhook(r.url("/400"), {})).rejects.toMatchObject({ retryable: false, message: "HTTP 400: status 400" });
+    await expect(postWebhook(r.url("/400"), {})).rejects.toMatchObject({ retryable: false, message: "HTTP 400: the receiver refused the request" });
     await expect(postWebhook(r.url("/403"), {})).rejects.toMatchObject({ retryable: false });
   });
 
@@ -65,5 +65,27 @@ describe("postWebhook", () => {
     );
     expect(error).toMatchObject({ retryable: true, message: "Could not reach the receiver (ECONNREFUSED)" });
     expect(error?.message).not.toContain("very-secret-token");
+  });
+
+  it("never echoes the receiver's response body into the error (status and a generic reason only)", async () => {
+    const r = await receiver((_req, _i, res) => {
+      res.writeHead(500, { "content-type": "text/html" }).end("<h1>internal admin panel</h1> secret=hunter2");
+      return true;
+    });
+    const error = await postWebhook(r.url(), {}).then(() => null, (e: unknown) => e as Error);
+    expect(error?.message).toBe("HTTP 500: the receiver failed");
+    expect(error?.message).not.toMatch(/hunter2|admin panel/);
+  });
+
+  it("refuses a loopback receiver without WATCHPOST_ALLOW_PRIVATE_TARGETS, permanently and before sending", async () => {
+    const r = await receiver();
+    const policy = { allowPrivate: false, allowLoopbackHttpLiteral: false };
+    await expect(postWebhook(r.url("/hook"), {}, { policy })).rejects.toMatchObject({
+      retryable: false,
+      message: "Refused: 127.0.0.1 is a loopback address: Watchpost does not connect there (set WATCHPOST_ALLOW_PRIVATE_TARGETS=1 to allow private targets)",
+    });
+    await expect(postWebhook(`http://localhost:${new URL(r.url()).port}/hook`, {}, { policy })).rejects.toMatchObject({ retryable: false, message: /localhost resolves to .* a loopback address/ });
+    await expect(postWebhook("https://169.254.169.254/latest", {}, { policy: { ...policy, allowPrivate: true } })).rejects.toMatchObject({ message: /a cloud metadata address/ });
+    expect(r.requests).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { deleteChannel, findChannel, findChannelByName, findChannelWithSecret, i
 import type { Principal } from "../principal";
 import { openChannelSecret, PASSWORD_HINT, sealChannelSecret, webhookHint, type ChannelSecret } from "./channel-secret";
 import { toChannelDto } from "./channel-dto";
+import { assertNotificationTarget } from "./target-policy";
 
 const duplicateName = (name: string) => new AppError("conflict", `A notification channel named "${name}" already exists`, [{ name: "name", reason: "already in use" }]);
 
@@ -22,10 +23,20 @@ const onUniqueViolation = (name: string) => (error: unknown) => {
 const audit = (actor: Principal, action: "notification_channel.created" | "notification_channel.updated" | "notification_channel.deleted", channel: { id: string; name: string }, details?: Record<string, string | number | boolean | null>) =>
   appendAuditEvent({ action, actorId: actor.userId, actorEmail: actor.email, targetType: "notification_channel", targetId: channel.id, targetName: channel.name, ip: actor.ip, details });
 
+/** Refuses, before saving, a webhook URL or SMTP host that resolves to an address deliveries may not reach. */
+const assertTargets = async (input: Readonly<{ url?: string; settings?: { host: string } }>): Promise<void> => {
+  if (input.url !== undefined) {
+    const url = new URL(input.url);
+    await assertNotificationTarget({ host: url.hostname, protocol: url.protocol, field: "url", label: "Webhook URL" });
+  }
+  if (input.settings !== undefined) await assertNotificationTarget({ host: input.settings.host, protocol: "smtp:", field: "settings.host", label: "SMTP host" });
+};
+
 /** Adds a channel (admin): the password or webhook URL is encrypted, only a hint is kept in clear. */
 export const createChannel = async (options: Readonly<{ actor: Principal; input: TCreateChannelInput }>): Promise<TChannelDto> => {
   const { actor, input } = options;
   if (await findChannelByName(input.name)) throw duplicateName(input.name);
+  await assertTargets(input.kind === "email" ? { settings: input.settings } : { url: input.url });
   const secret: ChannelSecret = input.kind === "email" ? (input.password ? { password: input.password } : {}) : { url: input.url };
   const record = await insertChannel({
     name: input.name,
@@ -55,6 +66,7 @@ export const updateChannelForActor = async (options: Readonly<{ actor: Principal
     const other = await findChannelByName(input.name);
     if (other && other.id !== id) throw duplicateName(input.name);
   }
+  await assertTargets(input);
   const patch: ChannelPatch = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),

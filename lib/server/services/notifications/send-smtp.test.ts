@@ -46,4 +46,17 @@ describe("sendSmtp", () => {
     await closers.pop()?.();
     await expect(sendSmtp({ settings: settings(port), to: ["x@example.com"], message })).rejects.toMatchObject({ retryable: true });
   });
+
+  it("keeps the reply code but never the server's own text", async () => {
+    const error = await sendSmtp({ settings: settings(await rejectingServer(550)), to: ["x@example.com"], message }).then(() => null, (e: unknown) => e as Error);
+    expect(error?.message).toBe("SMTP server answered 550 (a permanent refusal)");
+  });
+
+  it("refuses a loopback or private SMTP host without WATCHPOST_ALLOW_PRIVATE_TARGETS, before connecting", async () => {
+    const policy = { allowPrivate: false, allowLoopbackHttpLiteral: false };
+    const port = await rejectingServer(250);
+    await expect(sendSmtp({ settings: settings(port), to: ["x@example.com"], message, policy })).rejects.toMatchObject({ retryable: false, message: /127\.0\.0\.1 is a loopback address/ });
+    await expect(sendSmtp({ settings: { ...settings(port), host: "localhost" }, to: ["x@example.com"], message, policy })).rejects.toMatchObject({ message: /localhost resolves to .*a loopback address/ });
+    await expect(sendSmtp({ settings: { ...settings(25), host: "10.0.0.25" }, to: ["x@example.com"], message, policy })).rejects.toMatchObject({ message: /a private address/ });
+  });
 });

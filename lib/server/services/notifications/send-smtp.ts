@@ -1,6 +1,9 @@
 import nodemailer from "nodemailer";
+import { assertAllowedHost, isTargetRefused, type TTargetPolicy } from "../../../net/guarded-fetch";
+import { parseIpLiteral } from "../../../net/address-class";
 import type { EmailMessage } from "../../../notifications/types";
 import { DeliveryError } from "./delivery-error";
+import { describeRefusal, notificationTargetPolicy } from "./target-policy";
 
 export type SmtpSettings = Readonly<{
   host: string;
@@ -14,14 +17,37 @@ export const SMTP_TIMEOUT_MS = 10_000;
 
 const TRANSIENT_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNREFUSED", "ECONNRESET", "EPROTOCOL"]);
 
-/** SMTP reply codes: 4xx are transient by definition (RFC 5321 §4.2.1), 5xx permanent. */
+/**
+ * SMTP reply codes: 4xx are transient by definition (RFC 5321 §4.2.1), 5xx permanent. The server's own text
+ * is not kept: whatever listens on the host and port could reflect anything into a stored, shown error.
+ */
 const toDeliveryError = (error: unknown): DeliveryError => {
-  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
-  const reason = (e.response ?? e.message ?? "SMTP error").replace(/\s+/g, " ").slice(0, 300);
-  if (e.code === "EAUTH") return new DeliveryError(`SMTP authentication failed: ${reason}`, false);
-  if (typeof e.responseCode === "number") return new DeliveryError(`SMTP server answered ${reason}`, e.responseCode < 500);
-  if (e.code === "ETIMEDOUT") return new DeliveryError(`SMTP server did not answer in time (timed out): ${reason}`, true);
-  return new DeliveryError(`SMTP error (${e.code ?? "unknown"}): ${reason}`, e.code === undefined || TRANSIENT_CODES.has(e.code));
+  const e = error as { code?: string; responseCode?: number };
+  if (e.code === "EAUTH") return new DeliveryError(`SMTP authentication failed${e.responseCode ? ` (reply ${e.responseCode})` : ""}: check the username and password`, false);
+  if (typeof e.responseCode === "number") {
+    const kind = e.responseCode < 500 ? "a temporary refusal" : "a permanent refusal";
+    return new DeliveryError(`SMTP server answered ${e.responseCode} (${kind})`, e.responseCode < 500);
+  }
+  if (e.code === "ETIMEDOUT") return new DeliveryError("SMTP server did not answer in time (timed out)", true);
+  return new DeliveryError(`SMTP error (${e.code ?? "unknown"})`, e.code === undefined || TRANSIENT_CODES.has(e.code));
+};
+
+/**
+ * Resolves the SMTP host once and checks every address; nodemailer then connects to the checked address
+ * (resolve-then-pin), with the name kept for TLS (SNI and certificate check), so a second DNS answer
+ * cannot send the conversation elsewhere.
+ */
+const pinHost = async (host: string, policy: TTargetPolicy): Promise<{ host: string; servername?: string }> => {
+  try {
+    const [first] = await assertAllowedHost(host, "smtp:", policy);
+    if (!first) throw new DeliveryError(`SMTP host ${host} does not resolve`, true);
+    return parseIpLiteral(host) ? { host: first.address } : { host: first.address, servername: host };
+  } catch (error) {
+    if (isTargetRefused(error)) throw new DeliveryError(`Refused: ${describeRefusal((error as Error).message, policy)}`, false);
+    if (error instanceof DeliveryError) throw error;
+    const code = (error as { code?: string }).code ?? "DNS error";
+    throw new DeliveryError(`Could not resolve the SMTP host ${host} (${code})`, true);
+  }
 };
 
 /**
@@ -30,12 +56,13 @@ const toDeliveryError = (error: unknown): DeliveryError => {
  * conversation is bounded by the timeout, the whole by three times it. Throws DeliveryError.
  */
 export const sendSmtp = async (
-  options: Readonly<{ settings: SmtpSettings; password?: string; to: readonly string[]; message: EmailMessage; timeoutMs?: number }>,
+  options: Readonly<{ settings: SmtpSettings; password?: string; to: readonly string[]; message: EmailMessage; timeoutMs?: number; policy?: TTargetPolicy }>,
 ): Promise<{ messageId: string }> => {
   const { settings, password, to, message } = options;
   const timeout = options.timeoutMs ?? SMTP_TIMEOUT_MS;
+  const pinned = await pinHost(settings.host, options.policy ?? notificationTargetPolicy());
   const transport = nodemailer.createTransport({
-    host: settings.host,
+    ...pinned,
     port: settings.port,
     secure: settings.security === "tls",
     ignoreTLS: settings.security === "none",

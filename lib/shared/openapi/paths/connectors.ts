@@ -62,7 +62,7 @@ export const connectorsEndpoints: readonly TEndpointSpec[] = [
     summary: "Remove a connector and all of its data",
     tag: "Connectors",
     auth: "admin",
-    response: z.object({ deleted: z.literal(true), activitiesDeleted: z.number() }),
+    response: z.object({ deleted: z.literal(true), activitiesDeleted: z.number(), alertsDeleted: z.number(), governanceActionsDeleted: z.number() }),
   },
   { method: "put", path: "/api/v1/connectors/{id}/api-key", summary: "Rotate the API key after verifying it", tag: "Connectors", auth: "admin", body: ZRotateKeyInput, response: ZConnectorDto },
   { method: "post", path: "/api/v1/connectors/{id}/sync", summary: "Poll the Atlassian API now", tag: "Connectors", auth: "admin", response: ZConnectorDto, status: 202 },
