@@ -7,7 +7,8 @@ import type { JobDefinition } from "./define-job";
 export const createBoss = (): PgBoss => {
   const url = getEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  return new PgBoss({ connectionString: url, schema: "pgboss", max: 5 });
+  // LISTEN/NOTIFY wakes a worker the moment a job of a notify queue (sync) is created; polling stays the floor.
+  return new PgBoss({ connectionString: url, schema: "pgboss", max: 5, useListenNotify: true });
 };
 
 /** Validates the payload before it is queued; the worker validates again when it runs. */

@@ -6,7 +6,15 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = Readonly<{
   name: string;
   schema: S;
   /** pg-boss queue options: every job states retries and expiry explicitly. */
-  queue: Readonly<{ retryLimit: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds: number; policy?: "standard" | "short" | "singleton" | "stately" }>;
+  queue: Readonly<{
+    retryLimit: number;
+    retryDelay?: number;
+    retryBackoff?: boolean;
+    expireInSeconds: number;
+    policy?: "standard" | "short" | "singleton" | "stately";
+    /** Wake workers by NOTIFY when a job is created, instead of at their next poll. */
+    notify?: boolean;
+  }>;
   /** Cron schedule (UTC), if the job also runs periodically. */
   cron?: string;
   /** Offered by every worker this often (sub-minute polling, which cron cannot do); queue policy "short" keeps one queued. */

@@ -43,10 +43,11 @@ const main = async () => {
   boss.on("error", (error) => (isStopping ? logger.debug(brief(error), "pg-boss error while stopping") : logger.error(brief(error), "pg-boss error")));
   await boss.start();
 
-  for (const name of RETIRED_QUEUES) await boss.deleteQueue(name).catch(() => undefined);
-  for (const job of JOBS) {
+  const setUpJob = async (job: (typeof JOBS)[number]) => {
     const { policy, ...queueOptions } = job.queue;
     await boss.createQueue(job.name, { ...queueOptions, policy });
+    // createQueue leaves an existing queue as it was: settings changed since (e.g. notify) apply here.
+    await boss.updateQueue(job.name, queueOptions);
     const workOptions = { localConcurrency: job.localConcurrency ?? 1, ...(job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {}) };
     await boss.work<unknown>(job.name, workOptions, async (jobs) => {
       for (const item of jobs) {
@@ -60,7 +61,21 @@ const main = async () => {
       }
     });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
-  }
+  };
+
+  // Sync first, and scheduled at once: after a restart the connectors are polled before the other queues exist.
+  await setUpJob(syncConnectorJob);
+  const scheduleSyncs = async () => {
+    const due = await findDueConnectors({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS });
+    for (const connectorId of due) await enqueue(boss, syncConnectorJob, { connectorId }, { singletonKey: connectorId });
+  };
+  await pollEveryConnectorSoon({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS }).catch((error: unknown) => logger.warn(brief(error), "poll intervals not reset"));
+  const trySchedule = () => void scheduleSyncs().catch((error: unknown) => logger.warn(brief(error), "sync scheduling failed"));
+  // Every worker offers due connectors; the "short" queue and the lease keep one sync each.
+  const scheduler = setInterval(trySchedule, SCHEDULE_INTERVAL_MS);
+  trySchedule();
+
+  await Promise.all([...JOBS.filter((job) => job !== syncConnectorJob).map(setUpJob), ...RETIRED_QUEUES.map((name) => boss.deleteQueue(name).catch(() => undefined))]);
   // Sub-minute polling jobs (e.g. rollups): offered by every worker; the queue keeps at most one waiting.
   const pollers = JOBS.flatMap((job) =>
     job.everySeconds
@@ -72,15 +87,6 @@ const main = async () => {
   const beat = () => enqueue(boss, heartbeatJob, { workerId, hostname: hostname(), startedAt }).catch((error: unknown) => logger.warn(brief(error), "heartbeat not queued"));
   await beat();
   const timer = setInterval(() => void beat(), HEARTBEAT_INTERVAL_MS);
-  // Sync scheduling: every worker offers due connectors; the "short" queue and the lease keep one sync each.
-  const scheduleSyncs = async () => {
-    const due = await findDueConnectors({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS });
-    for (const connectorId of due) await enqueue(boss, syncConnectorJob, { connectorId }, { singletonKey: connectorId });
-  };
-  await pollEveryConnectorSoon({ pollSeconds: getEnv().WATCHPOST_SYNC_POLL_SECONDS }).catch((error: unknown) => logger.warn(brief(error), "poll intervals not reset"));
-  const trySchedule = () => void scheduleSyncs().catch((error: unknown) => logger.warn(brief(error), "sync scheduling failed"));
-  const scheduler = setInterval(trySchedule, SCHEDULE_INTERVAL_MS);
-  trySchedule();
   // performance.now() counts from the process start: module loading, then loops, then the queue.
   logger.info(
     { jobs: JOBS.map((j) => j.name), loops: LOOPS.map((l) => l.name), presenceKey: presence.key, modulesMs: Math.round(bootStarted), loopsMs: Math.round(loopsAt), readyMs: Math.round(performance.now()) },

@@ -20,7 +20,7 @@ const LIVE_TAIL_MS = 60_000;
 export const syncConnectorJob = defineJob({
   name: "sync-connector",
   schema: z.object({ connectorId: z.uuid() }),
-  queue: { retryLimit: 0, expireInSeconds: 120, policy: "short" },
+  queue: { retryLimit: 0, expireInSeconds: 120, policy: "short", notify: true },
   localConcurrency: 4,
   pollingIntervalSeconds: 0.5,
   handler: async ({ connectorId }, { logger, isStopping, claimant }) => {
