@@ -19,13 +19,13 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { startSimulator } from "../../lib/simulator/start-simulator";
 import { createSimOrg, loginEvents, postEvents } from "../../lib/testing/sim-org";
 import { connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
 import { startBenchWorker } from "./lib/live-ingestion";
 import { startWebhookReceiver } from "./lib/webhook-receiver";
+import { LONDON, loginAt, SYDNEY, type TPerson } from "../faults/scenario";
 
 const { values } = parseArgs({
   options: {
@@ -49,27 +49,12 @@ type TRunName = (typeof RUNS)[number];
 const TARGETS = { activityStored: 3, alertStored: 4, webhookReceived: 6 } as const;
 const TICK_MS = 100;
 const DAY_MS = 86_400_000;
-const LONDON = { ip: "81.2.69.142", geo: "51.5072,-0.1276", countryName: "United Kingdom", city: "London" };
-const SYDNEY = { ip: "1.120.45.8", geo: "-33.8688,151.2093", countryName: "Australia", city: "Sydney" };
 const workerEnv: Record<string, string> = values["poll-seconds"] === "default" ? {} : { WATCHPOST_SYNC_POLL_SECONDS: values["poll-seconds"] };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => process.stderr.write(`bench:latency: ${line}\n`);
 const round = (value: number) => Number(value.toFixed(2));
 
-type TPerson = Readonly<{ accountId: string; name: string; email: string }>;
-const loginAt = (person: TPerson, timeMs: number, location: typeof LONDON) => ({
-  id: randomUUID(),
-  type: "events",
-  attributes: {
-    time: new Date(timeMs).toISOString(),
-    action: "user_login",
-    actor: { id: person.accountId, name: person.name, email: person.email },
-    container: [{ id: "org", type: "orgs", attributes: { name: "Acme" } }],
-    location,
-  },
-  message: { content: "Logged in to account", format: "simple" },
-});
 
 /** p50/p95/max in seconds over the samples, and whether the p95 meets the target (never with samples missing). */
 const figure = (samplesMs: readonly number[], expected: number, targetP95: number) => {

@@ -59,6 +59,12 @@ export const createProbe = (databaseUrl: string) => {
       ];
     },
 
+    /** Workers up now: presence locks held (worker-presence-repository.ts). */
+    liveWorkerKeys: async (): Promise<number[]> => {
+      const { LIVE_KEYS_SQL } = await import("../../lib/server/repositories/worker-presence-repository");
+      return (await query<Record<string, number>>(LIVE_KEYS_SQL)).map((row) => Number(Object.values(row)[0]));
+    },
+
     /** Status of one governance action. */
     governanceStatus: async (id: string): Promise<string | null> => (await query<{ status: string }>("SELECT status::text FROM governance_actions WHERE id = $1", [id]))[0]?.status ?? null,
 

@@ -5,12 +5,13 @@ import { loginEvents, postEvents } from "../../lib/testing/sim-org";
 
 const DAY_MS = 86_400_000;
 const CHUNK = 10_000;
-const LONDON = { ip: "81.2.69.142", geo: "51.5072,-0.1276", countryName: "United Kingdom", city: "London" };
-const SYDNEY = { ip: "1.120.45.8", geo: "-33.8688,151.2093", countryName: "Australia", city: "Sydney" };
+export const LONDON = { ip: "81.2.69.142", geo: "51.5072,-0.1276", countryName: "United Kingdom", city: "London" };
+export const SYDNEY = { ip: "1.120.45.8", geo: "-33.8688,151.2093", countryName: "Australia", city: "Sydney" };
 
-type TPerson = Readonly<{ accountId: string; name: string; email: string }>;
+export type TPerson = Readonly<{ accountId: string; name: string; email: string }>;
 
-const loginAt = (person: TPerson, timeMs: number, location: typeof LONDON) => ({
+/** One login of `person` at `timeMs` from `location`, as /events-stream serves it. */
+export const loginAt = (person: TPerson, timeMs: number, location: typeof LONDON) => ({
   id: randomUUID(),
   type: "events",
   attributes: {
