@@ -20,6 +20,7 @@ const RECOVERY_TIMEOUT_MS = 300_000;
 export const RESTART_TARGET_SECONDS = 5;
 const RESTART_STALL_SECONDS = 15;
 const DETECTION_BATCH = 5_000;
+const TRICKLE_EVENTS = 50;
 
 /** The process group of a process (the bench worker's tsx leader), from /proc. */
 const processGroupOf = (pid: number): number => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[2]);
@@ -149,6 +150,15 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
     killOneOfTwo: async (fault: string, target: TTarget) => {
       const second = startWorker();
       await sleep(3_000);
+      // The org stays busy throughout (as when detection is mid-batch for real), so the figures measure the
+      // takeover, not a quiet org's polling backoff.
+      let isBusy = true;
+      const trickle = (async () => {
+        while (isBusy) {
+          await target.postBatch(TRICKLE_EVENTS, false);
+          await sleep(500);
+        }
+      })();
       // Batches small enough that the survivor clears what is left within a second or two, repeated until a
       // probe catches a worker inside a detection transaction.
       let holder: string | null = null;
@@ -167,7 +177,8 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
       const traveller = await target.postBatch(100, true);
       const actionId = await queueAction(target);
       await exited;
-      const figures = await measureRestart(target, traveller, actionId, killedAt);
+      const figures = await measureRestart(target, traveller, actionId, killedAt).finally(() => (isBusy = false));
+      await trickle;
       await record(fault, target, await recover(target, killedAt), 1, figures);
     },
     statusOf,
