@@ -10,6 +10,7 @@ import type { Principal } from "../services/principal";
 import { clientIpFrom } from "./client-ip";
 import { problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
+import { assertJsonBody } from "./json-content-type";
 import { isSameOrigin } from "./same-origin";
 
 type Schema = z.ZodType;
@@ -61,7 +62,7 @@ const parseWith = <S extends Schema | undefined>(schema: S, value: unknown, wher
 
 /**
  * The one wrapper of every /api route handler: authenticates (token or session), checks the role,
- * refuses cross-site mutations, zod-parses params/query/body, and maps errors to problem+json.
+ * refuses cross-site mutations and non-JSON bodies sent with a cookie (415), zod-parses params/query/body, and maps errors to problem+json.
  */
 export const withRoute =
   <Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined, A extends TRole | "public">(
@@ -77,8 +78,9 @@ export const withRoute =
         if (!hasRole(principal.role, config.auth)) throw new AppError("forbidden", `This needs the ${config.auth} role; you are ${principal.role}`);
       }
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
-      if (isMutation && principal?.via !== "token" && !isSameOrigin(req)) {
-        throw new AppError("forbidden", "Cross-site request refused");
+      if (isMutation && principal?.via !== "token") {
+        if (!isSameOrigin(req)) throw new AppError("forbidden", "Cross-site request refused");
+        assertJsonBody(req);
       }
       const params = parseWith(config.params as P, await context.params, "path");
       const query = parseWith(config.query as Q, searchParamsToObject(new URL(req.url)), "query");
