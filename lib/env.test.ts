@@ -7,6 +7,7 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_TRUST_PROXY: 0, WATCHPOST_ALLOW_PRIVATE_TARGETS: false, LOG_LEVEL: "info" });
     expect(env.WATCHPOST_AUDIT_RETENTION_DAYS).toBe(400);
     expect(isDemoEnabled(env)).toBe(true);
+    expect(env.WATCHPOST_API_RATE_LIMIT_PER_MINUTE).toBe(600);
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -50,6 +51,7 @@ describe("parseEnv", () => {
     [{ WATCHPOST_SECRET: "5d41402abc4b2a76b9719d911017c592" }, /WATCHPOST_SECRET: looks repeated or too predictable/],
     [{ WATCHPOST_TRUST_PROXY: "yes" }, /WATCHPOST_TRUST_PROXY: must be the number of trusted proxy hops/],
     [{ WATCHPOST_AUDIT_RETENTION_DAYS: "0" }, /WATCHPOST_AUDIT_RETENTION_DAYS/],
+    [{ WATCHPOST_API_RATE_LIMIT_PER_MINUTE: "0" }, /WATCHPOST_API_RATE_LIMIT_PER_MINUTE/],
     [{ WATCHPOST_DEMO: "yes" }, /WATCHPOST_DEMO: must be 0, 1, true or false/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
     [{ WATCHPOST_ADMIN_EMAIL: "a@b.co" }, /set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD/],

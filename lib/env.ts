@@ -55,6 +55,8 @@ export const ZEnv = z
     WATCHPOST_SYNC_POLL_MAX_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(30),
     /** Request budget per Atlassian API key, shared by all workers (Atlassian allows 1000/min). */
     WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
+    /** Requests a minute to /api/v1 per API token, and per user for signed-in sessions (429 with Retry-After past it). */
+    WATCHPOST_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
     /** Whom a user notified by a policy (notify_user) is told to contact; a person's action names that person. */
     WATCHPOST_SECURITY_CONTACT: z.email({ error: "must be an email address" }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
