@@ -10,9 +10,9 @@ import { logger } from "../logger";
 import type { Principal } from "../services/principal";
 import { takeApiRequest } from "./api-rate-limit";
 import { clientIpFrom } from "./client-ip";
+import { assertJsonBody } from "./json-content-type";
 import { problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
-import { assertJsonBody } from "./json-content-type";
 import { isSameOrigin } from "./same-origin";
 
 type Schema = z.ZodType;
@@ -74,8 +74,9 @@ const parseWith = <S extends Schema | undefined>(schema: S, value: unknown, wher
 };
 
 /**
- * The one wrapper of every /api route handler: authenticates (token or session), checks the role,
- * refuses cross-site mutations and non-JSON bodies sent with a cookie (415), zod-parses params/query/body, and maps errors to problem+json.
+ * The one wrapper of every /api route handler: authenticates (token or session), counts the caller's /api/v1
+ * budget (429), checks the role, refuses cross-site mutations and non-JSON bodies sent with a cookie (415),
+ * zod-parses params/query/body, and maps errors to problem+json.
  */
 export const withRoute =
   <Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined, A extends TRole | "public">(
