@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, isDemoEnabled, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("applies defaults for an empty environment", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_DEMO: true, WATCHPOST_TRUST_PROXY: 0, WATCHPOST_ALLOW_PRIVATE_TARGETS: false, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_TRUST_PROXY: 0, WATCHPOST_ALLOW_PRIVATE_TARGETS: false, LOG_LEVEL: "info" });
     expect(env.WATCHPOST_AUDIT_RETENTION_DAYS).toBe(400);
+    expect(isDemoEnabled(env)).toBe(true);
+    expect(env.WATCHPOST_API_RATE_LIMIT_PER_MINUTE).toBe(600);
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -18,6 +20,19 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: 1, WATCHPOST_ALLOW_PRIVATE_TARGETS: true });
     expect(parseEnv({ WATCHPOST_TRUST_PROXY: "2" }).WATCHPOST_TRUST_PROXY).toBe(2);
     expect(parseEnv({ WATCHPOST_TRUST_PROXY: "false" }).WATCHPOST_TRUST_PROXY).toBe(0);
+  });
+
+  it("runs the demo only for a local portal unless WATCHPOST_DEMO says otherwise", () => {
+    const demo = (raw: Record<string, string>) => isDemoEnabled(parseEnv(raw));
+    expect(demo({})).toBe(true);
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:3000", "http://127.1.2.3", "http://[::1]:3000", "http://app.localhost"]) {
+      expect(demo({ WATCHPOST_URL: url }), url).toBe(true);
+    }
+    for (const url of ["https://watchpost.example.com", "http://10.0.0.5:3000", "http://0.0.0.0:3000", "http://127.attacker.example", "http://[::ffff:127.0.0.1]"]) {
+      expect(demo({ WATCHPOST_URL: url }), url).toBe(false);
+    }
+    expect(demo({ WATCHPOST_URL: "https://watchpost.example.com", WATCHPOST_DEMO: "1" })).toBe(true);
+    expect(demo({ WATCHPOST_DEMO: "0" })).toBe(false);
   });
 
   it("accepts 32 random bytes as a secret, in base64url or hex", () => {
@@ -36,6 +51,7 @@ describe("parseEnv", () => {
     [{ WATCHPOST_SECRET: "5d41402abc4b2a76b9719d911017c592" }, /WATCHPOST_SECRET: looks repeated or too predictable/],
     [{ WATCHPOST_TRUST_PROXY: "yes" }, /WATCHPOST_TRUST_PROXY: must be the number of trusted proxy hops/],
     [{ WATCHPOST_AUDIT_RETENTION_DAYS: "0" }, /WATCHPOST_AUDIT_RETENTION_DAYS/],
+    [{ WATCHPOST_API_RATE_LIMIT_PER_MINUTE: "0" }, /WATCHPOST_API_RATE_LIMIT_PER_MINUTE/],
     [{ WATCHPOST_DEMO: "yes" }, /WATCHPOST_DEMO: must be 0, 1, true or false/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
     [{ WATCHPOST_ADMIN_EMAIL: "a@b.co" }, /set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD/],

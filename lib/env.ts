@@ -29,7 +29,11 @@ export const ZEnv = z
     WATCHPOST_DATA_DIR: z.string().min(1).default(".data"),
     WATCHPOST_ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
     WATCHPOST_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-    WATCHPOST_DEMO: flag(true),
+    /** Unset: the demo runs unless WATCHPOST_URL names a host other than loopback (isDemoEnabled). */
+    WATCHPOST_DEMO: z
+      .enum(["0", "1", "true", "false"], { error: "must be 0, 1, true or false" })
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "1" || v === "true")),
     /**
      * How many reverse proxies in front of the web append to X-Forwarded-For: the client IP is the value that
      * many hops from the right. 0 (default) ignores the header; true/false are kept as 1/0.
@@ -51,6 +55,8 @@ export const ZEnv = z
     WATCHPOST_SYNC_POLL_MAX_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(30),
     /** Request budget per Atlassian API key, shared by all workers (Atlassian allows 1000/min). */
     WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
+    /** Requests a minute to /api/v1 per API token, and per user for signed-in sessions (429 with Retry-After past it). */
+    WATCHPOST_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
     /** Whom a user notified by a policy (notify_user) is told to contact; a person's action names that person. */
     WATCHPOST_SECURITY_CONTACT: z.email({ error: "must be an email address" }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -80,6 +86,20 @@ export const parseEnv = (raw: Record<string, string | undefined>): TEnv => {
   const name = issue?.path.join(".") || "environment";
   throw new EnvError(`Invalid environment variable ${name}: ${issue?.message ?? "invalid"}`);
 };
+
+/** A URL whose host is this machine only: localhost (and *.localhost), 127.0.0.0/8 or [::1]. */
+export const isLoopbackUrl = (url: string): boolean => {
+  const host = new URL(url).hostname.toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "[::1]";
+};
+
+/**
+ * Whether `npm start` runs the demo Atlassian organization: WATCHPOST_DEMO when set, otherwise only while the portal
+ * is local (no WATCHPOST_URL, or a loopback one). A deployment reachable by others gets no demo org with a
+ * published API key unless it asks for one.
+ */
+export const isDemoEnabled = (env: Pick<TEnv, "WATCHPOST_DEMO" | "WATCHPOST_URL">): boolean =>
+  env.WATCHPOST_DEMO ?? (env.WATCHPOST_URL === undefined || isLoopbackUrl(env.WATCHPOST_URL));
 
 let cached: TEnv | undefined;
 

@@ -1,8 +1,8 @@
 // npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations, first admin from the
-// environment, `next build` when sources changed, then web + worker. Ctrl-C stops everything.
+// environment (else a one-time setup code for /setup), `next build` when sources changed, then web + worker. Ctrl-C stops everything.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { EnvError, parseEnv } from "../lib/env";
+import { EnvError, isDemoEnabled, parseEnv } from "../lib/env";
 import { spawnTsx, stopChild, waitForHttp, WEB_NODE_OPTIONS, withNodeOptions } from "../lib/server/runtime/children";
 import { ensureBuild } from "../lib/server/runtime/ensure-build";
 import { checkDatabase, describeDatabaseUrl } from "../lib/server/runtime/database-check";
@@ -11,6 +11,7 @@ import { isPortInUse } from "../lib/server/runtime/free-port";
 import { migrateDeploy } from "../lib/server/runtime/migrate";
 import { removeRuntimeInfo, writeRuntimeInfo } from "../lib/server/runtime/runtime-file";
 import { resolveSecret } from "../lib/server/runtime/secret";
+import { consumeSetupCode, issueSetupCode } from "../lib/server/runtime/setup-code";
 import { DEMO_API_KEY, DEMO_ORG_ID } from "../lib/simulator/demo";
 import { startSimulator, type TRunningSimulator } from "../lib/simulator/start-simulator";
 
@@ -102,18 +103,23 @@ const main = async () => {
     return fail((error as Error).message);
   }
   endPhase("migrations");
+  const { disconnectDb } = await import("../lib/server/db");
   if (env.WATCHPOST_ADMIN_EMAIL && env.WATCHPOST_ADMIN_PASSWORD) {
     const { ensureEnvAdmin } = await import("../lib/server/services/users/ensure-env-admin");
     const outcome = await ensureEnvAdmin({ email: env.WATCHPOST_ADMIN_EMAIL, password: env.WATCHPOST_ADMIN_PASSWORD });
-    const { disconnectDb } = await import("../lib/server/db");
-    await disconnectDb();
     say(`admin ${env.WATCHPOST_ADMIN_EMAIL} ${outcome} from WATCHPOST_ADMIN_EMAIL`);
   }
+  // First run without an admin from the environment: /setup asks for this code, so the first visitor cannot take over.
+  const { isSetupOpen } = await import("../lib/server/services/users/setup-first-admin");
+  if (await isSetupOpen()) say(`first run: open ${url}/setup and enter the one-time setup code ${issueSetupCode(dataDir)}`);
+  else consumeSetupCode(dataDir);
+  await disconnectDb();
 
   if (!ensureBuild(say)) return fail("next build failed (see above)");
   endPhase("build check");
 
-  if (env.WATCHPOST_DEMO) await startDemo(env.WATCHPOST_DEMO_PORT);
+  if (isDemoEnabled(env)) await startDemo(env.WATCHPOST_DEMO_PORT);
+  else if (env.WATCHPOST_DEMO === undefined) say("demo Atlassian organization not started: WATCHPOST_URL is not a loopback URL (WATCHPOST_DEMO=1 starts it)");
 
   const web = spawnTsx("scripts/web.ts", withNodeOptions({ ...process.env, WATCHPOST_SERVICE: "web" }, WEB_NODE_OPTIONS));
   const worker = spawnTsx("lib/server/jobs/worker.ts", { ...process.env, WATCHPOST_SERVICE: "worker" });

@@ -23,7 +23,7 @@ export function SetupForm() {
       setFieldErrors({ confirm: "Passwords do not match" });
       return;
     }
-    const parsed = ZSetupInput.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+    const parsed = ZSetupInput.safeParse({ setupCode: form.get("setupCode"), name: form.get("name"), email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
       setFieldErrors(fieldErrorsOf(parsed.error));
       return;
@@ -48,7 +48,17 @@ export function SetupForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <TextField label="Name" name="name" autoComplete="name" required autoFocus error={fieldErrors.name} />
+      <TextField
+        label="Setup code"
+        name="setupCode"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        autoFocus
+        hint="The one-time code that npm start printed in its output"
+        error={fieldErrors.setupCode}
+      />
+      <TextField label="Name" name="name" autoComplete="name" required error={fieldErrors.name} />
       <TextField label="Email" name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
       <TextField
         label="Password"

@@ -48,7 +48,7 @@ export function ConnectHelp({ demo, onUseDemo }: Readonly<{ demo: TDemoOrg; onUs
             <Code>{demo.baseUrl}</Code>
           </dd>
         </dl>
-        {demo.isRunning ? null : <p className="text-xs">The demo organization is turned off on this server (WATCHPOST_DEMO=0).</p>}
+        {demo.isRunning ? null : <p className="text-xs">The demo organization is turned off on this server (WATCHPOST_DEMO=0, or a WATCHPOST_URL other than localhost).</p>}
         <Button type="button" variant="secondary" onClick={onUseDemo}>
           Use the demo organization
         </Button>

@@ -1,5 +1,5 @@
 // Cross-site request defences and security headers: cookie-authenticated mutations from another site are
-// refused on every mutating route (enumerated from the filesystem), session cookies are HttpOnly and
+// refused on every mutating route (enumerated from the filesystem), as are their non-JSON bodies (415), session cookies are HttpOnly and
 // SameSite=Lax, and pages and API responses carry CSP (frame-ancestors), nosniff, Referrer-Policy and,
 // over https, HSTS. See docs/security.md.
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
@@ -42,6 +42,32 @@ test("every cookie-authenticated mutation from another site is refused with 403"
     // Control: the same request from the portal's own origin passes the check (and fails later: unknown id / empty body).
     const sameOrigin = await send(admin.session, op, { origin: baseUrl() });
     if (sameOrigin.status() === 403 || sameOrigin.status() >= 500) failures.push(`${operationKey(op)} from the same origin: ${sameOrigin.status()}`);
+  }
+  expect(failures).toEqual([]);
+});
+
+test("a cookie-authenticated mutation whose body is not application/json gets 415; body-less and bearer-token calls do not", async () => {
+  const failures: string[] = [];
+  const bodies: Record<string, string> = {
+    "text/plain": "{}",
+    "application/x-www-form-urlencoded": "name=x",
+    "multipart/form-data; boundary=x": "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx\r\n--x--\r\n",
+  };
+  for (const op of mutations) {
+    const url = fillRoute(op.route);
+    for (const [type, body] of Object.entries(bodies)) {
+      const response = await admin.session.fetch(url, { method: op.method, data: body, headers: { origin: baseUrl(), "content-type": type }, maxRedirects: 0 });
+      const error = await errorOf(response);
+      if (response.status() !== 415 || error?.code !== "unsupported_media_type" || !response.headers()["content-type"]?.startsWith("application/problem+json")) {
+        failures.push(`${operationKey(op)} with a ${type} body: ${response.status()} ${error?.code ?? ""}`);
+      }
+    }
+    // As the portal sends DELETEs and empty POSTs: no body, no content type. Past the check, then 400 or 404.
+    const bodyless = await admin.session.fetch(url, { method: op.method, headers: { origin: baseUrl() }, maxRedirects: 0 });
+    if (bodyless.status() === 415 || bodyless.status() >= 500) failures.push(`${operationKey(op)} without a body: ${bodyless.status()}`);
+    // A bearer token is not an ambient credential: its content type is not checked here.
+    const token = await admin.api.fetch(url, { method: op.method, data: "{}", headers: { "content-type": "text/plain" }, maxRedirects: 0 });
+    if (token.status() === 415 || token.status() >= 500) failures.push(`${operationKey(op)} with a token and a text/plain body: ${token.status()}`);
   }
   expect(failures).toEqual([]);
 });

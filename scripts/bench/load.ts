@@ -145,6 +145,8 @@ try {
         NEXTAUTH_SECRET: BENCH_SECRET,
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
+        // 50 clients share 5 credentials: the bench measures capacity, not the per-token budget (default 600/min).
+        WATCHPOST_API_RATE_LIMIT_PER_MINUTE: "1000000",
       },
       WEB_NODE_OPTIONS,
     ),

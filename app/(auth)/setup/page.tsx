@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Set up" };
 export default async function SetupPage() {
   if (!(await isSetupOpen())) notFound();
   return (
-    <AuthCard title="Welcome to Watchpost" subtitle="Create the first admin account. You can add analysts and viewers afterwards.">
+    <AuthCard title="Welcome to Watchpost" subtitle="Enter the one-time setup code from the output of npm start and create the first admin account. You can add analysts and viewers afterwards.">
       <SetupForm />
     </AuthCard>
   );

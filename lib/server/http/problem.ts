@@ -8,6 +8,7 @@ const TITLES: Record<TAppErrorCode | "internal", string> = {
   not_found: "Not found",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
+  unsupported_media_type: "Unsupported media type",
   rate_limited: "Too many requests",
   unavailable: "Service unavailable",
   internal: "Internal error",

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { getEnv } from "../../env";
 import { AppError, type TInvalidParam } from "../../shared/errors";
 import { findNulCharacter } from "../../shared/nul-character";
 import { hasRole, type TRole } from "../../shared/roles";
 import { getCurrentPrincipal } from "../auth/current-principal";
 import { logger } from "../logger";
 import type { Principal } from "../services/principal";
+import { takeApiRequest } from "./api-rate-limit";
 import { clientIpFrom } from "./client-ip";
+import { assertJsonBody } from "./json-content-type";
 import { problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
 import { isSameOrigin } from "./same-origin";
@@ -46,6 +49,17 @@ const searchParamsToObject = (url: URL): Record<string, string | string[]> => {
   return out;
 };
 
+/** Every authenticated /api/v1 request counts against its token's (or its user's sessions') budget: 429 past it. */
+const limitApiRate = (req: Request, principal: Principal) => {
+  if (!new URL(req.url).pathname.startsWith("/api/v1/")) return;
+  const key = principal.via === "token" ? `token:${principal.tokenId ?? principal.userId}` : `session:${principal.userId}`;
+  const perMinute = getEnv().WATCHPOST_API_RATE_LIMIT_PER_MINUTE;
+  const decision = takeApiRequest(key, perMinute);
+  if (decision.isLimited) {
+    throw new AppError("rate_limited", `Too many requests: at most ${perMinute} a minute per ${principal.via === "token" ? "API token" : "signed-in user"}`, [], decision.retryAfterSeconds);
+  }
+};
+
 const parseWith = <S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> => {
   if (!schema) return undefined as Out<S>;
   // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database (a 500).
@@ -60,8 +74,9 @@ const parseWith = <S extends Schema | undefined>(schema: S, value: unknown, wher
 };
 
 /**
- * The one wrapper of every /api route handler: authenticates (token or session), checks the role,
- * refuses cross-site mutations, zod-parses params/query/body, and maps errors to problem+json.
+ * The one wrapper of every /api route handler: authenticates (token or session), counts the caller's /api/v1
+ * budget (429), checks the role, refuses cross-site mutations and non-JSON bodies sent with a cookie (415),
+ * zod-parses params/query/body, and maps errors to problem+json.
  */
 export const withRoute =
   <Q extends Schema | undefined, B extends Schema | undefined, P extends Schema | undefined, A extends TRole | "public">(
@@ -72,13 +87,15 @@ export const withRoute =
     const ip = clientIpFrom(req.headers);
     try {
       const principal = await getCurrentPrincipal();
+      if (principal) limitApiRate(req, principal);
       if (config.auth !== "public") {
         if (!principal) throw new AppError("unauthenticated", "Sign in or send a valid API token (Authorization: Bearer <token>)");
         if (!hasRole(principal.role, config.auth)) throw new AppError("forbidden", `This needs the ${config.auth} role; you are ${principal.role}`);
       }
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
-      if (isMutation && principal?.via !== "token" && !isSameOrigin(req)) {
-        throw new AppError("forbidden", "Cross-site request refused");
+      if (isMutation && principal?.via !== "token") {
+        if (!isSameOrigin(req)) throw new AppError("forbidden", "Cross-site request refused");
+        assertJsonBody(req);
       }
       const params = parseWith(config.params as P, await context.params, "path");
       const query = parseWith(config.query as Q, searchParamsToObject(new URL(req.url)), "query");

@@ -87,6 +87,8 @@ const operation = (spec: TEndpointSpec): JsonSchema => {
       "400": errorResponse("Invalid input: {error: {code, message}} and invalid_params"),
       ...(spec.auth === "none" ? {} : { "401": errorResponse("Not signed in and no valid API token"), "403": errorResponse(`Needs the ${spec.auth} role`) }),
       ...(spec.path.includes("{") ? { "404": errorResponse("Not found") } : {}),
+      ...(spec.method !== "get" && spec.auth !== "none" ? { "415": errorResponse("Sent with a session cookie, a body that is not application/json") } : {}),
+      ...(spec.auth === "none" ? {} : { "429": errorResponse("Over the request budget of the token or signed-in user (WATCHPOST_API_RATE_LIMIT_PER_MINUTE), or too many exports or previews at once; see Retry-After") }),
     },
   };
 };

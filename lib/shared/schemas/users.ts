@@ -21,7 +21,11 @@ export const ZRole = z.enum(ROLES, { error: "Role must be admin, analyst or view
 export const ZCreateUserInput = z.object({ email: ZEmail, name: ZName, password: ZPassword, role: ZRole });
 export type TCreateUserInput = z.infer<typeof ZCreateUserInput>;
 
-export const ZSetupInput = ZCreateUserInput.omit({ role: true });
+/**
+ * The setup code is checked by the service, after "is setup still open?": a closed setup is a 404 whatever the
+ * body, and a missing or wrong code is a field error on `setupCode`.
+ */
+export const ZSetupInput = ZCreateUserInput.omit({ role: true }).extend({ setupCode: z.string().trim().max(64, "Wrong setup code").optional() });
 export type TSetupInput = z.infer<typeof ZSetupInput>;
 
 export const ZUpdateUserInput = z

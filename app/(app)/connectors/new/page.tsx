@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ConnectWizard } from "@/components/connectors/connect-wizard";
 import { BackLink } from "@/components/layout/back-link";
 import { PageHeader } from "@/components/layout/page-header";
-import { getEnv } from "@/lib/env";
+import { getEnv, isDemoEnabled } from "@/lib/env";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { DEMO_API_KEY, DEMO_ORG_ID, demoBaseUrl } from "@/lib/shared/demo-org";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Connect an app" };
 export default async function ConnectAppPage() {
   await requirePageUser({ role: "admin", path: "/connectors/new" });
   const env = getEnv();
-  const demo = { orgId: DEMO_ORG_ID, apiKey: DEMO_API_KEY, baseUrl: demoBaseUrl(env.WATCHPOST_DEMO_PORT), isRunning: env.WATCHPOST_DEMO };
+  const demo = { orgId: DEMO_ORG_ID, apiKey: DEMO_API_KEY, baseUrl: demoBaseUrl(env.WATCHPOST_DEMO_PORT), isRunning: isDemoEnabled(env) };
   return (
     <>
       <BackLink href="/connectors" label="All connectors" />

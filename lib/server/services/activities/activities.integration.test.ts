@@ -352,6 +352,31 @@ describe("export", () => {
     expect((await read(file.body)).trimEnd().split("\n").slice(1).map((l) => l.split(",")[1])).toEqual([...seqs].reverse());
   });
 
+  it("runs at most 2 exports of one user at once, from the request to the stream's end (429 with Retry-After beyond)", async () => {
+    await insert(Array.from({ length: 6 }, (_, i) => ({ time: `2026-11-20T10:00:0${i}.000Z` })));
+    const query = ZActivityExportQuery.parse({});
+    const start = (userId: string) => exportActivities({ query, userId, batchSize: 2 });
+    // Requested together: the first batch of each counts, so the third is refused before any is returned.
+    const together = await Promise.allSettled([start("user-a"), start("user-a"), start("user-a")]);
+    expect(together.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+    expect((together[2] as PromiseRejectedResult).reason).toMatchObject({ code: "rate_limited", retryAfterSeconds: 5 });
+    const [first, second] = together.map((r) => (r.status === "fulfilled" ? r.value : null));
+    // Unread streams still hold their slots; another user is not affected.
+    await expect(start("user-a")).rejects.toMatchObject({ code: "rate_limited" });
+    const other = await start("user-b");
+    // A finished export gives its slot back, and so does a cancelled one.
+    expect((await read(first!.body)).trimEnd().split("\n")).toHaveLength(7);
+    const third = await start("user-a");
+    await expect(start("user-a")).rejects.toMatchObject({ code: "rate_limited" });
+    await second!.body.cancel();
+    const fourth = await start("user-a");
+    await Promise.all([read(other.body), read(third.body), read(fourth.body)]);
+    await read((await start("user-a")).body);
+    // Internal callers (no user) are not limited.
+    const internal = await Promise.all(Array.from({ length: 3 }, () => exportActivities({ query, batchSize: 2 })));
+    await Promise.all(internal.map((f) => read(f.body)));
+  });
+
   it("exports free-text matches across batches where nothing matches", async () => {
     await insert([{ actorName: "Needle" }, ...Array.from({ length: 7 }, () => ({ time: "2026-11-21T00:00:00.000Z" })), { actorName: "Needle", time: "2026-11-22T00:00:00.000Z" }]);
     const file = await exportActivities({ query: ZActivityExportQuery.parse({ q: "needle" }), batchSize: 3 });

@@ -1,13 +1,23 @@
 import { ACTIVITY_CSV_COLUMNS, type TActivityCursor, type TActivityExportQuery } from "../../../shared/schemas/activities";
 import { copyActivityCsvRange, findActivityExportText } from "../../repositories/activity-export-repository";
 import { findActivityBoundary, type ActivityQueryFilter, type ActivityRange } from "../../repositories/activity-query-repository";
+import { takeUserSlot } from "../limits/user-slots";
 import { resolveActivityFilter } from "./resolve-activity-filter";
 
-export type ExportActivitiesOptions = Readonly<{ query: TActivityExportQuery; now?: Date; batchSize?: number }>;
+export type ExportActivitiesOptions = Readonly<{
+  query: TActivityExportQuery;
+  /** The caller: at most MAX_EXPORTS_PER_USER of their exports run at once (429 beyond). Internal callers (tests, benchmarks) omit it. */
+  userId?: string;
+  now?: Date;
+  batchSize?: number;
+}>;
 
 export type ActivityExport = Readonly<{ filename: string; contentType: string; body: ReadableStream<Uint8Array> }>;
 
 const BATCH_SIZE = 10_000;
+
+/** Exports of one user running at once, from the request to the stream's end (the first batch counts). */
+export const MAX_EXPORTS_PER_USER = 2;
 
 /** Batches being formatted while the client reads: one per PostgreSQL backend kept busy (this machine has 2 cores). */
 const BATCHES_AHEAD = 2;
@@ -35,8 +45,16 @@ const formatRange = async (filter: ActivityQueryFilter, range: ActivityRange, is
  * next ranges are only started when the client takes a batch (ReadableStream backpressure).
  * CSV cells are always quoted where needed; NDJSON lines are the list DTO plus the raw event.
  */
-export const exportActivities = async ({ query, now = new Date(), batchSize = BATCH_SIZE }: ExportActivitiesOptions): Promise<ActivityExport> => {
-  const filter = await resolveActivityFilter(query);
+export const exportActivities = async ({ query, userId, now = new Date(), batchSize = BATCH_SIZE }: ExportActivitiesOptions): Promise<ActivityExport> => {
+  // Held until the stream ends, fails or is cancelled.
+  const release = userId ? takeUserSlot({ kind: "export", userId, max: MAX_EXPORTS_PER_USER, what: "exports" }) : () => undefined;
+  let filter: ActivityQueryFilter;
+  try {
+    filter = await resolveActivityFilter(query);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const isCsv = query.format === "csv";
   const encoder = new TextEncoder();
   const pending: Promise<Uint8Array>[] = [];
@@ -72,23 +90,30 @@ export const exportActivities = async ({ query, now = new Date(), batchSize = BA
       },
       // Skips ranges where the free text matched nothing.
       pull: async (controller) => {
-        for (;;) {
-          await planAhead();
-          const next = pending.shift();
-          if (!next || isCancelled) {
-            controller.close();
-            return;
+        try {
+          for (;;) {
+            await planAhead();
+            const next = pending.shift();
+            if (!next || isCancelled) {
+              release();
+              controller.close();
+              return;
+            }
+            const bytes = await next;
+            if (bytes.byteLength > 0) {
+              controller.enqueue(bytes);
+              return;
+            }
           }
-          const bytes = await next;
-          if (bytes.byteLength > 0) {
-            controller.enqueue(bytes);
-            return;
-          }
+        } catch (error) {
+          release();
+          throw error;
         }
       },
       cancel: () => {
         isCancelled = true;
         isPlanned = true;
+        release();
       },
     },
     { highWaterMark: 1 },

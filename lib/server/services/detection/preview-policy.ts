@@ -3,6 +3,7 @@ import { EMPTY_SCOPE, type TRuntimePolicy } from "../../../detection/policy-conf
 import type { TAlertCandidate } from "../../../detection/types";
 import type { TPolicyPreviewDto, TPolicyPreviewInput } from "../../../shared/schemas/policies";
 import { scanActivitiesByEventTime } from "../../repositories/detection-repository";
+import { takeUserSlot } from "../limits/user-slots";
 import { loadDirectoryLookup } from "./load-directory";
 
 const DAY_MS = 86_400_000;
@@ -10,15 +11,28 @@ const PAGE = 5_000;
 /** Bounded work: a preview never reads more than this many activities (the newest days are dropped first). */
 export const PREVIEW_MAX_ACTIVITIES = 500_000;
 const MAX_EXAMPLES = 10;
+/** Previews of one user running at once (each may read PREVIEW_MAX_ACTIVITIES rows). */
+export const MAX_PREVIEWS_PER_USER = 2;
 
 type Episode = { candidate: TAlertCandidate; seqs: Set<bigint> };
 
 /**
  * Runs a custom policy (not yet saved) over the stored activities of the last `days` days, the same
  * evaluator the live pipeline uses, and says how many alerts it would have raised with the newest examples.
- * Unlike the live pipeline it looks back: it ignores when the policy was created.
+ * Unlike the live pipeline it looks back: it ignores when the policy was created. With `userId` (the caller), at
+ * most MAX_PREVIEWS_PER_USER previews of that user run at once (429 beyond).
  */
-export const previewPolicy = async (input: TPolicyPreviewInput, now: Date): Promise<TPolicyPreviewDto> => {
+export const previewPolicy = async (input: TPolicyPreviewInput, now: Date, userId?: string): Promise<TPolicyPreviewDto> => {
+  // Taken before the first await, so that concurrent previews of one user never pass the limit together.
+  const release = userId ? takeUserSlot({ kind: "preview", userId, max: MAX_PREVIEWS_PER_USER, what: "policy previews" }) : () => undefined;
+  try {
+    return await runPreview(input, now);
+  } finally {
+    release();
+  }
+};
+
+const runPreview = async (input: TPolicyPreviewInput, now: Date): Promise<TPolicyPreviewDto> => {
   const policy: TRuntimePolicy = {
     id: "preview",
     key: "custom:preview",

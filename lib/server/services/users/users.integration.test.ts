@@ -6,15 +6,22 @@ import { findCredentialsByEmail, findUserByEmail, listUsers } from "../../reposi
 import { verifyPassword } from "../../crypto/password";
 import { createUser } from "./create-user";
 import { ensureEnvAdmin } from "./ensure-env-admin";
+import path from "node:path";
+import { getEnv } from "../../../env";
+import { issueSetupCode } from "../../runtime/setup-code";
 import { isSetupOpen, setupFirstAdmin } from "./setup-first-admin";
 import { updateUser } from "./update-user";
 
 beforeEach(resetDatabase);
 
+/** What `npm start` does on a first run: issue a code in the data folder (integration-setup.ts gives a temporary one). */
+const issueCode = () => issueSetupCode(path.resolve(getEnv().WATCHPOST_DATA_DIR));
+
 describe("first-run setup", () => {
   it("creates the first admin once, then closes", async () => {
     expect(await isSetupOpen()).toBe(true);
-    const admin = await setupFirstAdmin({ input: { email: "first@example.test", name: "First", password: "a-long-password" }, ip: "10.0.0.1" });
+    const setupCode = issueCode();
+    const admin = await setupFirstAdmin({ input: { email: "first@example.test", name: "First", password: "a-long-password", setupCode }, ip: "10.0.0.1" });
     expect(admin.role).toBe("admin");
     expect(await isSetupOpen()).toBe(false);
     await expect(setupFirstAdmin({ input: { email: "second@example.test", name: "Second", password: "a-long-password" }, ip: null })).rejects.toMatchObject({
@@ -22,16 +29,33 @@ describe("first-run setup", () => {
     });
   });
 
+  it("refuses a missing or wrong setup code with a field error; the right code works once", async () => {
+    const setupCode = issueCode();
+    const input = { email: "first@example.test", name: "First", password: "a-long-password" };
+    await expect(setupFirstAdmin({ input, ip: null })).rejects.toMatchObject({ code: "validation_failed", invalidParams: [{ name: "setupCode" }] });
+    await expect(setupFirstAdmin({ input: { ...input, setupCode: "0000-0000-0000-0000" }, ip: null })).rejects.toMatchObject({
+      code: "validation_failed",
+      invalidParams: [{ name: "setupCode", reason: expect.stringMatching(/Wrong setup code/) }],
+    });
+    expect(await listUsers()).toHaveLength(0);
+    await setupFirstAdmin({ input: { ...input, setupCode: setupCode.toLowerCase() }, ip: null });
+    // Single use: the code is gone with the first admin (were every user deleted, a new start issues a new one).
+    await resetDatabase();
+    await expect(setupFirstAdmin({ input: { ...input, setupCode }, ip: null })).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await listUsers()).toHaveLength(0);
+  });
+
   it("lets only one of concurrent setups win", async () => {
+    const setupCode = issueCode();
     const attempts = await Promise.allSettled(
-      ["a", "b", "c", "d"].map((n) => setupFirstAdmin({ input: { email: `${n}@example.test`, name: n, password: "a-long-password" }, ip: null })),
+      ["a", "b", "c", "d"].map((n) => setupFirstAdmin({ input: { email: `${n}@example.test`, name: n, password: "a-long-password", setupCode }, ip: null })),
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     expect(await listUsers()).toHaveLength(1);
   });
 
   it("stores an argon2id hash, never the password", async () => {
-    await setupFirstAdmin({ input: { email: "first@example.test", name: "First", password: "a-long-password" }, ip: null });
+    await setupFirstAdmin({ input: { email: "first@example.test", name: "First", password: "a-long-password", setupCode: issueCode() }, ip: null });
     const credentials = await findCredentialsByEmail("first@example.test");
     expect(credentials?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(credentials?.passwordHash ?? "", "a-long-password")).toBe(true);

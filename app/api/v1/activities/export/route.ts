@@ -6,8 +6,8 @@ import { ZActivityExportQuery } from "@/lib/shared/schemas/activities";
 export const GET = withRoute({
   auth: "viewer",
   query: ZActivityExportQuery,
-  handler: async ({ query }) => {
-    const file = await exportActivities({ query });
+  handler: async ({ query, principal }) => {
+    const file = await exportActivities({ query, userId: principal.userId });
     return new Response(file.body, {
       headers: {
         "content-type": file.contentType,

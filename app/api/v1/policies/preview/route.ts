@@ -3,4 +3,4 @@ import { withRoute } from "@/lib/server/http/with-route";
 import { previewPolicy } from "@/lib/server/services/detection/preview-policy";
 import { ZPolicyPreviewInput } from "@/lib/shared/schemas/policies";
 
-export const POST = withRoute({ auth: "analyst", body: ZPolicyPreviewInput, handler: ({ body }) => previewPolicy(body, new Date()) });
+export const POST = withRoute({ auth: "analyst", body: ZPolicyPreviewInput, handler: ({ body, principal }) => previewPolicy(body, new Date(), principal.userId) });
