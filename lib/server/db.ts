@@ -24,6 +24,9 @@ export const getDb = (): Db => (globalForDb.watchpostDb ??= createClient());
 
 const globalForPool = globalThis as unknown as { watchpostPool?: pg.Pool };
 
+/** admin_shutdown, crash_shutdown, cannot_connect_now: the server is going away or restarting. */
+const SHUTDOWN_CODES = new Set(["57P01", "57P02", "57P03"]);
+
 /** Code and message only: a pg error carries its client, several KB of state that no log line needs. */
 const describeDbError = (error: Error & { code?: string }) => ({ code: error.code, message: error.message });
 
@@ -42,9 +45,12 @@ export const getPgPool = (): pg.Pool => {
     const pool = new pg.Pool({ connectionString: url, max: 10, application_name: `watchpost-${getEnv().WATCHPOST_SERVICE}-${process.pid}` });
     // An idle connection dropped by the server (restart, failover) must not crash the process; the next
     // query opens a new one.
-    pool.on("error", (error) =>
-      // While the process stops (Ctrl-C stops PostgreSQL too), lost connections are expected: not worth a warning.
-      isProcessStopping() ? logger.debug(describeDbError(error), "idle database connection closed") : logger.warn(describeDbError(error), "idle database connection lost"),
+    pool.on("error", (error: Error & { code?: string }) =>
+      // While the process stops, or when the server says it is shutting down (Ctrl-C reaches PostgreSQL at the
+      // same moment as this process), a lost connection is expected: not worth a warning.
+      isProcessStopping() || SHUTDOWN_CODES.has(error.code ?? "")
+        ? logger.debug(describeDbError(error), "idle database connection closed")
+        : logger.warn(describeDbError(error), "idle database connection lost"),
     );
     // A checked-out client has no error listener (pg-pool removes its idle one): a connection cut between
     // two queries of a transaction (database restart) would emit an unhandled 'error' and kill the worker.

@@ -1,5 +1,6 @@
 import pino from "pino";
 import { getEnv } from "../env";
+import { isProcessStopping } from "./runtime/process-stopping";
 
 /** Keys that must never reach a log line, wherever they sit in the logged object. */
 const REDACT = [
@@ -27,6 +28,14 @@ export const logger = pino({
   base: { service: getEnv().WATCHPOST_SERVICE },
   redact: { paths: REDACT, censor: "[redacted]" },
   timestamp: pino.stdTimeFunctions.isoTime,
+  hooks: {
+    // Once the process is stopping (Ctrl-C stops PostgreSQL at the same moment), warnings are the expected
+    // echoes of that (lost connections, a pass cut short): only real errors and the one stop line are written.
+    logMethod(args, method, level) {
+      if (level === 40 && isProcessStopping()) return;
+      method.apply(this, args);
+    },
+  },
 });
 
 export type Logger = typeof logger;
