@@ -2,10 +2,10 @@
 // strong WATCHPOST_SECRET, and a web started on its own with an https WATCHPOST_URL sets Secure cookies.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN, DATA_DIR } from "../fixtures/env";
+import { freePort, waitFor } from "../fixtures/own-web";
 
 const TSX = "node_modules/.bin/tsx";
 const COMMANDS = { web: "scripts/web.ts", worker: "lib/server/jobs/worker.ts" } as const;
@@ -31,24 +31,6 @@ for (const service of ["web", "worker"] as const) {
     expect(repeated.stderr.trim().split("\n")).toHaveLength(1);
   });
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-const waitFor = async (url: string, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-};
 
 test("npm run web with an https WATCHPOST_URL sets Secure cookies (csrf and session)", async () => {
   test.setTimeout(120_000);
