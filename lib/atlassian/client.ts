@@ -2,10 +2,11 @@ import { nextCursorOf, type TPage } from "./pagination";
 import { ZOrgApiKeysPage, ZUserApiTokens, type TOrgApiKey, type TUserApiToken } from "./schemas/api-keys";
 import { ZMessageResponse, type TLinks, type TMessageResponse, type TPageMeta } from "./schemas/common";
 import { ZDomainResponse, ZDomainsPage, type TDomain } from "./schemas/domains";
-import { ZEventActionsPage, ZEventResponse, ZEventsPage, type TEvent, type TEventAction, type TSortOrder } from "./schemas/events";
+import { ZEventActionsPage, ZEventResponse, ZEventsPage, ZUncheckedEventsPage, type TEvent, type TEventAction, type TSortOrder } from "./schemas/events";
 import { ZOrgResponse, ZOrgsPage, type TOrg } from "./schemas/orgs";
 import { ZPoliciesPage, type TPolicy } from "./schemas/policies";
 import { ZDirectoryUsersPage, ZManagedUsersPage, type TDirectoryUser, type TManagedUser } from "./schemas/users";
+import { splitEvents, type TRejectedEvent } from "./split-events";
 import { createTransport, type TRateLimitInfo, type TTransportOptions } from "./transport";
 
 /** Options of createAtlassianClient; see TTransportOptions for defaults. */
@@ -41,9 +42,10 @@ export type TEventsStreamQuery = {
 /**
  * One page of /events-stream. `cursor` comes back even on the last page: store it and poll with it later to
  * get only newer events. A page may be shorter than `limit` while more events exist; keep polling until a
- * page is empty. Events may repeat across pages, so deduplicate by id.
+ * page is empty (no events and nothing rejected). Events may repeat across pages, so deduplicate by id.
+ * `rejected` holds the page's events that do not match the wire schema: the page is still good.
  */
-export type TEventsStreamPage = { events: TEvent[]; cursor: string | null; rateLimit: TRateLimitInfo | null };
+export type TEventsStreamPage = { events: TEvent[]; rejected: TRejectedEvent[]; cursor: string | null; rateLimit: TRateLimitInfo | null };
 
 export type TManagedUsersPage = TPage<TManagedUser> & { total: number | undefined };
 
@@ -95,14 +97,17 @@ export const createAtlassianClient = (options: TAtlassianClientOptions) => {
     listEventActions: (orgId: string, query: { cursor?: string } = {}): Promise<TPage<TEventAction>> =>
       page(request({ path: orgPath(orgId, "event-actions"), query, schema: ZEventActionsPage })),
 
-    /** GET /events-stream: one page in processedAt order; the recommended ingest path. */
+    /**
+     * GET /events-stream: one page in processedAt order; the recommended ingest path. Each event is parsed on
+     * its own, so one of an unexpected shape comes back in `rejected` instead of failing the page.
+     */
     pollEventsStream: async (orgId: string, query: TEventsStreamQuery = {}): Promise<TEventsStreamPage> => {
       const { data, rateLimit } = await request({
         path: orgPath(orgId, "events-stream"),
         query: { ...query, from: epochMs(query.from), to: epochMs(query.to) },
-        schema: ZEventsPage,
+        schema: ZUncheckedEventsPage,
       });
-      return { events: data.data, cursor: nextCursorOf(data), rateLimit };
+      return { ...splitEvents(data.data), cursor: nextCursorOf(data), rateLimit };
     },
 
     /** GET /admin/v1/orgs/{orgId}/users: managed accounts only (verified domains). */

@@ -5,6 +5,8 @@ export { AtlassianApiError, ATLASSIAN_ERROR_KINDS, isAtlassianApiError, retryAft
 export type { TAtlassianErrorKind } from "./errors";
 export { collectAll, nextCursorOf, paginate } from "./pagination";
 export type { TPage } from "./pagination";
+export { describeSchemaIssue, splitEvents } from "./split-events";
+export type { TRejectedEvent } from "./split-events";
 export { DEFAULT_BASE_URL } from "./transport";
 export type { TRateLimitInfo } from "./transport";
 export * from "./event-actions";

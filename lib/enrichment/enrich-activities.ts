@@ -91,6 +91,7 @@ export const enrichActivities = <T extends TEnrichable>(activities: readonly T[]
     }
     const withTags = { ...activity, ...described.tags };
     if (hasOwnLocation(activity) || !described.location) return withTags;
-    return onLocationAdded({ ...withTags, ...described.location });
+    // A coarse region label of the event ("EU") stays when the filled-in location names no region.
+    return onLocationAdded({ ...withTags, ...described.location, region: described.location.region ?? activity.region });
   });
 };

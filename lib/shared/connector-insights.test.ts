@@ -7,6 +7,7 @@ const stats = (activitiesStored: number) => ({
   activitiesStored,
   activitiesLast24h: 0,
   droppedUnverifiedDomain: 0,
+  eventsQuarantined: 0,
   duplicatesSkipped: 0,
   requestsLastMinute: 0,
   rateLimitedResponses: 0,

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ZEventsPage, type TEvent } from "../atlassian/schemas/events";
+import { isMalformedEventId } from "./faults";
 import type { TRunningSimulator } from "./start-simulator";
 import { API_KEY, authed, control, createClock, loginEvent, ORG_ID, postEvents, startWithAcme, T0 } from "./test-support";
 
@@ -120,5 +121,30 @@ describe("faults", () => {
       faultsInjected: { "server-error": 1 },
       requests: { "GET /admin/v1/orgs/{orgId}/domains": { "200": 1, "500": 1 }, "GET /admin/v1/orgs/{orgId}": { "200": 1 } },
     });
+  });
+
+  it("malformedEventRate serves the same events in an unexpected shape on every request, chosen by id", async () => {
+    await setFaults({ malformedEventRate: 0.3 });
+    const raw = async () => ((await (await authed(simulator.baseUrl, `${STREAM}?limit=${EVENT_COUNT}`)).json()) as { data: { id: string; attributes: { action: unknown } }[] }).data;
+    const first = await raw();
+    const malformed = first.filter((event) => typeof event.attributes.action !== "string").map((event) => event.id);
+    expect(malformed.length).toBeGreaterThan(0);
+    expect(malformed.length).toBeLessThan(EVENT_COUNT);
+    expect(malformed).toEqual(first.map((event) => event.id).filter((id) => isMalformedEventId(id, 0.3)));
+    expect(first.find((event) => event.id === malformed[0])?.attributes.action).toEqual({ key: "user_login" });
+    expect((await raw()).filter((event) => typeof event.attributes.action !== "string").map((event) => event.id)).toEqual(malformed);
+    // The page itself stays valid JSON with the usual envelope: only those events are off.
+    expect(ZEventsPage.safeParse({ data: first.filter((event) => !malformed.includes(event.id)) }).success).toBe(true);
+    const single = await authed(simulator.baseUrl, `/admin/v1/orgs/${ORG_ID}/events/${malformed[0]}`);
+    expect(((await single.json()) as { data: { attributes: { action: unknown } } }).data.attributes.action).toEqual({ key: "user_login" });
+  });
+
+  it("singleObjectResources serves a one-item context or container as that object", async () => {
+    await setFaults({ singleObjectResources: true });
+    const body = (await (await authed(simulator.baseUrl, `${STREAM}?limit=2`)).json()) as { data: { attributes: { container: unknown } }[] };
+    expect(body.data[0]?.attributes.container).toEqual({ id: ORG_ID, type: "orgs", attributes: { name: "Acme" } });
+    expect((await page("limit=2")).data[0]?.attributes.container).toEqual([{ id: ORG_ID, type: "orgs", attributes: { name: "Acme" } }]);
+    const stats = (await (await control(simulator.baseUrl, "GET", "/stats")).json()) as { faultsInjected: Record<string, number> };
+    expect(stats.faultsInjected["single-object-resource"]).toBeGreaterThanOrEqual(2);
   });
 });

@@ -20,6 +20,13 @@ const FAULT_FIELDS = {
   duplicateCount: z.number().int().min(1).max(500),
   /** Events of a page whose processedAt lie within this window are served out of order; 0 = off. */
   reorderWindowMs: z.number().int().min(0).max(3_600_000),
+  /**
+   * Share of events served in a permanently unexpected shape (`attributes.action` an object instead of a
+   * string). Chosen by event id (isMalformedEventId), not per request: the same events on every retry.
+   */
+  malformedEventRate: rate,
+  /** Serve a `context` or `container` holding one resource as that object instead of a one-item array. */
+  singleObjectResources: z.boolean(),
 };
 
 /**
@@ -35,6 +42,8 @@ export const ZFaultSettings = z.object({
   duplicateRate: FAULT_FIELDS.duplicateRate.default(0),
   duplicateCount: FAULT_FIELDS.duplicateCount.default(3),
   reorderWindowMs: FAULT_FIELDS.reorderWindowMs.default(0),
+  malformedEventRate: FAULT_FIELDS.malformedEventRate.default(0),
+  singleObjectResources: FAULT_FIELDS.singleObjectResources.default(false),
   /** Limit every fault to one org's requests. */
   orgId: z.string().optional(),
   /** Limit every fault to requests whose path contains this text, e.g. "/events-stream". */
@@ -54,7 +63,32 @@ export const ZFaultUpdate = z
   .partial();
 export type TFaultUpdate = z.infer<typeof ZFaultUpdate>;
 
-export type TFaultKind = "server-error" | "hang" | "latency" | "malformed" | "truncate" | "duplicate" | "reorder" | "rate-limit-storm";
+export type TFaultKind =
+  | "server-error"
+  | "hang"
+  | "latency"
+  | "malformed"
+  | "truncate"
+  | "duplicate"
+  | "reorder"
+  | "rate-limit-storm"
+  | "malformed-event"
+  | "single-object-resource";
+
+/**
+ * Whether the malformedEventRate fault serves this event malformed: FNV-1a of the id mapped to [0, 1) and
+ * compared with the rate, so an event is malformed on every request while the rate stays, and tests can tell
+ * which events to expect in quarantine.
+ */
+export const isMalformedEventId = (id: string, rate: number): boolean => {
+  if (rate <= 0) return false;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash / 0x1_0000_0000 < rate;
+};
 
 /** Holds the fault settings and decides, reproducibly for a seed, which request gets which fault. */
 export class FaultInjector {

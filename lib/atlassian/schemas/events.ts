@@ -31,7 +31,10 @@ export const ZEventResource = z.looseObject({
 });
 export type TEventResource = z.infer<typeof ZEventResource>;
 
-/** `geo` is "lat,lon" ([S]: the real format is unconfirmed). */
+/**
+ * `geo` is unconfirmed: our notes ([S]) and the simulator use "lat,lon", third-party docs show a coarse
+ * region label ("EU", "NA"). Both are accepted as text; normalize-event.ts reads coordinates when they parse.
+ */
 export const ZEventLocation = z.looseObject({
   ip: z.string().optional(),
   geo: z.string().optional(),
@@ -41,6 +44,16 @@ export const ZEventLocation = z.looseObject({
 });
 export type TEventLocation = z.infer<typeof ZEventLocation>;
 
+/**
+ * `context` and `container` are arrays in Atlassian's samples, but third-party integration docs also show a
+ * single object: both mean the same, so a lone object becomes a one-item array, and null means none.
+ */
+const resourceList = z
+  .union([z.array(ZEventResource), ZEventResource.transform((resource) => [resource]), z.null().transform(() => undefined)], {
+    error: "expected an array of resources or a single resource",
+  })
+  .optional();
+
 export const ZEventMessage = z.looseObject({ content: z.string(), format: z.string().optional() });
 
 export const ZEventAttributes = z.looseObject({
@@ -49,8 +62,8 @@ export const ZEventAttributes = z.looseObject({
   processedAt: z.string().optional(),
   action: z.string(),
   actor: ZEventActor,
-  context: z.array(ZEventResource).optional(),
-  container: z.array(ZEventResource).optional(),
+  context: resourceList,
+  container: resourceList,
   location: ZEventLocation.optional(),
 });
 
@@ -66,6 +79,13 @@ export type TEvent = z.infer<typeof ZEvent>;
 
 export const ZEventsPage = listEnvelope(ZEvent);
 export type TEventsPage = z.infer<typeof ZEventsPage>;
+
+/**
+ * A page whose events are not checked yet: the envelope must be right (else the whole page is `malformed`
+ * and retried), each event is then parsed on its own so that one event of an unexpected shape can be set
+ * aside (quarantined) without blocking the others.
+ */
+export const ZUncheckedEventsPage = listEnvelope(z.unknown());
 
 export const ZEventResponse = itemEnvelope(ZEvent);
 

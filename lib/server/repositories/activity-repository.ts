@@ -1,14 +1,17 @@
 import type { NormalizedActivity } from "../services/sync/normalize-event";
 import { getDb, getPgPool } from "../db";
+import { insertQuarantinedEvents, type QuarantineRow } from "./quarantine-repository";
 
 export type StorePageInput = Readonly<{
   connectorId: string;
   leaseOwner: string;
   activities: readonly NormalizedActivity[];
   droppedUnverified: number;
+  /** The page's events that do not match the wire schema: stored raw, in the same transaction. */
+  quarantined?: readonly QuarantineRow[];
   cursor: string | null;
-  /** Decides, from the number of new rows, whether the stream's head is reached (stored with the page). */
-  isCaughtUp: (inserted: number) => boolean;
+  /** Decides, from the numbers of new rows, whether the stream's head is reached (stored with the page). */
+  isCaughtUp: (inserted: number, quarantinedNew: number) => boolean;
 }>;
 
 export class LeaseLostError extends Error {
@@ -52,11 +55,14 @@ const toRow = (a: NormalizedActivity) => ({
 });
 
 /**
- * Stores one page and advances the cursor in a single transaction: a crash at any point either keeps both
- * or neither, and the unique (connector, event id) makes a replayed page a no-op. The update is fenced by
- * the sync lease, so a worker that lost its lease cannot move the cursor.
+ * Stores one page (its activities and its quarantined events) and advances the cursor in a single transaction:
+ * a crash at any point either keeps all or none, and the unique (connector, event id) of both tables makes a
+ * replayed page a no-op. The update is fenced by the sync lease, so a worker that lost its lease cannot move
+ * the cursor.
  */
-export const storeActivityPage = async (input: StorePageInput): Promise<{ inserted: number; duplicates: number; isCaughtUp: boolean }> => {
+export const storeActivityPage = async (
+  input: StorePageInput,
+): Promise<{ inserted: number; duplicates: number; quarantinedNew: number; isCaughtUp: boolean }> => {
   const rows = JSON.stringify(input.activities.map(toRow));
   const newestProcessed = input.activities.reduce<Date | null>((max, a) => (a.processedAt && (!max || a.processedAt > max) ? a.processedAt : max), null);
   const client = await getPgPool().connect();
@@ -64,17 +70,18 @@ export const storeActivityPage = async (input: StorePageInput): Promise<{ insert
     await client.query("BEGIN");
     const inserted = input.activities.length === 0 ? 0 : ((await client.query(INSERT_PAGE_SQL, [input.connectorId, rows])).rowCount ?? 0);
     const duplicates = input.activities.length - inserted;
-    const isCaughtUp = input.isCaughtUp(inserted);
+    const quarantinedNew = await insertQuarantinedEvents(client, input.connectorId, input.quarantined ?? []);
+    const isCaughtUp = input.isCaughtUp(inserted, quarantinedNew);
     const updated = await client.query(
       `UPDATE connectors SET cursor = $2, activities_stored = activities_stored + $3, duplicates_skipped = duplicates_skipped + $4,
         dropped_unverified = dropped_unverified + $5, last_sync_at = clock_timestamp(), is_caught_up = $6,
-        last_processed_at = GREATEST(last_processed_at, $7::timestamptz)
+        last_processed_at = GREATEST(last_processed_at, $7::timestamptz), events_quarantined = events_quarantined + $9
        WHERE id = $1::uuid AND sync_lease_owner = $8`,
-      [input.connectorId, input.cursor, inserted, duplicates, input.droppedUnverified, isCaughtUp, newestProcessed, input.leaseOwner],
+      [input.connectorId, input.cursor, inserted, duplicates, input.droppedUnverified, isCaughtUp, newestProcessed, input.leaseOwner, quarantinedNew],
     );
     if (updated.rowCount !== 1) throw new LeaseLostError("sync lease lost; another worker took over this connector");
     await client.query("COMMIT");
-    return { inserted, duplicates, isCaughtUp };
+    return { inserted, duplicates, quarantinedNew, isCaughtUp };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

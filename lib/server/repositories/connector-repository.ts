@@ -30,6 +30,7 @@ const CONNECTOR_SELECT = {
   droppedUnverified: true,
   duplicatesSkipped: true,
   rateLimited: true,
+  eventsQuarantined: true,
   usersSynced: true,
   createdAt: true,
 } as const satisfies Prisma.ConnectorSelect;
@@ -60,10 +61,11 @@ const LIST_CONNECTORS_SQL = `SELECT id::text, name, app, org_id AS "orgId", base
     sync_from AS "syncFrom", cursor, initial_sync_done_at AS "initialSyncDoneAt", last_sync_at AS "lastSyncAt",
     last_processed_at AS "lastProcessedAt", is_caught_up AS "isCaughtUp", directory_synced_at AS "directorySyncedAt",
     activities_stored::text AS "activitiesStored", dropped_unverified::text AS "droppedUnverified",
-    duplicates_skipped::text AS "duplicatesSkipped", rate_limited::text AS "rateLimited", users_synced AS "usersSynced", created_at AS "createdAt"
+    duplicates_skipped::text AS "duplicatesSkipped", rate_limited::text AS "rateLimited",
+    events_quarantined::text AS "eventsQuarantined", users_synced AS "usersSynced", created_at AS "createdAt"
   FROM connectors ORDER BY created_at`;
 
-type TBigIntColumn = "activitiesStored" | "droppedUnverified" | "duplicatesSkipped" | "rateLimited";
+type TBigIntColumn = "activitiesStored" | "droppedUnverified" | "duplicatesSkipped" | "rateLimited" | "eventsQuarantined";
 
 export const listConnectorRecords = async (): Promise<ConnectorRecord[]> => {
   const { rows } = await getPgPool().query<Omit<ConnectorRecord, TBigIntColumn> & Record<TBigIntColumn, string>>({ name: "list-connectors", text: LIST_CONNECTORS_SQL });
@@ -73,6 +75,7 @@ export const listConnectorRecords = async (): Promise<ConnectorRecord[]> => {
     droppedUnverified: BigInt(r.droppedUnverified),
     duplicatesSkipped: BigInt(r.duplicatesSkipped),
     rateLimited: BigInt(r.rateLimited),
+    eventsQuarantined: BigInt(r.eventsQuarantined),
   }));
 };
 

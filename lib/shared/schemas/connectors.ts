@@ -96,6 +96,8 @@ export type TConnectorStats = {
   duplicatesSkipped: number;
   requestsLastMinute: number;
   rateLimitedResponses: number;
+  /** Events set aside because they do not match the wire schema (listed under the connector's quarantine). */
+  eventsQuarantined: number;
   usersSynced: number;
   lagSeconds: number | null;
 };

@@ -52,7 +52,15 @@ export const ZDashboardDto = z.object({
   topCountries: z.array(z.object({ countryCode: z.string().nullable(), name: z.string(), count: ZCount })),
   alertsByPolicy: z.array(z.object({ policyKey: z.string(), policyName: z.string(), count: ZCount, open: ZCount })),
   connectors: z.array(
-    z.object({ id: z.string(), name: z.string(), status: z.enum(CONNECTOR_STATUSES), lastSyncAt: z.string().nullable(), lagSeconds: z.number().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.enum(CONNECTOR_STATUSES),
+      lastSyncAt: z.string().nullable(),
+      lagSeconds: z.number().nullable(),
+      /** Events quarantined for an unexpected shape: shown on the health card, so that none hides an attack. */
+      eventsQuarantined: ZCount,
+    }),
   ),
   /** The processing lag GET /api/v1/health reports (over 60 s there means degraded), for the connector health card. */
   processingLag: ZProcessingLag,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { TSimulatorState } from "../state";
+import type { TEventShapes } from "../store/event-serializer";
 import type { TSimApiKey, TSimOrg } from "../store/sim-org";
 
 /** What a faithful-API handler gets once the key, the org and the rate limit have been checked. */
@@ -17,3 +18,11 @@ export type TApiContext = {
 
 /** `${baseUrl}/admin/v1/orgs/${orgId}`, the prefix of most links. */
 export const orgUrl = (context: TApiContext): string => `${context.state.baseUrl}/admin/v1/orgs/${encodeURIComponent(context.org.id)}`;
+
+/** The event-shape faults for this request (malformedEventRate, singleObjectResources), or undefined when none applies. */
+export const eventShapes = (context: TApiContext): TEventShapes | undefined => {
+  const { faults, stats } = context.state;
+  const { malformedEventRate, singleObjectResources } = faults.settings;
+  if (!context.hasFaults || (malformedEventRate <= 0 && !singleObjectResources)) return undefined;
+  return { malformedEventRate, singleObjectResources, onFault: (kind) => stats.recordFault(kind) };
+};

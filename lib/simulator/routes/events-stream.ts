@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, ZStreamCursor, type TStreamCursor } from ".
 import { ByteWriter } from "../store/byte-writer";
 import { writeEvents } from "../store/event-serializer";
 import type { EventStore } from "../store/event-store";
-import { orgUrl, type TApiContext } from "./api-context";
+import { eventShapes, orgUrl, type TApiContext } from "./api-context";
 import { nextLink, parseEpoch, parseLimit, selfLink } from "./listing";
 
 const DEFAULT_LIMIT = 200;
@@ -88,7 +88,7 @@ export const getEventsStream = (context: TApiContext): TSimResponse => {
   state.stats.eventsServed += positions.length;
   const cursor = encodeCursor(next);
   const writer = new ByteWriter(positions.length * 1400 + 1024).ascii('{"data":');
-  writeEvents(writer, store, positions, { selfPrefix: Buffer.from(`${orgUrl(context)}/events/`), withProcessedAt: true });
+  writeEvents(writer, store, positions, { selfPrefix: Buffer.from(`${orgUrl(context)}/events/`), withProcessedAt: true, shapes: eventShapes(context) });
   const meta = JSON.stringify({ next: cursor, page_size: start.l });
   const links = JSON.stringify({ self: selfLink(state.baseUrl, url), next: nextLink(state.baseUrl, url, cursor, false) });
   return { status: 200, body: writer.utf8(`,"meta":${meta},"links":${links}}`).result() };

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, ZEventsCursor } from "../store/cursor";
 import { ByteWriter } from "../store/byte-writer";
 import { writeEvent, writeEvents } from "../store/event-serializer";
 import type { EventStore } from "../store/event-store";
-import { orgUrl, type TApiContext } from "./api-context";
+import { eventShapes, orgUrl, type TApiContext } from "./api-context";
 import { listLinks, parseEpoch, parseLimit, selfLink } from "./listing";
 
 const DEFAULT_LIMIT = 25;
@@ -116,7 +116,7 @@ export const listEvents = (context: TApiContext): TSimResponse => {
   const nextCursor = hasMore && last !== undefined ? encodeCursor({ k: "e", t: store.time[last] ?? 0, q: store.seq[last] ?? 0 }) : null;
   state.stats.eventsServed += positions.length;
   const writer = new ByteWriter(positions.length * 1400 + 1024).ascii('{"data":');
-  writeEvents(writer, store, positions, { selfPrefix: Buffer.from(`${orgUrl(context)}/events/`), withProcessedAt: false });
+  writeEvents(writer, store, positions, { selfPrefix: Buffer.from(`${orgUrl(context)}/events/`), withProcessedAt: false, shapes: eventShapes(context) });
   const meta = JSON.stringify({ ...(nextCursor ? { next: nextCursor } : {}), page_size: limit });
   return { status: 200, body: writer.utf8(`,"meta":${meta},"links":${JSON.stringify(listLinks(state.baseUrl, url, nextCursor))}}`).result() };
 };
@@ -128,7 +128,7 @@ export const getEvent = (context: TApiContext): TSimResponse => {
   if (position < 0) throw notFound("EVENT_NOT_FOUND", "no event with this id");
   context.state.stats.eventsServed++;
   const writer = new ByteWriter(4096).ascii('{"data":');
-  writeEvent(writer, store, position, { selfPrefix: Buffer.from(`${orgUrl(context)}/events/`), withProcessedAt: false });
+  writeEvent(writer, store, position, { selfPrefix: Buffer.from(`${orgUrl(context)}/events/`), withProcessedAt: false, shapes: eventShapes(context) });
   return { status: 200, body: writer.ascii("}").result() };
 };
 

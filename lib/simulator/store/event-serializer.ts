@@ -1,3 +1,4 @@
+import { isMalformedEventId } from "../faults";
 import { ByteWriter } from "./byte-writer";
 import type { EventStore } from "./event-store";
 
@@ -18,6 +19,7 @@ const LINKS = piece('},"links":{"self":"');
 const LINKS_END = piece('"}');
 const MESSAGE = piece(',"message":');
 const CLOSE = piece("}");
+const ACTION_OBJECT_OPEN = piece('{"key":');
 const EMPTY_OBJECT = piece("{}");
 const EMPTY_STRING = piece('""');
 const OPEN_ARRAY = piece("[");
@@ -30,6 +32,27 @@ export type TSerializeOptions = {
   selfPrefix: Buffer;
   /** /events-stream adds attributes.processedAt; /events does not. */
   withProcessedAt: boolean;
+  /** The event-shape faults, when they apply to the request. */
+  shapes?: TEventShapes;
+};
+
+/** malformedEventRate and singleObjectResources of the fault settings, plus a counter for the stats. */
+export type TEventShapes = Readonly<{
+  malformedEventRate: number;
+  singleObjectResources: boolean;
+  onFault: (kind: "malformed-event" | "single-object-resource") => void;
+}>;
+
+/** The fragment as a lone object when the fault asks for it and it is a one-item array. */
+const resourceFragment = (table: { bytes: Buffer[]; single: (index: number) => Buffer | null }, index: number | undefined, shapes: TEventShapes | undefined): Buffer => {
+  if (shapes?.singleObjectResources && index !== undefined && index >= 0) {
+    const single = table.single(index);
+    if (single) {
+      shapes.onFault("single-object-resource");
+      return single;
+    }
+  }
+  return fragmentAt(table, index);
 };
 
 const NONE = Buffer.alloc(0);
@@ -51,19 +74,25 @@ export const writeEvent = (writer: ByteWriter, store: EventStore, position: numb
   const isPlain = PLAIN_ID.test(id);
   const action = fragmentAt(store.actions, store.action[position]);
   const actor = fragmentAt(store.actors, store.actor[position]);
-  const context = fragmentAt(store.contexts, store.context[position]);
-  const container = fragmentAt(store.containers, store.container[position]);
+  const { shapes } = options;
+  const context = resourceFragment(store.contexts, store.context[position], shapes);
+  const container = resourceFragment(store.containers, store.container[position], shapes);
+  const isMalformed = shapes !== undefined && isMalformedEventId(id, shapes.malformedEventRate);
+  if (isMalformed) shapes.onFault("malformed-event");
   const location = fragmentAt(store.locations, store.location[position]);
   const extra = fragmentAt(store.extras, store.extra[position]);
   const message = fragmentAt(store.messages, store.message[position]);
   const fragments = action.length + actor.length + context.length + container.length + location.length + extra.length + message.length;
-  writer.reserve(FIXED_BYTES + MORE_FIXED_BYTES + fragments + options.selfPrefix.length + 2 * id.length + 4);
+  writer.reserve(FIXED_BYTES + MORE_FIXED_BYTES + ACTION_OBJECT_OPEN.length + 1 + fragments + options.selfPrefix.length + 2 * id.length + 4);
   writer.putBytes(OPEN);
   if (isPlain) writer.putAscii(id);
   else writeOddId(writer, id, false);
   writer.putBytes(TYPE_AND_TIME).putIsoDate(store.time[position] ?? 0);
   if (options.withProcessedAt) writer.putBytes(PROCESSED_AT).putIsoDate(store.processedAt[position] ?? 0);
-  writer.putBytes(ACTION).putBytes(action.length > 0 ? action : EMPTY_STRING);
+  writer.putBytes(ACTION);
+  // The malformed-event fault: the action as an object, a shape no schema of ours accepts.
+  if (isMalformed) writer.putBytes(ACTION_OBJECT_OPEN).putBytes(action.length > 0 ? action : EMPTY_STRING).putBytes(CLOSE);
+  else writer.putBytes(action.length > 0 ? action : EMPTY_STRING);
   writer.putBytes(ACTOR).putBytes(actor.length > 0 ? actor : EMPTY_OBJECT);
   if (context.length > 0) writer.putBytes(CONTEXT).putBytes(context);
   if (container.length > 0) writer.putBytes(CONTAINER).putBytes(container);

@@ -35,6 +35,19 @@ export class FragmentTable<TMeta> {
     return index;
   }
 
+  private readonly singles: (Buffer | null | undefined)[] = [];
+
+  /** A one-item array fragment as its lone item (the singleObjectResources fault), else null. Computed once. */
+  single(index: number): Buffer | null {
+    let single = this.singles[index];
+    if (single === undefined) {
+      const value = JSON.parse(this.json[index] ?? "null") as unknown;
+      single = Array.isArray(value) && value.length === 1 ? Buffer.from(JSON.stringify(value[0]), "utf8") : null;
+      this.singles[index] = single;
+    }
+    return single;
+  }
+
   get size(): number {
     return this.json.length;
   }

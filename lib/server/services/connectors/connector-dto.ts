@@ -35,6 +35,7 @@ export const toConnectorDto = (c: ConnectorRecord, live: LiveStats, now: Date = 
     duplicatesSkipped: Number(c.duplicatesSkipped),
     requestsLastMinute: live.requestsLastMinute,
     rateLimitedResponses: Number(c.rateLimited),
+    eventsQuarantined: Number(c.eventsQuarantined),
     usersSynced: c.usersSynced,
     lagSeconds: lagSecondsOf(c, now),
   },

@@ -119,7 +119,7 @@ export const getDashboard = async (options: Readonly<{ range: TDashboardRange; n
     })),
     alertsByPolicy: byPolicy,
     // The connectors' rows alone: the health card needs no live request or activity counts (two queries fewer).
-    connectors: connectors.map((c) => ({ id: c.id, name: c.name, status: c.status, lastSyncAt: c.lastSyncAt?.toISOString() ?? null, lagSeconds: lagSecondsOf(c, now) })),
+    connectors: connectors.map((c) => ({ id: c.id, name: c.name, status: c.status, lastSyncAt: c.lastSyncAt?.toISOString() ?? null, lagSeconds: lagSecondsOf(c, now), eventsQuarantined: Number(c.eventsQuarantined) })),
     processingLag,
   };
 };

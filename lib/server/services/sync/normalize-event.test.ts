@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZEvent, type TEvent } from "../../../atlassian";
-import { normalizeEvent, type OrgDirectory } from "./normalize-event";
+import { normalizeEvent, parseGeo, type OrgDirectory } from "./normalize-event";
 
 // The documented example of atlassian-api.md §5.1 (second event: impersonation from a site).
 const IMPERSONATION: TEvent = ZEvent.parse({
@@ -76,4 +76,37 @@ describe("normalizeEvent", () => {
     const result = normalizeEvent(event, directory);
     expect(result.kind === "activity" && result.activity).toMatchObject({ ip: null, lat: null, lon: null });
   });
+
+  it("reads object-shaped context and container like one-item arrays", () => {
+    const event = ZEvent.parse({
+      ...IMPERSONATION,
+      attributes: { ...IMPERSONATION.attributes, context: IMPERSONATION.attributes.context?.[0], container: IMPERSONATION.attributes.container?.[0] },
+    });
+    const result = normalizeEvent(event, directory);
+    expect(result.kind === "activity" && result.activity).toMatchObject({ siteName: "acme", targetName: "bob@acme.com", targets: [{ type: "users", name: "bob@acme.com" }] });
+  });
+
+  it("takes location.geo as coordinates when they parse, else as a coarse region label", () => {
+    const geoOnly = (geo: string) => withActor({ id: "a", email: "ada@acme.com" }, { location: { ip: "198.51.100.7", geo } });
+    const label = normalizeEvent(geoOnly("EU"), directory);
+    // No coordinates, country or city: GeoIP fills them in at enrichment (locationSource stays null here).
+    expect(label.kind === "activity" && label.activity).toMatchObject({ lat: null, lon: null, region: "EU", country: null, locationSource: null });
+    const coords = normalizeEvent(geoOnly(" 48.8566, 2.3522 "), directory);
+    expect(coords.kind === "activity" && coords.activity).toMatchObject({ lat: 48.8566, lon: 2.3522, region: null, locationSource: "event" });
+    const named = normalizeEvent(withActor({ id: "a", email: "ada@acme.com" }, { location: { geo: "NA", regionName: "Ontario" } }), directory);
+    expect(named.kind === "activity" && named.activity.region).toBe("Ontario");
+  });
+});
+
+describe("parseGeo", () => {
+  it.each([
+    ["51.5072,-0.1276", { lat: 51.5072, lon: -0.1276, label: null }],
+    ["-33.8688,151.2093", { lat: -33.8688, lon: 151.2093, label: null }],
+    ["91,0", { lat: null, lon: null, label: null }],
+    ["EU", { lat: null, lon: null, label: "EU" }],
+    ["North America", { lat: null, lon: null, label: "North America" }],
+    ["999,abc", { lat: null, lon: null, label: null }],
+    ["<script>", { lat: null, lon: null, label: null }],
+    ["", { lat: null, lon: null, label: null }],
+  ])("%j", (geo, expected) => expect(parseGeo(geo)).toEqual(expected));
 });

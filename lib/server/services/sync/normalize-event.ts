@@ -63,10 +63,25 @@ const productOf = (event: TEvent, site: TEventResource | undefined): string => {
   return PRODUCTS.find((p) => host.includes(p)) ?? "admin";
 };
 
-const parseGeo = (geo: string | undefined): [number | null, number | null] => {
-  const [lat, lon] = (geo ?? "").split(",").map((v) => Number.parseFloat(v));
-  const isValid = (v: number | undefined, max: number): v is number => v !== undefined && Number.isFinite(v) && Math.abs(v) <= max;
-  return isValid(lat, 90) && isValid(lon, 180) ? [lat, lon] : [null, null];
+const COORDINATE = /^\s*-?\d+(\.\d+)?\s*$/;
+// A coarse region label such as "EU" or "NA": starts with a letter, short, no markup.
+const REGION_LABEL = /^\p{L}[\p{L}\p{N} ._()/-]{0,63}$/u;
+
+/**
+ * `location.geo` is "lat,lon" in our notes and the simulator, a coarse region label ("EU", "NA") in third-party
+ * docs. Coordinates when both numbers parse and are in range; otherwise a label when it looks like one (kept
+ * as the region when the event names none); otherwise nothing. GeoIP fills in the location as for any event
+ * without coordinates, country or city.
+ */
+export const parseGeo = (geo: string | undefined): Readonly<{ lat: number | null; lon: number | null; label: string | null }> => {
+  const text = (geo ?? "").trim();
+  const parts = text.split(",");
+  if (parts.length === 2 && parts.every((p) => COORDINATE.test(p))) {
+    const [lat, lon] = parts.map((v) => Number.parseFloat(v));
+    const isValid = (v: number | undefined, max: number): v is number => v !== undefined && Number.isFinite(v) && Math.abs(v) <= max;
+    return isValid(lat, 90) && isValid(lon, 180) ? { lat, lon, label: null } : { lat: null, lon: null, label: null };
+  }
+  return { lat: null, lon: null, label: REGION_LABEL.test(text) ? text : null };
 };
 
 const isIp = (value: string | undefined): value is string => Boolean(value && (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) || /^[0-9a-f:]+$/i.test(value)));
@@ -92,7 +107,7 @@ export const normalizeEvent = (event: TEvent, directory: OrgDirectory): Normaliz
   const site = (a.container ?? []).find((c) => c.type === "sites");
   const definition = findEventAction(a.action);
   const targets = (a.context ?? []).map((c) => ({ type: c.type, id: c.id ?? null, name: attr(c, "name") ?? attr(c, "email") }));
-  const [lat, lon] = parseGeo(a.location?.geo);
+  const { lat, lon, label: geoLabel } = parseGeo(a.location?.geo);
   const country = a.location?.countryName ?? null;
   const hasLocation = Boolean(country || a.location?.city || lat !== null);
   const eventTime = dateOrNull(a.time) ?? dateOrNull(a.processedAt) ?? new Date(0);
@@ -120,7 +135,7 @@ export const normalizeEvent = (event: TEvent, directory: OrgDirectory): Normaliz
       ip: isIp(a.location?.ip) ? a.location.ip : null,
       country,
       countryCode: countryCodeOf(country),
-      region: a.location?.regionName ?? null,
+      region: a.location?.regionName ?? geoLabel,
       city: a.location?.city ?? null,
       lat,
       lon,

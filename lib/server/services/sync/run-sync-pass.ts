@@ -10,6 +10,7 @@ import { API_TIMEOUT_MS } from "../connectors/verify-connection";
 import { enrichActivities } from "../../../enrichment/enrich-activities";
 import { loadEnrichmentContext } from "../ip-ranges/load-enrichment-context";
 import { buildSearchText, normalizeEvent, type NormalizedActivity } from "./normalize-event";
+import { hasNulCharacter, toQuarantineRow } from "./quarantine-row";
 import { recomputePostureAfterSync } from "../posture/recompute-posture";
 import { nextPollInterval, type PollBounds } from "./poll-interval";
 import { createRateGate } from "./rate-gate";
@@ -114,30 +115,41 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       while (pending && !isCaughtUp) {
         const page: TEventsStreamPage = await pending;
         const pageCursor = page.cursor ?? cursor;
-        pending = page.events.length > 0 && Date.now() < deadline && !options.isStopping?.() ? prefetch(pageCursor) : null;
+        // Only a page with nothing at all is the end: one whose events were all quarantined is not.
+        const served = page.events.length + page.rejected.length;
+        pending = served > 0 && Date.now() < deadline && !options.isStopping?.() ? prefetch(pageCursor) : null;
         const normalized: NormalizedActivity[] = [];
+        // Events of an unexpected shape are set aside with the reason; the rest of the page is stored as usual.
+        const quarantined = page.rejected.map(toQuarantineRow);
         let dropped = 0;
         for (const event of page.events) {
+          if (hasNulCharacter(event)) {
+            quarantined.push(toQuarantineRow({ id: event.id, raw: event, reason: "contains a NUL character, which PostgreSQL cannot store" }));
+            continue;
+          }
           const result = normalizeEvent(event, directory);
           if (result.kind === "activity") normalized.push(result.activity);
           else dropped++;
         }
+        if (quarantined.length > 0) logger.info({ connectorId, quarantined: quarantined.length, reason: quarantined[0]?.reason }, "events quarantined");
         // IP category and tags (ranges, threat lists) and, for events without one, a location (range, GeoIP).
         const enrichment = await loadEnrichmentContext({ logger, needsGeoIp: normalized.some((a) => a.ip && !a.locationSource) });
         const activities = enrichActivities(normalized, enrichment, (a) => ({ ...a, searchText: buildSearchText(a) }));
         // A short page does not mean the end; an empty one does (atlassian-api.md §6). At the head the API may
         // also repeat its last events, so two pages in a row with nothing new count as caught up too.
-        const isRepeatOnly = (count: number) => activities.length > 0 && count === 0 && dropped === 0;
+        const isRepeatOnly = (count: number, quarantinedNew: number) =>
+          activities.length + quarantined.length > 0 && count === 0 && quarantinedNew === 0 && dropped === 0;
         const result = await storeActivityPage({
           connectorId,
           leaseOwner: workerId,
           activities,
           droppedUnverified: dropped,
+          quarantined,
           cursor: pageCursor,
-          isCaughtUp: (count) => page.events.length === 0 || (isRepeatOnly(count) && pagesWithNothingNew >= 1),
+          isCaughtUp: (count, quarantinedNew) => served === 0 || (isRepeatOnly(count, quarantinedNew) && pagesWithNothingNew >= 1),
         });
         cursor = pageCursor;
-        pagesWithNothingNew = isRepeatOnly(result.inserted) ? pagesWithNothingNew + 1 : 0;
+        pagesWithNothingNew = isRepeatOnly(result.inserted, result.quarantinedNew) ? pagesWithNothingNew + 1 : 0;
         isCaughtUp = result.isCaughtUp;
         inserted += result.inserted;
       }

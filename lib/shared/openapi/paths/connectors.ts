@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECTOR_STATUSES, ZCreateConnectorInput, ZRotateKeyInput, ZUpdateConnectorInput } from "../../schemas/connectors";
+import { ZQuarantinePage, ZQuarantineQuery } from "../../schemas/quarantine";
 import type { TEndpointSpec } from "../endpoint";
 
 // TConnectorDto is a plain type; this schema mirrors it for the document (keep in step with connectors.ts).
@@ -28,6 +29,7 @@ const ZConnectorDto = z.object({
     duplicatesSkipped: z.number(),
     requestsLastMinute: z.number(),
     rateLimitedResponses: z.number(),
+    eventsQuarantined: z.number(),
     usersSynced: z.number(),
     lagSeconds: z.number().nullable(),
   }),
@@ -73,5 +75,22 @@ export const connectorsEndpoints: readonly TEndpointSpec[] = [
     tag: "Connectors",
     auth: "viewer",
     response: z.object({ data: z.array(ZHistoryEntry) }),
+  },
+  {
+    method: "get",
+    path: "/api/v1/connectors/{id}/quarantine",
+    summary: "Events set aside because they do not match the wire schema (time, event id, reason), newest first; keyset cursor, limit ≤ 200",
+    tag: "Connectors",
+    auth: "viewer",
+    query: ZQuarantineQuery,
+    response: ZQuarantinePage,
+  },
+  {
+    method: "get",
+    path: "/api/v1/connectors/{id}/quarantine/export",
+    summary: "Every quarantined event with its raw JSON as received (cut at 64 KB, then a string), as NDJSON, newest first",
+    tag: "Connectors",
+    auth: "analyst",
+    produces: ["application/x-ndjson"],
   },
 ];
