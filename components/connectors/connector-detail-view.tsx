@@ -12,12 +12,13 @@ import { ApiKeyCard } from "./api-key-card";
 import { ConnectorHistoryCard } from "./connector-history-card";
 import { ConnectorStatsCard } from "./connector-stats-card";
 import { ConnectorStatusCard } from "./connector-status-card";
+import { QuarantineCard } from "./quarantine-card";
 import { SyncHealthCard } from "./sync-health-card";
 
-type Props = Readonly<{ connectorId: string; isAdmin: boolean; requestBudget: number }>;
+type Props = Readonly<{ connectorId: string; isAdmin: boolean; canExportQuarantine: boolean; requestBudget: number }>;
 
 /** /connectors/[id]: polls the connector, so status, progress and counters move while the worker syncs. */
-export function ConnectorDetailView({ connectorId, isAdmin, requestBudget }: Props) {
+export function ConnectorDetailView({ connectorId, isAdmin, canExportQuarantine, requestBudget }: Props) {
   const query = useQuery(connectorQuery(connectorId));
   const now = useNow();
   const [isRotateOpen, setIsRotateOpen] = useState(false);
@@ -44,6 +45,9 @@ export function ConnectorDetailView({ connectorId, isAdmin, requestBudget }: Pro
           <ConnectorStatsCard connector={connector} requestBudget={requestBudget} />
           <ApiKeyCard connector={connector} now={now} isAdmin={isAdmin} isRotateOpen={isRotateOpen} onRotateOpenChange={setIsRotateOpen} />
           <ConnectorHistoryCard connectorId={connectorId} />
+          <div className="lg:col-span-2">
+            <QuarantineCard connectorId={connectorId} count={connector.stats.eventsQuarantined} canExport={canExportQuarantine} />
+          </div>
         </div>
       ) : null}
     </QueryState>

@@ -29,6 +29,12 @@ export function ConnectorStatsCard({ connector, requestBudget }: Props) {
             testId: "stat-dropped",
           },
           {
+            label: "Quarantined: unexpected shape",
+            value: formatCount(stats.eventsQuarantined),
+            hint: "Set aside with the reason (listed below); the rest of their page was stored",
+            testId: "stat-quarantined",
+          },
+          {
             label: "Requests in the last minute",
             value: (
               <>

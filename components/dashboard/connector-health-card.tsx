@@ -3,7 +3,7 @@ import type { TDashboardDto } from "@/lib/shared/schemas/dashboard";
 import { LAG_LIMIT_SECONDS } from "@/lib/shared/schemas/health";
 import { ConnectorStatusBadge } from "../connectors/connector-status-badge";
 import { Card } from "../ui/card";
-import { formatDuration } from "../ui/format";
+import { formatCount, formatDuration } from "../ui/format";
 
 type Props = Readonly<{ connectors: TDashboardDto["connectors"]; processingLag: TDashboardDto["processingLag"] }>;
 
@@ -54,6 +54,16 @@ export function ConnectorHealthCard({ connectors, processingLag }: Props) {
                 {c.name}
               </Link>
               <span className="flex shrink-0 items-center gap-2">
+                {c.eventsQuarantined > 0 ? (
+                  // Never hidden: a quarantined event may be part of an attack that detection did not see.
+                  <Link
+                    href={`/connectors/${c.id}`}
+                    data-testid="health-quarantined"
+                    className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 tabular-nums dark:bg-amber-900/40 dark:text-amber-200"
+                  >
+                    {`${formatCount(c.eventsQuarantined)} quarantined`}
+                  </Link>
+                ) : null}
                 <span className="text-xs text-slate-500 tabular-nums">{c.lagSeconds === null ? "—" : `sync lag ${formatDuration(c.lagSeconds)}`}</span>
                 <ConnectorStatusBadge status={c.status} />
               </span>

@@ -1,4 +1,5 @@
 import type { TConnectorDto, TConnectorHistoryEntry, TCreateConnectorInput, TRotateKeyInput } from "../../shared/schemas/connectors";
+import type { TQuarantinePage } from "../../shared/schemas/quarantine";
 import { apiFetch } from "../api-client";
 
 const base = "/api/v1/connectors";
@@ -8,6 +9,10 @@ const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 export const connectorsApi = {
   list: () => apiFetch<{ data: TConnectorDto[] }>(base).then((r) => r.data),
   get: (id: string) => apiFetch<TConnectorDto>(one(id)),
+  quarantine: (id: string, cursor: string | null) =>
+    apiFetch<TQuarantinePage>(`${one(id)}/quarantine?${new URLSearchParams({ limit: "25", ...(cursor ? { cursor } : {}) }).toString()}`),
+  /** The NDJSON export is a download: a link to this URL, not a fetch. */
+  quarantineExportUrl: (id: string) => `${one(id)}/quarantine/export`,
   history: (id: string) => apiFetch<{ data: TConnectorHistoryEntry[] }>(`${one(id)}/history`).then((r) => r.data),
   create: (input: TCreateConnectorInput) => apiFetch<TConnectorDto>(base, { method: "POST", json: input }),
   rotateKey: (id: string, input: TRotateKeyInput) => apiFetch<TConnectorDto>(`${one(id)}/api-key`, { method: "PUT", json: input }),

@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { TConnectorDto } from "../../shared/schemas/connectors";
 import { connectorsApi } from "../api/connectors";
 
@@ -8,6 +8,7 @@ export const connectorKeys = {
   details: () => [...connectorKeys.all, "detail"] as const,
   detail: (id: string) => [...connectorKeys.details(), id] as const,
   history: (id: string) => [...connectorKeys.detail(id), "history"] as const,
+  quarantine: (id: string) => [...connectorKeys.detail(id), "quarantine"] as const,
 };
 
 /** Status changes come from the worker, so connector views poll; faster while a first sync is running. */
@@ -31,3 +32,12 @@ export const connectorQuery = (id: string) =>
 
 export const connectorHistoryQuery = (id: string) =>
   queryOptions({ queryKey: connectorKeys.history(id), queryFn: () => connectorsApi.history(id), refetchInterval: 10_000 });
+
+/** The connector's quarantined events, newest first, 25 a page; refreshed with the connector's count. */
+export const connectorQuarantineQuery = (id: string) =>
+  infiniteQueryOptions({
+    queryKey: connectorKeys.quarantine(id),
+    queryFn: ({ pageParam }) => connectorsApi.quarantine(id, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });

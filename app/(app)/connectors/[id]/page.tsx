@@ -36,7 +36,12 @@ export default async function ConnectorPage({ params }: Props) {
         }
         actions={isAdmin ? <ConnectorActions connectorId={connector.id} /> : null}
       />
-      <ConnectorDetailView connectorId={connector.id} isAdmin={isAdmin} requestBudget={getEnv().WATCHPOST_RATE_LIMIT_PER_MINUTE} />
+      <ConnectorDetailView
+        connectorId={connector.id}
+        isAdmin={isAdmin}
+        canExportQuarantine={principal.role !== "viewer"}
+        requestBudget={getEnv().WATCHPOST_RATE_LIMIT_PER_MINUTE}
+      />
     </>
   );
 }
