@@ -57,7 +57,12 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
       `${target.name} to store all ${target.expected.size} events and show Connected`,
       async () => (await storedAtLeast(target, target.expected.size)()) && (await statusOf(target)) === "connected",
       RECOVERY_TIMEOUT_MS,
-    );
+    ).catch(async (error: unknown) => {
+      if (!(error instanceof SuiteFailure)) throw error;
+      // Where it stood, so that a timeout says more than "timed out".
+      const [stored, status] = await Promise.all([probe.storedCount(target.connectorId).catch(() => -1), statusOf(target).catch(() => "unknown")]);
+      throw new SuiteFailure(`${error.message} (stored ${stored}, status ${status})`);
+    });
     return (Date.now() - clearedAt) / 1000;
   };
 
@@ -68,9 +73,10 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
     recoverySeconds: number,
     injected: number,
     restart: Readonly<{ alertSeconds: number; actionSeconds: number; stopSeconds?: number; startSeconds?: number }> | null = null,
+    extraProblems: readonly string[] = [],
   ) => {
     const check = await probe.checkActivities(target.connectorId, target.expected);
-    const problems: string[] = [];
+    const problems: string[] = [...extraProblems];
     if (injected < 1) problems.push("the fault never hit a request");
     if (restart && restart.alertSeconds > RESTART_STALL_SECONDS) problems.push(`first new alert after ${restart.alertSeconds.toFixed(1)} s: a stall`);
     if (restart && restart.actionSeconds > RESTART_STALL_SECONDS) problems.push(`governance action succeeded after ${restart.actionSeconds.toFixed(1)} s: a stall`);

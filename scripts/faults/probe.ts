@@ -30,6 +30,15 @@ export const createProbe = (databaseUrl: string) => {
       return { stored: ids.length, duplicates: ids.length - distinct.size, missing, unexpected };
     },
 
+    /** Event ids in the connector's quarantine, with how many times each was seen. */
+    quarantinedIds: async (connectorId: string): Promise<Map<string, number>> =>
+      new Map(
+        (await query<{ event_id: string; seen_count: number }>("SELECT event_id, seen_count FROM quarantined_events WHERE connector_id = $1", [connectorId])).map((r) => [
+          r.event_id,
+          r.seen_count,
+        ]),
+      ),
+
     /** Activities of the connector that detection has not processed yet. */
     detectionBacklog: async (connectorId: string): Promise<number> => {
       const [row] = await query<{ n: string }>(

@@ -27,6 +27,8 @@ export const loginAt = (person: TPerson, timeMs: number, location: typeof LONDON
 /** One simulator org synced by one connector: every event posted, by id. */
 export const createTarget = (options: Readonly<{ name: string; baseUrl: string; orgId: string; members: readonly TPerson[]; travellers?: number }>) => {
   const expected = new Set<string>();
+  /** Posted events the connector must quarantine instead of storing (served in an unexpected shape). */
+  const quarantined = new Set<string>();
   const travellers = Array.from({ length: options.travellers ?? 0 }, (_, i) => ({ accountId: `traveller-${i}-${options.orgId.slice(0, 8)}`, name: `Traveller ${i}`, email: `traveller${i}@acme.test` }));
   let travelled = 0;
   // One login a millisecond, all in the past.
@@ -44,6 +46,20 @@ export const createTarget = (options: Readonly<{ name: string; baseUrl: string; 
     ...options,
     connectorId: "",
     expected: expected as ReadonlySet<string>,
+    quarantined: quarantined as ReadonlySet<string>,
+    /** `count` logins of the members (no hop); resolves to their ids. */
+    postLogins: async (count: number): Promise<string[]> => {
+      const events = logins(count);
+      await post(events);
+      return events.map((e) => e.id);
+    },
+    /** These events are expected in quarantine, not among the activities. */
+    expectQuarantined: (ids: readonly string[]) => {
+      for (const id of ids) {
+        expected.delete(id);
+        quarantined.add(id);
+      }
+    },
     /** Who has hopped so far (each should have one impossible-travel alert). */
     travelledIds: () => travellers.slice(0, travelled).map((t) => t.accountId),
     /** `count` logins of the members, plus each traveller's first login 8 days ago (learning period). */
