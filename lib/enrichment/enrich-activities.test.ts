@@ -92,6 +92,13 @@ describe("precedence", () => {
     expect(rebuilt).toEqual(["81.2.69.142", "5.9.23.11", "1.120.45.8"]);
   });
 
+  it("fills in an event that has only a coarse region label (geo \"EU\"), keeping the label when the fill names no region", () => {
+    const ctx = context([range("5.9.0.0/16", { location: { countryCode: "CH" } })]);
+    const [geo, ranged] = enrichActivities([bare("81.2.69.142", { region: "EU" }), bare("5.9.23.11", { region: "EU" })], ctx);
+    expect(geo).toMatchObject({ countryCode: "GB", locationSource: "geoip", lat: expect.any(Number) });
+    expect(ranged).toMatchObject({ countryCode: "CH", locationSource: "range", region: "EU" });
+  });
+
   it("works without GeoIP and without an IP", () => {
     expect(enrichActivities([bare(null), bare("81.2.69.142")], context([], false))).toMatchObject([{ locationSource: null }, { locationSource: null }]);
   });
