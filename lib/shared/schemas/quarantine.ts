@@ -6,7 +6,8 @@ export const ZQuarantineQuery = z.object({
     .string()
     .regex(/^\d{1,19}$/, "cursor must be a value returned as nextCursor")
     // An id is a PostgreSQL bigint: anything above its maximum would fail in the database.
-    .refine((v) => BigInt(v) <= 9223372036854775807n, "cursor must be a value returned as nextCursor")
+    // The refinement runs even when the regex failed: BigInt must only see digits.
+    .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= 9223372036854775807n, "cursor must be a value returned as nextCursor")
     .optional(),
   limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(200).default(25),
 });
