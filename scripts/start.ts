@@ -1,5 +1,6 @@
-// npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations (and v1 secrets rebound to their rows), first admin from the
-// environment (else a one-time setup code for /setup), `next build` when sources changed, then web + worker. Ctrl-C stops everything.
+// npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations (then v1 secrets rebound to their rows),
+// first admin from the environment (else a one-time setup code for /setup), `next build` when sources changed, then web +
+// worker. Ctrl-C stops everything.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, isDemoEnabled, parseEnv } from "../lib/env";
