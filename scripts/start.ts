@@ -1,5 +1,6 @@
-// npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations, first admin from the
-// environment (else a one-time setup code for /setup), `next build` when sources changed, then web + worker. Ctrl-C stops everything.
+// npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations (then v1 secrets rebound to their rows),
+// first admin from the environment (else a one-time setup code for /setup), `next build` when sources changed, then web +
+// worker. Ctrl-C stops everything.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, isDemoEnabled, parseEnv } from "../lib/env";
@@ -8,6 +9,7 @@ import { ensureBuild } from "../lib/server/runtime/ensure-build";
 import { checkDatabase, describeDatabaseUrl } from "../lib/server/runtime/database-check";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/server/runtime/embedded-postgres";
 import { isPortInUse } from "../lib/server/runtime/free-port";
+import { bindStoredSecrets, describeBindOutcome } from "../lib/server/runtime/bind-stored-secrets";
 import { migrateDeploy } from "../lib/server/runtime/migrate";
 import { removeRuntimeInfo, writeRuntimeInfo } from "../lib/server/runtime/runtime-file";
 import { resolveSecret } from "../lib/server/runtime/secret";
@@ -99,6 +101,8 @@ const main = async () => {
 
   try {
     await migrateDeploy({ databaseUrl });
+    const bound = describeBindOutcome(await bindStoredSecrets({ databaseUrl, secret }));
+    if (bound) say(bound);
   } catch (error) {
     return fail((error as Error).message);
   }

@@ -7,6 +7,7 @@ import { disconnectDb } from "../db";
 import { getEnv } from "../../env";
 import { logger as rootLogger } from "../logger";
 import { openWorkerPresence } from "../repositories/worker-presence-repository";
+import { bindStoredSecretsAtStart } from "../runtime/bind-stored-secrets";
 import { markProcessStopping } from "../runtime/process-stopping";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { SYNC_LEASE_OWNER, syncConnectorJob } from "./definitions/sync-connector.job";
@@ -24,10 +25,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const brief = (error: unknown) => ({ code: (error as { code?: string }).code, message: (error as Error).message });
 
 const main = async () => {
-  getEnv();
+  const env = getEnv();
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const logger = rootLogger.child({ workerId });
   const bootStarted = performance.now();
+  // Before any job or loop opens a stored secret: v1 values an upgrade left are rebound to their rows.
+  const bound = await bindStoredSecretsAtStart(env);
+  if (bound) logger[bound.isWarning ? "warn" : "info"](bound.line);
   let isStopping = false;
   const stopping = () => isStopping;
   // Presence and the outbox loops first: after a restart, detection, governance and notifications resume before
