@@ -71,12 +71,12 @@ const main = async () => {
   // The schema owner migrates; web and worker get DATABASE_URL only (docs/security.md, least privilege).
   let ownerUrl = env.DATABASE_OWNER_URL ?? databaseUrl;
   if (databaseUrl) {
-    for (const [name, url] of [["DATABASE_URL", databaseUrl], ["DATABASE_OWNER_URL", env.DATABASE_OWNER_URL]] as const) {
+    for (const [name, url] of Object.entries({ DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: env.DATABASE_OWNER_URL })) {
       const problem = url ? await checkDatabase(url) : null;
-      if (problem && url) return fail(`cannot reach the database at ${describeDatabaseUrl(url)} (${name}): ${problem}`);
+      if (url && problem) return fail(`cannot reach the database at ${describeDatabaseUrl(url)} (${name}): ${problem}`);
     }
     if (!env.DATABASE_OWNER_URL)
-      say("DATABASE_URL also runs the migrations: set DATABASE_OWNER_URL to the schema owner and give DATABASE_URL a role that owns nothing (README, External PostgreSQL)");
+      say("DATABASE_URL also runs the migrations: set DATABASE_OWNER_URL to the schema owner and give DATABASE_URL a role that owns nothing (README, Configuration, Database roles)");
   } else {
     say(`starting embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || "."}/pg)…`);
     try {
@@ -116,7 +116,7 @@ const main = async () => {
     const excess = await describeExcessPrivileges(databaseUrl);
     // Ours when embedded: a bug, never started on. An external role is the operator's: said, then started.
     if (excess.length && database) return fail(`the embedded app role can do more than it should: ${excess.join("; ")}`);
-    for (const line of excess) say(`DATABASE_URL: ${line}; web and worker need only the grants in README, External PostgreSQL`);
+    for (const line of excess) say(`DATABASE_URL: ${line}; web and worker need only the grants in README, Configuration, Database roles`);
   }
   endPhase("migrations");
   const { disconnectDb } = await import("../lib/server/db");
