@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { EMBEDDED_APP_ROLE, ensureAppRole } from "../server/runtime/app-role";
+import { ensureAppRole } from "../server/runtime/app-role";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../server/runtime/embedded-postgres";
 import { migrateDatabase } from "../server/runtime/migrate-database";
 
@@ -30,12 +30,15 @@ export const recreateDatabase = async (adminUrl: string, database: string) => {
   }
 };
 
+/** A role of the tests' own on an external server: never a deployment's watchpost_app, whose password this resets. */
+const EXTERNAL_TEST_APP_ROLE = "watchpost_test_app";
+
 /** The app role's URL on an external server: the role is created (or its password reset) for this run. */
 const externalAppUrl = async (adminUrl: string) => {
   const password = randomBytes(18).toString("base64url");
-  await ensureAppRole(adminUrl, { role: EMBEDDED_APP_ROLE, password });
+  await ensureAppRole(adminUrl, { role: EXTERNAL_TEST_APP_ROLE, password });
   const url = new URL(adminUrl);
-  url.username = EMBEDDED_APP_ROLE;
+  url.username = EXTERNAL_TEST_APP_ROLE;
   url.password = password;
   return url.toString();
 };

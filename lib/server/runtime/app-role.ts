@@ -89,7 +89,7 @@ export const describeExcessPrivileges = async (url: string): Promise<string[]> =
   withClient(url, async (client) => {
     const { rows } = await client.query<{ role: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolbypassrls: boolean; server: string[]; creatable: string[]; owned: string[] }>(
       `SELECT current_user AS role, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolbypassrls,
-         ARRAY(SELECT s FROM unnest($1::text[]) s WHERE pg_has_role(current_user, s, 'USAGE')) AS server,
+         ARRAY(SELECT s FROM unnest($1::text[]) s WHERE pg_has_role(current_user, s, 'MEMBER')) AS server,
          ARRAY(SELECT nspname::text FROM pg_namespace WHERE has_schema_privilege(oid, 'CREATE') AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%' ORDER BY 1) AS creatable,
          ARRAY(SELECT c.relnamespace::regnamespace::text || '.' || c.relname FROM pg_class c WHERE pg_has_role(current_user, c.relowner, 'USAGE')
                  AND c.relnamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema') AND c.relnamespace::regnamespace::text NOT LIKE 'pg\\_%temp\\_%'
