@@ -44,6 +44,8 @@ describe("parseEnv", () => {
     [{ PORT: "abc" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL: must be a postgresql:\/\/ URL/],
+    [{ DATABASE_URL: "postgresql://app@db/w", DATABASE_OWNER_URL: "mysql://x" }, /DATABASE_OWNER_URL: must be a postgresql:\/\/ URL/],
+    [{ DATABASE_OWNER_URL: "postgresql://owner@db/w" }, /DATABASE_OWNER_URL: is only used with DATABASE_URL/],
     [{ WATCHPOST_SECRET: "short" }, /WATCHPOST_SECRET: must be at least 32 characters/],
     [{ WATCHPOST_SECRET: "a".repeat(64) }, /WATCHPOST_SECRET: looks repeated or too predictable/],
     [{ WATCHPOST_SECRET: "changeme".repeat(6) }, /WATCHPOST_SECRET: looks repeated or too predictable/],

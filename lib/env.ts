@@ -11,7 +11,16 @@ const flag = (fallback: boolean) =>
 /** Every environment variable Watchpost reads; documented in .env.example. */
 export const ZEnv = z
   .object({
+    /** Web, worker and CLI connect with this; unset: `npm start` runs an embedded PostgreSQL. */
     DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")
+      .optional(),
+    /**
+     * The schema owner's connection, used only by `npm start`'s migrate step and `npm run db:migrate:deploy`
+     * (migrations, pg-boss's schema, the grants of DATABASE_URL's role). Unset: DATABASE_URL migrates too.
+     */
+    DATABASE_OWNER_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")
       .optional(),
@@ -63,6 +72,10 @@ export const ZEnv = z
     /** Set by the supervisor for each child process; names the process in log lines. */
     WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .refine((e) => !e.DATABASE_OWNER_URL || e.DATABASE_URL, {
+    message: "is only used with DATABASE_URL (the embedded database sets up both roles itself)",
+    path: ["DATABASE_OWNER_URL"],
   })
   .refine((e) => !e.WATCHPOST_ADMIN_EMAIL === !e.WATCHPOST_ADMIN_PASSWORD, {
     message: "set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD, or neither",

@@ -45,7 +45,11 @@ const main = async () => {
   const boss = createBoss();
   // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
   boss.on("error", (error) => (isStopping ? logger.debug(brief(error), "pg-boss error while stopping") : logger.error(brief(error), "pg-boss error")));
-  await boss.start();
+  await boss.start().catch((error: unknown) => {
+    // The worker's role may not create pg-boss's schema (migrate: false): the owner's migrate step does.
+    if (/not installed|requires migrations/.test((error as Error).message)) throw new Error(`${(error as Error).message}: run npm start or npm run db:migrate:deploy first`);
+    throw error;
+  });
 
   const setUpJob = async (job: (typeof JOBS)[number]) => {
     const { policy, ...queueOptions } = job.queue;
