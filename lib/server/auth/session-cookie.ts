@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { encode, getToken } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import type { Principal } from "../services/principal";
 import type { SessionClaims } from "../services/auth/session-claims";
 import { authOptions, isHttpsSite, SESSION_MAX_AGE_SECONDS } from "./auth-options";
@@ -13,9 +13,20 @@ const secret = () => {
   return authOptions.secret;
 };
 
+const chunkIndex = (name: string) => Number(name.slice(SESSION_COOKIE.length + 1));
+
 /** The decoded session JWT of this request's cookies, or null (no cookie, or one that does not decrypt or has expired). */
-export const readSessionToken = async (): Promise<Record<string, unknown> | null> =>
-  getToken({ req: { cookies: await cookies(), headers: {} } as never, secret: secret(), secureCookie: isHttpsSite, cookieName: SESSION_COOKIE });
+export const readSessionToken = async (): Promise<Record<string, unknown> | null> => {
+  const jar = await cookies();
+  // next-auth splits a JWT over 4 KB into <name>.0, <name>.1, …
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name.startsWith(`${SESSION_COOKIE}.`))
+    .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
+  const value = jar.get(SESSION_COOKIE)?.value ?? chunks.map((c) => c.value).join("");
+  if (!value) return null;
+  return decode({ token: value, secret: secret() }).catch(() => null);
+};
 
 /**
  * Replaces this browser's session cookie with a new session (after the user changed their password, the one

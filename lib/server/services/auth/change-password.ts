@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "../../crypto/password";
 import { appendAuditEvent } from "../../repositories/audit-repository";
 import { findCredentialsById, setPassword } from "../../repositories/user-repository";
 import type { Principal } from "../principal";
+import { auditUserAction } from "../users/audit-user-action";
 import { toUserDto } from "../users/user-dto";
 import { releaseSignInAttempt, reserveSignInAttempt, throttleMessage } from "./login-throttle";
 import { forgetCachedPrincipalsOf } from "./principal-cache";
@@ -36,14 +37,10 @@ export const changePassword = async (options: ChangePasswordOptions): Promise<{ 
   await releaseSignInAttempt(reservation);
   const user = await setPassword(actor.userId, { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionsValidAfter: now });
   forgetCachedPrincipalsOf(actor.userId);
-  await appendAuditEvent({
+  await auditUserAction({
+    actor: { ...actor, ip },
     action: "user.password_changed",
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    targetType: "user",
-    targetId: actor.userId,
-    targetName: user.email,
-    ip,
+    user,
     details: { wasTemporary: credentials.mustChangePassword, otherSessionsEnded: true, tokensKept: true },
   });
   // Signed in "now", like sessions_valid_after: this session is the one that survives.

@@ -2,10 +2,10 @@ import { AppError } from "../../../shared/errors";
 import type { TTemporaryPasswordInput, TUserDto } from "../../../shared/schemas/users";
 import { hashPassword } from "../../crypto/password";
 import { revokeActiveApiTokensOfUser } from "../../repositories/api-token-repository";
-import { appendAuditEvent } from "../../repositories/audit-repository";
 import { findUserById, setPassword } from "../../repositories/user-repository";
 import { forgetCachedPrincipalsOf } from "../auth/principal-cache";
 import type { Principal } from "../principal";
+import { auditUserAction } from "./audit-user-action";
 import { toUserDto } from "./user-dto";
 
 /**
@@ -21,15 +21,6 @@ export const setTemporaryPassword = async (options: Readonly<{ actor: Principal;
   const user = await setPassword(id, { passwordHash: await hashPassword(input.temporaryPassword), mustChangePassword: true, sessionsValidAfter: now });
   const tokensRevoked = await revokeActiveApiTokensOfUser(id, now);
   forgetCachedPrincipalsOf(id);
-  await appendAuditEvent({
-    action: "user.password_reset",
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    targetType: "user",
-    targetId: id,
-    targetName: user.email,
-    ip: actor.ip,
-    details: { temporary: true, sessionsEnded: true, tokensRevoked },
-  });
+  await auditUserAction({ actor, action: "user.password_reset", user, details: { temporary: true, sessionsEnded: true, tokensRevoked } });
   return toUserDto(user);
 };

@@ -1,9 +1,9 @@
 import { AppError } from "../../../shared/errors";
 import type { TUserDto } from "../../../shared/schemas/users";
-import { appendAuditEvent } from "../../repositories/audit-repository";
 import { findUserById, setSessionsValidAfter } from "../../repositories/user-repository";
 import { forgetCachedPrincipalsOf } from "../auth/principal-cache";
 import type { Principal } from "../principal";
+import { auditUserAction } from "./audit-user-action";
 import { toUserDto } from "./user-dto";
 
 /**
@@ -15,14 +15,6 @@ export const signOutEverywhere = async (options: Readonly<{ actor: Principal; id
   if (!(await findUserById(id))) throw new AppError("not_found", "User not found");
   const user = await setSessionsValidAfter(id, options.now ?? new Date());
   forgetCachedPrincipalsOf(id);
-  await appendAuditEvent({
-    action: "user.signed_out_everywhere",
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    targetType: "user",
-    targetId: id,
-    targetName: user.email,
-    ip: actor.ip,
-  });
+  await auditUserAction({ actor, action: "user.signed_out_everywhere", user });
   return toUserDto(user);
 };
