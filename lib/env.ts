@@ -66,6 +66,15 @@ export const ZEnv = z
     WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
     /** Requests a minute to /api/v1 per API token, and per user for signed-in sessions (429 with Retry-After past it). */
     WATCHPOST_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
+    /**
+     * Hours a signed-in session lasts, counted from sign-in; refreshing the session does not extend it. Fractions
+     * allowed (0.5 = 30 minutes); at most 720 (30 days).
+     */
+    WATCHPOST_SESSION_MAX_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .positive("must be a number of hours above 0")
+      .max(720, "must be at most 720 hours (30 days)")
+      .default(12),
     /** Whom a user notified by a policy (notify_user) is told to contact; a person's action names that person. */
     WATCHPOST_SECURITY_CONTACT: z.email({ error: "must be an email address" }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),

@@ -40,6 +40,7 @@ export const PUBLIC_ROUTE_ALLOWLIST: Readonly<Record<string, string>> = {
 export const VIEWER_MUTATION_ALLOWLIST: Readonly<Record<string, string>> = {
   "POST /api/v1/tokens": "create one's own API token",
   "DELETE /api/v1/tokens/[id]": "revoke one's own API token (admins: anyone's)",
+  "POST /api/v1/me/password": "change one's own password (the current one required; sessions only)",
 };
 
 /** Pages that need no sign-in. Any other page without requirePageUser fails the page matrix. */
