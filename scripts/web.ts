@@ -1,12 +1,10 @@
 // The web process: `npm run web` (npm start runs it for you). Next.js in production mode behind a tiny
 // node:http server that pins x-forwarded-for to the client IP (the socket address, or the value
 // WATCHPOST_TRUST_PROXY hops from the right), so sign-in throttling and the audit trail see the real client,
-// adds HSTS over https, drops client-sent CSP/nonce request headers (proxy.ts sets the page nonce), and
-// refuses paths with malformed percent-escapes (400 instead of Next's 500).
+// adds HSTS over https, and refuses paths with malformed percent-escapes (400 instead of Next's 500).
 import http from "node:http";
 import next from "next";
 import { EnvError, getEnv } from "../lib/env";
-import { NONCE_HEADER } from "../lib/shared/content-security-policy";
 import { clientIpBehindProxies } from "../lib/server/runtime/forwarded-for";
 import { isServedOverHttps, STRICT_TRANSPORT_SECURITY } from "../lib/server/runtime/hsts";
 import { hasDecodablePath, refuseMalformedUrl } from "../lib/server/runtime/malformed-url";
@@ -47,8 +45,6 @@ const main = async () => {
       delete req.headers["x-forwarded-proto"];
       delete req.headers["x-forwarded-host"];
     }
-    // Next takes the page nonce from the request's CSP header: it must come from proxy.ts only, never from the client.
-    for (const name of ["content-security-policy", "content-security-policy-report-only", NONCE_HEADER]) delete req.headers[name];
     if (isServedOverHttps({ siteUrl: env.WATCHPOST_URL, trustProxy: trustedHops > 0, forwardedProto: req.headers["x-forwarded-proto"] })) {
       res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     }
