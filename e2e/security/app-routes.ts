@@ -24,6 +24,12 @@ export const NON_WITH_ROUTE_ALLOWLIST: Readonly<Record<string, string>> = {
   // protected by next-auth's CSRF token; sign-in is throttled (e2e/api/api.spec.ts).
   "GET /api/auth/[...nextauth]": "next-auth",
   "POST /api/auth/[...nextauth]": "next-auth",
+  // Unknown API paths: a 404 problem+json instead of Next's HTML 404 page (no data, nothing to authorize).
+  "GET /api/[...path]": "unknown API path",
+  "POST /api/[...path]": "unknown API path",
+  "PUT /api/[...path]": "unknown API path",
+  "PATCH /api/[...path]": "unknown API path",
+  "DELETE /api/[...path]": "unknown API path",
 };
 
 /** Routes declared `auth: "public"`, each with the reason. Any other public route fails the matrix. */
