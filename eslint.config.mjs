@@ -22,7 +22,7 @@ export default defineConfig([
   },
   {
     // Entry points, tooling and tests may read the raw environment.
-    files: ["lib/env.ts", "scripts/**", "e2e/**", "**/*.test.ts", "*.config.*", "prisma.config.ts", "lib/server/runtime/**", "lib/testing/**"],
+    files: ["lib/env.ts", "proxy.ts", "scripts/**", "e2e/**", "**/*.test.ts", "*.config.*", "prisma.config.ts", "lib/server/runtime/**", "lib/testing/**"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -1,21 +1,10 @@
-// Security headers for every response; CSP keeps inline scripts because Next's RSC payload needs them
-// until nonces are wired (see docs/security.md).
+import { contentSecurityPolicy } from "./lib/shared/content-security-policy.js";
+
+// Security headers for every response. The CSP here is the static one (same-origin script files, no inline
+// scripts): what API JSON, static files and router prefetches carry. proxy.ts replaces it on HTML pages with
+// a per-request nonce and 'strict-dynamic' (docs/security.md); Next applies config headers before the proxy's.
 const securityHeaders = [
-  {
-    key: "Content-Security-Policy",
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  },
+  { key: "Content-Security-Policy", value: contentSecurityPolicy({ isDevelopment: process.env.NODE_ENV === "development" }) },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { NONCE_HEADER } from "@/lib/shared/content-security-policy";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -11,11 +13,16 @@ export const metadata: Metadata = {
 // Applies the saved (or system) theme before first paint, so dark mode never flashes white.
 const THEME_SCRIPT = `try{var t=localStorage.getItem("watchpost-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+/**
+ * Reading the request's nonce (set by proxy.ts) also renders every page per request, /_not-found included:
+ * a prerendered page would carry no nonce, and its scripts would be blocked by the page's CSP.
+ */
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">
         <Providers>{children}</Providers>

@@ -8,6 +8,7 @@ describe("parseEnv", () => {
     expect(env.WATCHPOST_AUDIT_RETENTION_DAYS).toBe(400);
     expect(isDemoEnabled(env)).toBe(true);
     expect(env.WATCHPOST_API_RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(env.WATCHPOST_SESSION_MAX_HOURS).toBe(12);
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -20,6 +21,7 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ PORT: 8080, WATCHPOST_DEMO: false, WATCHPOST_TRUST_PROXY: 1, WATCHPOST_ALLOW_PRIVATE_TARGETS: true });
     expect(parseEnv({ WATCHPOST_TRUST_PROXY: "2" }).WATCHPOST_TRUST_PROXY).toBe(2);
     expect(parseEnv({ WATCHPOST_TRUST_PROXY: "false" }).WATCHPOST_TRUST_PROXY).toBe(0);
+    expect(parseEnv({ WATCHPOST_SESSION_MAX_HOURS: "0.5" }).WATCHPOST_SESSION_MAX_HOURS).toBe(0.5);
   });
 
   it("runs the demo only for a local portal unless WATCHPOST_DEMO says otherwise", () => {
@@ -44,6 +46,8 @@ describe("parseEnv", () => {
     [{ PORT: "abc" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL: must be a postgresql:\/\/ URL/],
+    [{ DATABASE_URL: "postgresql://app@db/w", DATABASE_OWNER_URL: "mysql://x" }, /DATABASE_OWNER_URL: must be a postgresql:\/\/ URL/],
+    [{ DATABASE_OWNER_URL: "postgresql://owner@db/w" }, /DATABASE_OWNER_URL: is only used with DATABASE_URL/],
     [{ WATCHPOST_SECRET: "short" }, /WATCHPOST_SECRET: must be at least 32 characters/],
     [{ WATCHPOST_SECRET: "a".repeat(64) }, /WATCHPOST_SECRET: looks repeated or too predictable/],
     [{ WATCHPOST_SECRET: "changeme".repeat(6) }, /WATCHPOST_SECRET: looks repeated or too predictable/],
@@ -52,6 +56,9 @@ describe("parseEnv", () => {
     [{ WATCHPOST_TRUST_PROXY: "yes" }, /WATCHPOST_TRUST_PROXY: must be the number of trusted proxy hops/],
     [{ WATCHPOST_AUDIT_RETENTION_DAYS: "0" }, /WATCHPOST_AUDIT_RETENTION_DAYS/],
     [{ WATCHPOST_API_RATE_LIMIT_PER_MINUTE: "0" }, /WATCHPOST_API_RATE_LIMIT_PER_MINUTE/],
+    [{ WATCHPOST_SESSION_MAX_HOURS: "0" }, /WATCHPOST_SESSION_MAX_HOURS: must be a number of hours above 0/],
+    [{ WATCHPOST_SESSION_MAX_HOURS: "721" }, /WATCHPOST_SESSION_MAX_HOURS: must be at most 720 hours/],
+    [{ WATCHPOST_SESSION_MAX_HOURS: "twelve" }, /WATCHPOST_SESSION_MAX_HOURS: must be a number of hours/],
     [{ WATCHPOST_DEMO: "yes" }, /WATCHPOST_DEMO: must be 0, 1, true or false/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
     [{ WATCHPOST_ADMIN_EMAIL: "a@b.co" }, /set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD/],

@@ -11,7 +11,16 @@ const flag = (fallback: boolean) =>
 /** Every environment variable Watchpost reads; documented in .env.example. */
 export const ZEnv = z
   .object({
+    /** Web, worker and CLI connect with this; unset: `npm start` runs an embedded PostgreSQL. */
     DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")
+      .optional(),
+    /**
+     * The schema owner's connection, used only by `npm start`'s migrate step and `npm run db:migrate:deploy`
+     * (migrations, pg-boss's schema, the grants of DATABASE_URL's role). Unset: DATABASE_URL migrates too.
+     */
+    DATABASE_OWNER_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL")
       .optional(),
@@ -57,12 +66,25 @@ export const ZEnv = z
     WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
     /** Requests a minute to /api/v1 per API token, and per user for signed-in sessions (429 with Retry-After past it). */
     WATCHPOST_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
+    /**
+     * Hours a signed-in session lasts, counted from sign-in; refreshing the session does not extend it. Fractions
+     * allowed (0.5 = 30 minutes); at most 720 (30 days).
+     */
+    WATCHPOST_SESSION_MAX_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .positive("must be a number of hours above 0")
+      .max(720, "must be at most 720 hours (30 days)")
+      .default(12),
     /** Whom a user notified by a policy (notify_user) is told to contact; a person's action names that person. */
     WATCHPOST_SECURITY_CONTACT: z.email({ error: "must be an email address" }).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     /** Set by the supervisor for each child process; names the process in log lines. */
     WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .refine((e) => !e.DATABASE_OWNER_URL || e.DATABASE_URL, {
+    message: "is only used with DATABASE_URL (the embedded database sets up both roles itself)",
+    path: ["DATABASE_OWNER_URL"],
   })
   .refine((e) => !e.WATCHPOST_ADMIN_EMAIL === !e.WATCHPOST_ADMIN_PASSWORD, {
     message: "set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD, or neither",

@@ -1,5 +1,6 @@
-// npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations, first admin from the
-// environment (else a one-time setup code for /setup), `next build` when sources changed, then web + worker. Ctrl-C stops everything.
+// npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations (then v1 secrets rebound to their rows),
+// first admin from the environment (else a one-time setup code for /setup), `next build` when sources changed, then web +
+// worker. Ctrl-C stops everything.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, isDemoEnabled, parseEnv } from "../lib/env";
@@ -8,7 +9,9 @@ import { ensureBuild } from "../lib/server/runtime/ensure-build";
 import { checkDatabase, describeDatabaseUrl } from "../lib/server/runtime/database-check";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/server/runtime/embedded-postgres";
 import { isPortInUse } from "../lib/server/runtime/free-port";
-import { migrateDeploy } from "../lib/server/runtime/migrate";
+import { describeExcessPrivileges } from "../lib/server/runtime/app-role";
+import { bindStoredSecrets, describeBindOutcome } from "../lib/server/runtime/bind-stored-secrets";
+import { migrateDatabase } from "../lib/server/runtime/migrate-database";
 import { removeRuntimeInfo, writeRuntimeInfo } from "../lib/server/runtime/runtime-file";
 import { resolveSecret } from "../lib/server/runtime/secret";
 import { consumeSetupCode, issueSetupCode } from "../lib/server/runtime/setup-code";
@@ -67,9 +70,15 @@ const main = async () => {
   if (await isPortInUse(env.PORT)) return fail(`port ${env.PORT} is already in use; set PORT to a free port (e.g. PORT=3001 npm start)`);
 
   let databaseUrl = env.DATABASE_URL;
+  // The schema owner migrates; web and worker get DATABASE_URL only (docs/security.md, least privilege).
+  let ownerUrl = env.DATABASE_OWNER_URL ?? databaseUrl;
   if (databaseUrl) {
-    const problem = await checkDatabase(databaseUrl);
-    if (problem) return fail(`cannot reach the database at ${describeDatabaseUrl(databaseUrl)} (DATABASE_URL): ${problem}`);
+    for (const [name, url] of Object.entries({ DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: env.DATABASE_OWNER_URL })) {
+      const problem = url ? await checkDatabase(url) : null;
+      if (url && problem) return fail(`cannot reach the database at ${describeDatabaseUrl(url)} (${name}): ${problem}`);
+    }
+    if (!env.DATABASE_OWNER_URL)
+      say("DATABASE_URL also runs the migrations: set DATABASE_OWNER_URL to the schema owner and give DATABASE_URL a role that owns nothing (README, Configuration, Database roles)");
   } else {
     say(`starting embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || "."}/pg)…`);
     try {
@@ -78,6 +87,7 @@ const main = async () => {
       return fail((error as Error).message);
     }
     databaseUrl = database.url;
+    ownerUrl = database.ownerUrl;
   }
   endPhase("database");
 
@@ -98,9 +108,19 @@ const main = async () => {
   });
 
   try {
-    await migrateDeploy({ databaseUrl });
+    await migrateDatabase({ ownerUrl: ownerUrl ?? databaseUrl, appUrl: databaseUrl });
+    const bound = describeBindOutcome(await bindStoredSecrets({ databaseUrl, secret }));
+    if (bound) say(bound);
   } catch (error) {
     return fail((error as Error).message);
+  }
+  // Not inherited by web and worker: they never hold the owner's password.
+  delete process.env.DATABASE_OWNER_URL;
+  if (ownerUrl !== databaseUrl) {
+    const excess = await describeExcessPrivileges(databaseUrl);
+    // Ours when embedded: a bug, never started on. An external role is the operator's: said, then started.
+    if (excess.length && database) return fail(`the embedded app role can do more than it should: ${excess.join("; ")}`);
+    for (const line of excess) say(`DATABASE_URL: ${line}; web and worker need only the grants in README, Configuration, Database roles`);
   }
   endPhase("migrations");
   const { disconnectDb } = await import("../lib/server/db");

@@ -5,6 +5,7 @@
 import http from "node:http";
 import next from "next";
 import { EnvError, getEnv } from "../lib/env";
+import { bindStoredSecretsAtStart } from "../lib/server/runtime/bind-stored-secrets";
 import { clientIpBehindProxies } from "../lib/server/runtime/forwarded-for";
 import { isServedOverHttps, STRICT_TRANSPORT_SECURITY } from "../lib/server/runtime/hsts";
 import { hasDecodablePath, refuseMalformedUrl } from "../lib/server/runtime/malformed-url";
@@ -29,6 +30,9 @@ const main = async () => {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
+  // Before any request can open a stored secret: v1 values an upgrade left are rebound to their rows.
+  const bound = await bindStoredSecretsAtStart(env).catch((error: unknown) => fail((error as Error).message));
+  if (bound) (bound.isWarning ? console.error : console.log)(`watchpost web: ${bound.line}`);
   // next-auth builds redirects (and, unless told otherwise, decides Secure cookies) from NEXTAUTH_URL, which
   // only `npm start` sets: the site's own URL stands for it when the web is started on its own.
   if (env.WATCHPOST_URL) process.env.NEXTAUTH_URL ??= env.WATCHPOST_URL;

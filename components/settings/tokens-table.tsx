@@ -10,6 +10,8 @@ import { Button } from "../ui/button";
 import { formatDateTime } from "../ui/format";
 import { DataTable } from "../ui/data-table";
 
+const isExpired = (token: TTokenDto) => token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now();
+
 export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[]; showOwner: boolean }>) {
   const queryClient = useQueryClient();
   const revoke = useMutation({
@@ -20,7 +22,7 @@ export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[
   return (
     <div className="space-y-3">
       {revoke.isError ? <Alert tone="error">{revoke.error.message}</Alert> : null}
-      <DataTable columns={[{ label: "Name" }, { label: "Token" }, ...(showOwner ? [{ label: "Owner" }] : []), { label: "Created" }, { label: "Last used" }, { label: "Actions", isLabelHidden: true }]}>
+      <DataTable columns={[{ label: "Name" }, { label: "Token" }, ...(showOwner ? [{ label: "Owner" }] : []), { label: "Created" }, { label: "Expires" }, { label: "Last used" }, { label: "Actions", isLabelHidden: true }]}>
             {tokens.map((token) => (
               <tr key={token.id}>
                 <td className="py-2 pr-4 font-medium">{token.name}</td>
@@ -29,12 +31,17 @@ export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[
                 <td className="py-2 pr-4" title={token.createdAt}>
                   {formatDateTime(token.createdAt)}
                 </td>
+                <td className="py-2 pr-4" title={token.expiresAt ?? undefined}>
+                  {token.expiresAt ? formatDateTime(token.expiresAt) : "Never"}
+                </td>
                 <td className="py-2 pr-4" title={token.lastUsedAt ?? undefined}>
                   {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
                 </td>
                 <td className="py-2 text-right">
                   {token.revokedAt ? (
                     <Badge tone="red">Revoked</Badge>
+                  ) : isExpired(token) ? (
+                    <Badge tone="amber">Expired</Badge>
                   ) : (
                     <Button variant="danger" aria-label={`Revoke ${token.name}`} disabled={revoke.isPending} onClick={() => revoke.mutate(token.id)}>
                       Revoke

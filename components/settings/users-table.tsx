@@ -10,6 +10,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { formatDateTime } from "../ui/format";
 import { DataTable } from "../ui/data-table";
+import { UserSessionActions } from "./user-session-actions";
 
 type Props = Readonly<{ users: TUserDto[]; currentUserId: string }>;
 
@@ -44,18 +45,24 @@ export function UsersTable({ users, currentUserId }: Props) {
                     ))}
                   </select>
                 </td>
-                <td className="py-2 pr-4">{user.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</td>
+                <td className="py-2 pr-4">
+                  {user.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}{" "}
+                  {user.mustChangePassword ? <Badge tone="amber">Must change password</Badge> : null}
+                </td>
                 <td className="py-2 pr-4 text-slate-600 dark:text-slate-400">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Never"}</td>
                 <td className="py-2 text-right">
                   {user.id === currentUserId ? null : (
-                    <Button
-                      variant={user.disabled ? "secondary" : "danger"}
-                      disabled={mutation.isPending}
-                      aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-                      onClick={() => mutation.mutate({ id: user.id, input: { disabled: !user.disabled } })}
-                    >
-                      {user.disabled ? "Enable" : "Disable"}
-                    </Button>
+                    <div className="flex flex-wrap justify-end gap-2">
+                      <UserSessionActions user={user} />
+                      <Button
+                        variant={user.disabled ? "secondary" : "danger"}
+                        disabled={mutation.isPending}
+                        aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                        onClick={() => mutation.mutate({ id: user.id, input: { disabled: !user.disabled } })}
+                      >
+                        {user.disabled ? "Enable" : "Disable"}
+                      </Button>
+                    </div>
                   )}
                 </td>
               </tr>

@@ -24,6 +24,12 @@ export const NON_WITH_ROUTE_ALLOWLIST: Readonly<Record<string, string>> = {
   // protected by next-auth's CSRF token; sign-in is throttled (e2e/api/api.spec.ts).
   "GET /api/auth/[...nextauth]": "next-auth",
   "POST /api/auth/[...nextauth]": "next-auth",
+  // Unknown API paths: a 404 problem+json instead of Next's HTML 404 page (no data, nothing to authorize).
+  "GET /api/[...path]": "unknown API path",
+  "POST /api/[...path]": "unknown API path",
+  "PUT /api/[...path]": "unknown API path",
+  "PATCH /api/[...path]": "unknown API path",
+  "DELETE /api/[...path]": "unknown API path",
 };
 
 /** Routes declared `auth: "public"`, each with the reason. Any other public route fails the matrix. */
@@ -40,6 +46,7 @@ export const PUBLIC_ROUTE_ALLOWLIST: Readonly<Record<string, string>> = {
 export const VIEWER_MUTATION_ALLOWLIST: Readonly<Record<string, string>> = {
   "POST /api/v1/tokens": "create one's own API token",
   "DELETE /api/v1/tokens/[id]": "revoke one's own API token (admins: anyone's)",
+  "POST /api/v1/me/password": "change one's own password (the current one required; sessions only)",
 };
 
 /** Pages that need no sign-in. Any other page without requirePageUser fails the page matrix. */

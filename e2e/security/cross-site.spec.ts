@@ -1,7 +1,7 @@
 // Cross-site request defences and security headers: cookie-authenticated mutations from another site are
 // refused on every mutating route (enumerated from the filesystem), as are their non-JSON bodies (415), session cookies are HttpOnly and
-// SameSite=Lax, and pages and API responses carry CSP (frame-ancestors), nosniff, Referrer-Policy and,
-// over https, HSTS. See docs/security.md.
+// SameSite=Lax, and pages and API responses carry CSP (frame-ancestors, no inline scripts; the nonces are
+// e2e/security/csp.spec.ts), nosniff, Referrer-Policy and, over https, HSTS. See docs/security.md.
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { uniqueEmail, USER_PASSWORD } from "../fixtures/env";
 import { isMutation, listRouteOperations, operationKey } from "./app-routes";
@@ -105,6 +105,8 @@ const expectSecurityHeaders = (response: APIResponse, what: string) => {
   expect(csp, `${what}: Content-Security-Policy`).toMatch(/frame-ancestors 'none'/);
   expect(csp, `${what}: Content-Security-Policy`).toMatch(/default-src 'self'/);
   expect(csp, `${what}: Content-Security-Policy`).toMatch(/object-src 'none'/);
+  expect(csp, `${what}: Content-Security-Policy`).toMatch(/(^|; )script-src 'self'/);
+  expect(/script-src [^;]*/.exec(csp)?.[0], `${what}: script-src`).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
   expect(headers["x-content-type-options"], `${what}: X-Content-Type-Options`).toBe("nosniff");
   expect(headers["referrer-policy"], `${what}: Referrer-Policy`).toMatch(/^(strict-origin-when-cross-origin|strict-origin|same-origin|no-referrer)$/);
   expect(headers["x-frame-options"], `${what}: X-Frame-Options`).toBe("DENY");

@@ -20,6 +20,7 @@ import {
   type TRole,
   type TRouteOperation,
 } from "./app-routes";
+import { watchCspViolations } from "./csp-violations";
 import { fillRoute, hasDynamicSegment } from "./fills";
 import { adminPrincipal, createPrincipal, disposePrincipals, signInWithApi, type TPrincipal } from "./principals";
 
@@ -209,20 +210,25 @@ const HYDRATION_MISMATCH = /Minified React error #(418|423|425)\b/;
 
 const openPages = async (browser: Browser, principal: TPrincipal) => {
   const context = await browser.newContext({ storageState: await principal.session.storageState() });
+  const violations = await watchCspViolations(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   const failures: string[] = [];
   const visit = async (target: TPage, url: string, expected: readonly number[]) => {
     errors.length = 0;
+    violations.length = 0;
     const response = await page.goto(url);
     const status = response?.status() ?? 0;
     const crashed = await page.getByRole("heading", { name: "Something went wrong" }).isVisible();
     // Give late hydration (and its mismatch errors) a moment to happen on this page, not the next one.
     await page.waitForLoadState("networkidle", { timeout: 1_000 }).catch(() => undefined);
     const thrown = errors.map((e) => (HYDRATION_MISMATCH.test(e) ? `hydration mismatch (server HTML thrown away): ${e}` : e));
-    if (!expected.includes(status) || crashed || thrown.length > 0) {
-      failures.push(`${url} (${target.route}, needs ${target.role}) as ${principal.role}: status ${status}, expected ${expected.join(" or ")}${crashed ? ", error page shown" : ""}${thrown.length ? `, page errors: ${thrown.join(" | ")}` : ""}`);
+    // A script the page's CSP refuses (one of ours without the nonce, or eval) would leave the page half-working.
+    if (!expected.includes(status) || crashed || thrown.length > 0 || violations.length > 0) {
+      failures.push(
+        `${url} (${target.route}, needs ${target.role}) as ${principal.role}: status ${status}, expected ${expected.join(" or ")}${crashed ? ", error page shown" : ""}${thrown.length ? `, page errors: ${thrown.join(" | ")}` : ""}${violations.length ? `, CSP violations: ${violations.join(" | ")}` : ""}`,
+      );
     }
     if (status === 403) await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   };
@@ -242,12 +248,12 @@ const openPages = async (browser: Browser, principal: TPrincipal) => {
   return failures;
 };
 
-test("a viewer opens every page without an error; pages above viewer answer 403", async ({ browser }) => {
+test("a viewer opens every page without an error or CSP violation; pages above viewer answer 403", async ({ browser }) => {
   test.setTimeout(180_000);
   expect(await openPages(browser, viewer)).toEqual([]);
 });
 
-test("an analyst gets 403 on admin-only pages and opens the others", async ({ browser }) => {
+test("an analyst gets 403 on admin-only pages and opens the others without a CSP violation", async ({ browser }) => {
   test.setTimeout(180_000);
   expect(await openPages(browser, analyst)).toEqual([]);
 });

@@ -2,13 +2,17 @@
 // Atlassian org, via the simulator) is an HTML/script payload; the pages that render it must show it as
 // text and never run it (no dialog, the payload's window flag stays unset). See docs/security.md.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { startSimulator, type TRunningSimulator } from "../../lib/simulator/start-simulator";
 import { postEvents } from "../../lib/testing/sim-org";
 import { USER_PASSWORD } from "../fixtures/env";
+import { watchCspViolations } from "./csp-violations";
 import { adminPrincipal, disposePrincipals, signInWithApi, type TPrincipal } from "./principals";
 
-/** An inline handler runs under the portal's CSP ('unsafe-inline' scripts), so this would set the flag if injected. */
+/**
+ * An inline handler that sets a flag if it runs. The portal's CSP (nonces, no 'unsafe-inline') would refuse it
+ * too, so the tests below also require that the markup never reaches the DOM: escaping is checked on its own.
+ */
 const payload = (kind: string) => `${kind}<img src=x onerror=window.__xss=1;alert(1)>"'><svg onload=window.__xss=2>`;
 
 const P = {
@@ -103,8 +107,17 @@ test.afterAll(async () => {
   await sim?.close();
 });
 
-/** Opens `url`, waits for each text to be shown literally, and fails if any payload ran. */
-const expectInert = async (page: Page, url: string, texts: readonly string[]) => {
+/** A page whose CSP violations are collected (e2e/security/csp-violations.ts). */
+type TWatchedPage = Readonly<{ page: Page; violations: string[] }>;
+
+const watchedPage = async (context: BrowserContext): Promise<TWatchedPage> => {
+  const violations = await watchCspViolations(context);
+  return { page: await context.newPage(), violations };
+};
+
+/** Opens `url`, waits for each text to be shown literally, and fails if any payload ran or the CSP had to refuse anything. */
+const expectInert = async ({ page, violations }: TWatchedPage, url: string, texts: readonly string[]) => {
+  violations.length = 0;
   const dialogs: string[] = [];
   const onDialog = (dialog: { message: () => string; dismiss: () => Promise<void> }) => {
     dialogs.push(dialog.message());
@@ -119,50 +132,51 @@ const expectInert = async (page: Page, url: string, texts: readonly string[]) =>
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), `${url}: a payload ran`).toBeUndefined();
   expect(dialogs, `${url}: a payload opened a dialog`).toEqual([]);
   expect(await page.locator("img[src='x'], svg[onload]").count(), `${url}: payload markup reached the DOM`).toBe(0);
+  expect(violations, `${url}: CSP violations`).toEqual([]);
   page.off("dialog", onDialog);
 };
 
-const adminPage = async (browser: Browser) => (await browser.newContext({ storageState: await admin.session.storageState() })).newPage();
+const adminPage = async (browser: Browser) => watchedPage(await browser.newContext({ storageState: await admin.session.storageState() }));
 
 test("Atlassian-sourced text (org, user, location, event) and the connector name render as text", async ({ browser }) => {
-  const page = await adminPage(browser);
-  await expectInert(page, "/connectors", [P.connector]);
-  await expectInert(page, `/connectors/${ids.connector}`, [P.connector]);
-  await expectInert(page, `/users?connectorId=${ids.connector}`, [P.user]);
-  await expectInert(page, `/users/${ids.atlassianUser}`, [P.user]);
-  await expectInert(page, `/activities?connectorId=${ids.connector}`, [P.user]);
-  await expectInert(page, "/", []);
-  await page.context().close();
+  const watched = await adminPage(browser);
+  await expectInert(watched, "/connectors", [P.connector]);
+  await expectInert(watched, `/connectors/${ids.connector}`, [P.connector]);
+  await expectInert(watched, `/users?connectorId=${ids.connector}`, [P.user]);
+  await expectInert(watched, `/users/${ids.atlassianUser}`, [P.user]);
+  await expectInert(watched, `/activities?connectorId=${ids.connector}`, [P.user]);
+  await expectInert(watched, "/", []);
+  await watched.page.context().close();
 });
 
 test("alerts: a payload policy name, user, city and comment render as text", async ({ browser }) => {
-  const page = await adminPage(browser);
-  await expectInert(page, `/alerts?connectorId=${ids.connector}`, [P.user]);
-  await expectInert(page, `/alerts/${ids.alert}`, [P.comment, P.user]);
-  await expectInert(page, "/policies", [P.policy]);
-  await expectInert(page, `/policies/${ids.policy}`, []);
-  await page.context().close();
+  const watched = await adminPage(browser);
+  await expectInert(watched, `/alerts?connectorId=${ids.connector}`, [P.user]);
+  await expectInert(watched, `/alerts/${ids.alert}`, [P.comment, P.user]);
+  await expectInert(watched, "/policies", [P.policy]);
+  await expectInert(watched, `/policies/${ids.policy}`, []);
+  await watched.page.context().close();
 });
 
 test("portal settings: IP range, user, token, notification channel, governance reason and audit log render as text", async ({ browser }) => {
-  const page = await adminPage(browser);
-  await expectInert(page, "/settings/ip-ranges", [P.range]);
-  await expectInert(page, "/settings/users", [P.portalUser]);
-  await expectInert(page, "/settings/tokens", [P.token]);
-  await expectInert(page, "/settings/notifications", [P.channel]);
-  await expectInert(page, `/settings/notifications/${ids.channel}`, [P.channel]);
-  await expectInert(page, "/governance", [P.reason]);
-  await expectInert(page, "/settings/audit-log", []);
-  await page.context().close();
+  const watched = await adminPage(browser);
+  await expectInert(watched, "/settings/ip-ranges", [P.range]);
+  await expectInert(watched, "/settings/users", [P.portalUser]);
+  await expectInert(watched, "/settings/tokens", [P.token]);
+  await expectInert(watched, "/settings/notifications", [P.channel]);
+  await expectInert(watched, `/settings/notifications/${ids.channel}`, [P.channel]);
+  await expectInert(watched, "/governance", [P.reason]);
+  await expectInert(watched, "/settings/audit-log", []);
+  await watched.page.context().close();
 });
 
 test("a user whose own name is a payload sees it as text in the app shell", async ({ browser, playwright }) => {
   const { session, response } = await signInWithApi(playwright, ids.portalUserEmail ?? "", USER_PASSWORD);
   expect(response.status()).toBe(200);
   const context = await browser.newContext({ storageState: await session.storageState() });
-  const page = await context.newPage();
-  await expectInert(page, "/", [P.portalUser]);
-  await expectInert(page, "/settings/tokens", []);
+  const watched = await watchedPage(context);
+  await expectInert(watched, "/", [P.portalUser]);
+  await expectInert(watched, "/settings/tokens", []);
   await context.close();
   await session.dispose();
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { guardedFetch, targetRefusalOf, type TTargetPolicy } from "../net/guarded-fetch";
+import { readCappedText } from "../shared/read-capped-text";
 import { AtlassianApiError, kindForStatus, retryAfterMsFromHeaders } from "./errors";
 
 /** Rate-limit state from the X-RateLimit-* headers, which Atlassian sends on every response. */
@@ -57,27 +58,9 @@ class BodyTooLargeError extends Error {
 
 /** Reads the body as text, giving up (and closing the stream) past `maxBytes` instead of buffering it all. */
 const readCapped = async (response: Response, maxBytes: number): Promise<string> => {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new BodyTooLargeError();
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  const text = await readCappedText(response.body, response.headers.get("content-length"), maxBytes);
+  if (text === null) throw new BodyTooLargeError();
+  return text;
 };
 
 /** Builds `base + path + ?query`; arrays repeat the parameter (`actor=a&actor=b`). */

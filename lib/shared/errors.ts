@@ -4,6 +4,8 @@ export const APP_ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** Signed in with a temporary password: only changing it is allowed. */
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -1,8 +1,12 @@
 import pg from "pg";
+import { inject } from "vitest";
 
-/** Empties every application table (keeps the migration history): each test starts clean. */
+/**
+ * Empties every application table (keeps the migration history): each test starts clean. As the owner: TRUNCATE is
+ * not granted to the app role, which the tests otherwise use.
+ */
 export const resetDatabase = async (): Promise<void> => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  const client = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
   await client.connect();
   try {
     const { rows } = await client.query<{ tablename: string }>(

@@ -27,7 +27,7 @@ const database = await startBenchDatabase("activity-log", { keepDir: values["kee
 try {
   const seedStarted = performance.now();
   const seeded = await seedActivities({
-    databaseUrl: database.url,
+    databaseUrl: database.ownerUrl,
     activities: Number(values.activities),
     users: Number(values.users),
     days: Number(values.days),
@@ -95,7 +95,7 @@ try {
   // EXPLAIN ANALYZE of the slowest single page, through the same SQL builder.
   const slowQuery = ZActivityListQuery.parse({ ...slowest.params, ...(slowest.cursor ? { cursor: slowest.cursor } : {}) });
   const built = buildActivityPageQuery(await resolveActivityFilter(slowQuery), slowQuery.cursor ?? null, slowQuery.limit + 1);
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${built.text}`, built.values)).rows.map((r: Record<string, string>) => r["QUERY PLAN"]);
   const tableMb = Number((await client.query("SELECT pg_total_relation_size('activities') AS b")).rows[0].b) / MB;

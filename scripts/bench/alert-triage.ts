@@ -37,8 +37,8 @@ const time = async (iterations: number, run: (i: number) => Promise<unknown>) =>
 const database = await startBenchDatabase("alert-triage", { keepDir: values["keep-dir"] });
 try {
   log(`seeding ${values.activities} activities…`);
-  await seedActivities({ databaseUrl: database.url, activities: Number(values.activities), users: 2000, connectors: 2, days: 30, reuse: database.isKept });
-  const client = new pg.Client({ connectionString: database.url });
+  await seedActivities({ databaseUrl: database.ownerUrl, activities: Number(values.activities), users: 2000, connectors: 2, days: 30, reuse: database.isKept });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   // A kept database starts again from its seeded alerts: the previous run's changes are rolled back.
   await client.query("TRUNCATE alerts, users, ip_ranges, audit_events CASCADE");

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import pino from "pino";
 import { startEmbeddedPostgres } from "../../lib/server/runtime/embedded-postgres";
-import { migrateDeploy } from "../../lib/server/runtime/migrate";
+import { migrateDatabase } from "../../lib/server/runtime/migrate-database";
 
 const { values } = parseArgs({ options: { events: { type: "string", default: "1000000" } } });
 const MB = 1024 * 1024;
@@ -21,7 +21,7 @@ chmodSync(scratch, 0o777);
 const database = await startEmbeddedPostgres({ dataDir: path.join(scratch, "db"), isEphemeral: false });
 const simulator = fork("scripts/bench/simulator.ts", ["--serve", "--events", values.events], { execArgv: ["--import", "tsx"], stdio: "inherit" });
 try {
-  await migrateDeploy({ databaseUrl: database.url });
+  await migrateDatabase({ ownerUrl: database.ownerUrl, appUrl: database.url });
   Object.assign(process.env, { DATABASE_URL: database.url, WATCHPOST_SECRET: "bench-secret-0123456789abcdef0123456789", LOG_LEVEL: "silent" });
   const [ready] = (await once(simulator, "message")) as [{ baseUrl: string; orgId: string; apiKey: string; events: number; loadSeconds: number }];
 
@@ -48,7 +48,7 @@ try {
   clearInterval(sampler);
 
   // The ceiling: COPY the very same rows into an identical empty table.
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   const csv = path.join(scratch, "activities.csv");
   await client.query(`COPY activities TO '${csv}' WITH (FORMAT csv)`);

@@ -4,12 +4,12 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../lib/server/runtime/embedded-postgres";
-import { migrateDeploy } from "../../lib/server/runtime/migrate";
+import { migrateDatabase } from "../../lib/server/runtime/migrate-database";
 
 export const BENCH_SECRET = "bench-secret-0123456789abcdef0123456789";
 
 /**
- * A fresh embedded PostgreSQL with migrations, removed on stop; or, with `keepDir`, one kept in that
+ * A fresh embedded PostgreSQL with migrations (and the app role's grants), removed on stop; or, with `keepDir`, one kept in that
  * directory and reused by the next run (seed once on a busy machine, measure later on a quiet one).
  */
 export const startBenchDatabase = async (name: string, options: Readonly<{ keepDir?: string }> = {}) => {
@@ -19,10 +19,14 @@ export const startBenchDatabase = async (name: string, options: Readonly<{ keepD
   chmodSync(scratch, 0o777);
   const dataDir = path.join(scratch, "db");
   let database = await startEmbeddedPostgres({ dataDir });
-  await migrateDeploy({ databaseUrl: database.url });
+  await migrateDatabase({ ownerUrl: database.ownerUrl, appUrl: database.url });
+  // Services (and a worker the bench spawns) run as the app role, as in production; the harness as the owner.
   Object.assign(process.env, { DATABASE_URL: database.url, WATCHPOST_SECRET: BENCH_SECRET, LOG_LEVEL: "silent" });
   return {
+    /** The app role's: what services and workers use. */
     url: database.url,
+    /** The owner's: for seeding, TRUNCATE, ANALYZE and reading results. */
+    ownerUrl: database.ownerUrl,
     scratch,
     isKept: keepDir !== undefined,
     /** Stops PostgreSQL (fast shutdown: open connections are cut), waits `downMs`, starts it on the same port and data. */

@@ -30,7 +30,7 @@ const database = await startBenchDatabase("dashboard", { keepDir: values["keep-d
 try {
   log(`seeding ${values.activities} activities…`);
   const seeded = await seedActivities({
-    databaseUrl: database.url,
+    databaseUrl: database.ownerUrl,
     activities: Number(values.activities),
     users: Number(values.users),
     connectors: Number(values.connectors),
@@ -49,7 +49,7 @@ try {
   const rebuildStarted = performance.now();
   await rebuildRollups();
   const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   await client.query("ANALYZE");
   const sizes = (

@@ -46,7 +46,7 @@ const measureLatency = async () => {
   const org = await createSimOrg(sim.baseUrl, { users: 400 });
   await connectBenchOrg({ baseUrl: sim.baseUrl, orgId: org.orgId, apiKey: org.apiKey }, 0);
   const worker = startBenchWorker({ WATCHPOST_SYNC_POLL_SECONDS: "1" });
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   try {
     // Wait until the worker's detection loop runs (it offers itself every 5 s).
@@ -93,7 +93,7 @@ const measureThroughput = async () => {
   const database = await startBenchDatabase("detection-throughput");
   try {
     const activities = Number(values.activities);
-    const seeded = await seedActivities({ databaseUrl: database.url, connectors: 1, users: 2000, days: 30, activities });
+    const seeded = await seedActivities({ databaseUrl: database.ownerUrl, connectors: 1, users: 2000, days: 30, activities });
     const { ensureBuiltinPolicies } = await import("../../lib/server/services/detection/ensure-builtin-policies");
     const { runDetectionPass } = await import("../../lib/server/services/detection/run-detection-pass");
     await ensureBuiltinPolicies();

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startEmbeddedPostgres } from "../../lib/server/runtime/embedded-postgres";
+import { migrateDatabase } from "../../lib/server/runtime/migrate-database";
 import { readCpuSeconds } from "./lib/process-cpu";
 
 const { values } = parseArgs({ options: { "data-dir": { type: "string", default: ".data/bench/load-db/db" }, rounds: { type: "string", default: "6" } } });
@@ -15,6 +16,8 @@ const rounds = Math.max(2, Number(values.rounds));
 
 const dataDir = path.resolve(values["data-dir"]);
 const database = await startEmbeddedPostgres({ dataDir });
+// A kept database from before the app role existed gets its grants here.
+await migrateDatabase({ ownerUrl: database.ownerUrl, appUrl: database.url });
 process.env.DATABASE_URL = database.url;
 try {
   const { findActivityPageWithCursor } = await import("../../lib/server/services/activities/list-activities");

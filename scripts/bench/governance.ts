@@ -20,7 +20,7 @@ const log = (line: string) => process.stderr.write(`bench:governance: ${line}\n`
 const main = async () => {
   const database = await startBenchDatabase("governance");
   const sim = await startSimulator({ port: 0, rateLimits: { enabled: false } });
-  const db = new pg.Client({ connectionString: database.url });
+  const db = new pg.Client({ connectionString: database.ownerUrl });
   await db.connect();
   try {
     const { createSimOrg } = await import("../../lib/testing/sim-org");

@@ -80,7 +80,7 @@ const database = await startBenchDatabase("latency");
 process.env.WATCHPOST_ALLOW_PRIVATE_TARGETS = "1";
 const sim = await startSimulator({ rateLimits: { enabled: false }, recordVisibility: true });
 const receiver = await startWebhookReceiver();
-const db = new pg.Client({ connectionString: database.url });
+const db = new pg.Client({ connectionString: database.ownerUrl });
 await db.connect();
 let worker: ReturnType<typeof startBenchWorker> | undefined;
 process.once("SIGINT", () => {

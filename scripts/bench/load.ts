@@ -80,13 +80,13 @@ const database = await startBenchDatabase("load", { keepDir: values["keep-db"] }
 const cleanups: (() => Promise<void> | void)[] = [() => database.stop()];
 let exitCode = 1;
 try {
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   cleanups.unshift(() => client.end());
   // A kept database: drop what the previous run's live org brought (connector, activities, directory, rollups).
   if (database.isKept) await client.query("DELETE FROM connectors WHERE org_id NOT LIKE 'bench-org-%'");
   log(`seeding ${Number(values.activities).toLocaleString()} activities…`);
-  const seeded = await seedActivities({ databaseUrl: database.url, activities: Number(values.activities), days: DAYS, now: NOW, reuse: database.isKept });
+  const seeded = await seedActivities({ databaseUrl: database.ownerUrl, activities: Number(values.activities), days: DAYS, now: NOW, reuse: database.isKept });
   log(seeded.reused ? "reused the kept seeded database" : `seeded in ${round(seeded.loadSeconds + seeded.indexSeconds)} s`);
 
   // Portal users (the alert seed assigns a third to the analysts), then alerts on the seeded activities.

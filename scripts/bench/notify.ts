@@ -39,7 +39,7 @@ const main = async () => {
   // The receiver listens on 127.0.0.1: loopback webhooks need the private-targets opt-in (docs/security.md).
   process.env.WATCHPOST_ALLOW_PRIVATE_TARGETS = "1";
   const receiver = await startReceiver();
-  const db = new pg.Client({ connectionString: database.url });
+  const db = new pg.Client({ connectionString: database.ownerUrl });
   await db.connect();
   try {
     const { createChannel } = await import("../../lib/server/services/notifications/save-channel");

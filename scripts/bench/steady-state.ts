@@ -23,7 +23,7 @@ try {
   const sampleRss = () => (peakRss = Math.max(peakRss, worker.rssMb()));
   await postLiveActivity({ baseUrl: sim.baseUrl, orgId: org.orgId, members, rate, seconds, onSecond: sampleRss });
   const expected = seconds * rate;
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   await waitForStored(client, expected, {}, { onPoll: sampleRss });
   const lags = await readIngestionLags(client);

@@ -34,7 +34,7 @@ try {
   output = execFileSync(
     path.join("node_modules", ".bin", "prisma"),
     ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    { encoding: "utf8", env: { ...process.env, DATABASE_URL: server?.url ?? process.env.DATABASE_URL } },
+    { encoding: "utf8", env: { ...process.env, DATABASE_URL: server?.ownerUrl ?? process.env.DATABASE_URL } },
   );
 } finally {
   await server?.stop();

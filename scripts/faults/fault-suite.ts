@@ -54,7 +54,7 @@ rmSync(logFile, { force: true });
 const database = await startBenchDatabase("faults");
 const simA = await startSimulator({ rateLimits: { enabled: false } });
 const simB = await startSimulator({ rateLimits: { enabled: false }, seed: 7 });
-const probe = createProbe(database.url);
+const probe = createProbe(database.ownerUrl);
 const harness = createHarness({
   probe,
   logFile,

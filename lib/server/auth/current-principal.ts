@@ -1,15 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { authenticateToken } from "../services/tokens/authenticate-token";
 import { cachedPrincipal } from "../services/auth/principal-cache";
 import { resolveSessionUser } from "../services/auth/resolve-session-user";
+import { parseSessionClaims } from "../services/auth/session-claims";
 import type { Principal } from "../services/principal";
 import { clientIpFrom } from "../http/client-ip";
-import { authOptions } from "./auth-options";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { readSessionToken } from "./session-cookie";
 
 /**
  * The caller of this request: a bearer API token if one is sent, else the next-auth session. Memoized per
@@ -26,11 +24,10 @@ export const getCurrentPrincipal = cache(async (): Promise<Principal | null> => 
   const cookie = requestHeaders.get("cookie");
   if (!cookie) return null;
   // The same cookies decode to the same session: the JWT's decryption (next-auth derives its key with HKDF on
-  // every call) is reused along with the user's lookup, for up to 2 s (a session may outlive its expiry by that).
+  // every call) is reused along with the session's check, for up to 2 s (a session may outlive its expiry by
+  // that; a sign-out or password change in this process clears it at once).
   return cachedPrincipal(`cookie:${cookie}`, ip, async () => {
-    const session = await getServerSession(authOptions);
-    const userId = (session?.user as { id?: unknown } | undefined)?.id;
-    if (typeof userId !== "string" || !UUID.test(userId)) return null;
-    return resolveSessionUser({ userId, ip });
+    const claims = parseSessionClaims(await readSessionToken());
+    return claims ? resolveSessionUser({ claims, ip }) : null;
   });
 });

@@ -5,6 +5,7 @@ const TITLES: Record<TAppErrorCode | "internal", string> = {
   validation_failed: "Invalid input",
   unauthenticated: "Authentication required",
   forbidden: "Forbidden",
+  password_change_required: "Password change required",
   not_found: "Not found",
   conflict: "Conflict",
   payload_too_large: "Payload too large",

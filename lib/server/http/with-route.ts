@@ -25,6 +25,8 @@ type RouteConfig<Q, B, P, A extends TRole | "public"> = Readonly<{
   body?: B;
   params?: P;
   status?: number;
+  /** Open to a user who must change a temporary password first (every other authenticated route answers 403). */
+  allowsPendingPasswordChange?: boolean;
   handler: (ctx: {
     req: Request;
     principal: A extends "public" ? Principal | null : Principal;
@@ -91,6 +93,9 @@ export const withRoute =
       if (config.auth !== "public") {
         if (!principal) throw new AppError("unauthenticated", "Sign in or send a valid API token (Authorization: Bearer <token>)");
         if (!hasRole(principal.role, config.auth)) throw new AppError("forbidden", `This needs the ${config.auth} role; you are ${principal.role}`);
+        if (principal.mustChangePassword && !config.allowsPendingPasswordChange) {
+          throw new AppError("password_change_required", "Change the temporary password an admin set first: Settings → Change password (POST /api/v1/me/password)");
+        }
       }
       const isMutation = !["GET", "HEAD", "OPTIONS"].includes(req.method);
       if (isMutation && principal?.via !== "token") {

@@ -7,6 +7,7 @@ import { disconnectDb } from "../db";
 import { getEnv } from "../../env";
 import { logger as rootLogger } from "../logger";
 import { openWorkerPresence } from "../repositories/worker-presence-repository";
+import { bindStoredSecretsAtStart } from "../runtime/bind-stored-secrets";
 import { markProcessStopping } from "../runtime/process-stopping";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { SYNC_LEASE_OWNER, syncConnectorJob } from "./definitions/sync-connector.job";
@@ -24,10 +25,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const brief = (error: unknown) => ({ code: (error as { code?: string }).code, message: (error as Error).message });
 
 const main = async () => {
-  getEnv();
+  const env = getEnv();
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const logger = rootLogger.child({ workerId });
   const bootStarted = performance.now();
+  // Before any job or loop opens a stored secret: v1 values an upgrade left are rebound to their rows.
+  const bound = await bindStoredSecretsAtStart(env);
+  if (bound) logger[bound.isWarning ? "warn" : "info"](bound.line);
   let isStopping = false;
   const stopping = () => isStopping;
   // Presence and the outbox loops first: after a restart, detection, governance and notifications resume before
@@ -41,7 +45,11 @@ const main = async () => {
   const boss = createBoss();
   // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
   boss.on("error", (error) => (isStopping ? logger.debug(brief(error), "pg-boss error while stopping") : logger.error(brief(error), "pg-boss error")));
-  await boss.start();
+  await boss.start().catch((error: unknown) => {
+    // The worker's role may not create pg-boss's schema (migrate: false): the owner's migrate step does.
+    if (/not installed|requires migrations/.test((error as Error).message)) throw new Error(`${(error as Error).message}: run npm start or npm run db:migrate:deploy first`);
+    throw error;
+  });
 
   const setUpJob = async (job: (typeof JOBS)[number]) => {
     const { policy, ...queueOptions } = job.queue;

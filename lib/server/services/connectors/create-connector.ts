@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { AppError } from "../../../shared/errors";
 import { DEFAULT_ATLASSIAN_BASE_URL, MAX_KEY_LIFETIME_DAYS, type TConnectorDto, type TCreateConnectorData } from "../../../shared/schemas/connectors";
 import { appendConnectorEvent, findConnectorByName, findConnectorByOrg, insertConnector } from "../../repositories/connector-repository";
@@ -28,11 +29,14 @@ export const createConnector = async (options: Readonly<{ actor: Principal; inpu
     throw new AppError("conflict", `This organization is already connected as "${existing.name}"`, [{ name: "orgId", reason: "already connected" }]);
   }
   await verifyConnection({ baseUrl, orgId: input.orgId, apiKey: input.apiKey });
+  // The id is made here, not by the database: the key's ciphertext is bound to it.
+  const id = randomUUID();
   const record = await insertConnector({
+    id,
     name: input.name,
     orgId: input.orgId,
     baseUrl,
-    ...sealApiKey(input.apiKey),
+    ...sealApiKey(id, input.apiKey),
     apiKeyExpiresAt: input.apiKeyExpiresAt ?? defaultKeyExpiry(now),
     backfillDays: input.backfillDays,
     syncFrom: new Date(now.getTime() - input.backfillDays * DAY_MS),

@@ -21,7 +21,7 @@ export const rotateApiKey = async (
   await verifyConnection({ baseUrl: record.baseUrl, orgId: record.orgId, apiKey: options.apiKey });
   const status = record.status === "disabled" ? "disabled" : record.initialSyncDoneAt ? "connected" : "syncing";
   await updateConnector(options.id, {
-    ...sealApiKey(options.apiKey),
+    ...sealApiKey(record.id, options.apiKey),
     apiKeyExpiresAt: options.apiKeyExpiresAt ?? defaultKeyExpiry(now),
     apiKeySetAt: now,
     status,

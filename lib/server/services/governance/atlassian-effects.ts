@@ -2,7 +2,7 @@ import { createAtlassianClient, isAtlassianApiError, type TAtlassianClient } fro
 import { NO_SESSIONS_API_NOTE } from "../../../governance/confirmation";
 import { SecretBoxError } from "../../crypto/secret-box";
 import { findConnectorForGovernance, setConnectorUserStatus } from "../../repositories/governance-repository";
-import { openApiKey } from "../connectors/connector-secret";
+import { openApiKey, UNREADABLE_API_KEY } from "../connectors/connector-secret";
 import { API_TIMEOUT_MS } from "../connectors/verify-connection";
 import { createRateGate } from "../sync/rate-gate";
 
@@ -35,9 +35,9 @@ export const openAtlassianSession = async (connectorId: string, perMinute: numbe
   if (connector.apiKeyExpiresAt.getTime() <= Date.now()) throw new PermanentGovernanceError("The connector's API key has expired: renew the API key");
   let apiKey: string;
   try {
-    apiKey = openApiKey(connector.apiKeyCiphertext);
+    apiKey = openApiKey(connector);
   } catch (error) {
-    if (error instanceof SecretBoxError) throw new PermanentGovernanceError("The stored API key cannot be decrypted (WATCHPOST_SECRET changed): renew the API key");
+    if (error instanceof SecretBoxError) throw new PermanentGovernanceError(UNREADABLE_API_KEY);
     throw error;
   }
   const gate = createRateGate({ bucketKey: connector.rateBucketKey, perMinute });

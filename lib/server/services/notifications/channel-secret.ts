@@ -1,10 +1,9 @@
 import { getEnv } from "../../../env";
 import { decryptSecret, encryptSecret } from "../../crypto/secret-box";
+import { bindSecret, CHANNEL_SECRET } from "../../crypto/secret-columns";
 
 /** What a channel keeps encrypted: the SMTP password or the webhook URL (Slack/Teams URLs are credentials). */
 export type ChannelSecret = Readonly<{ password?: string; url?: string }>;
-
-const PURPOSE = "notification-channel";
 
 const secret = (): string => {
   const value = getEnv().WATCHPOST_SECRET;
@@ -12,11 +11,14 @@ const secret = (): string => {
   return value;
 };
 
-export const sealChannelSecret = (value: ChannelSecret): string => encryptSecret(JSON.stringify(value), secret(), PURPOSE);
+/** The ciphertext of channel `channelId`'s secret, bound to that row. */
+export const sealChannelSecret = (channelId: string, value: ChannelSecret): string =>
+  encryptSecret(JSON.stringify(value), secret(), bindSecret(CHANNEL_SECRET, channelId));
 
-export const openChannelSecret = (ciphertext: string | null): ChannelSecret => {
-  if (!ciphertext) return {};
-  const parsed: unknown = JSON.parse(decryptSecret(ciphertext, secret(), PURPOSE));
+/** The secret of a channel row ({} when it has none); throws SecretBoxError when it does not open for this row. */
+export const openChannelSecret = (channel: Readonly<{ id: string; secretCiphertext: string | null }>): ChannelSecret => {
+  if (!channel.secretCiphertext) return {};
+  const parsed: unknown = JSON.parse(decryptSecret(channel.secretCiphertext, secret(), bindSecret(CHANNEL_SECRET, channel.id)));
   const record = (parsed ?? {}) as Record<string, unknown>;
   return {
     ...(typeof record.password === "string" ? { password: record.password } : {}),

@@ -12,9 +12,9 @@ import { sendSmtp } from "./send-smtp";
 
 const openSecret = (channel: ChannelWithSecret): ChannelSecret => {
   try {
-    return openChannelSecret(channel.secretCiphertext);
+    return openChannelSecret(channel);
   } catch {
-    throw new DeliveryError("The channel's secret cannot be decrypted (WATCHPOST_SECRET changed?): enter the password or URL again", false);
+    throw new DeliveryError("The channel's secret cannot be decrypted (WATCHPOST_SECRET changed, or the value was altered or copied from another channel): enter the password or URL again", false);
   }
 };
 

@@ -239,7 +239,7 @@ describe("notify job", () => {
     expect(channel.secretHint).toBe("hooks.slack.com/…/1234");
     expect(JSON.stringify(await listChannelDtos())).not.toContain("supersecret");
     const { rows } = await db.query<{ secret_ciphertext: string }>("SELECT secret_ciphertext FROM notification_channels");
-    expect(rows[0]?.secret_ciphertext).toMatch(/^v1:/);
+    expect(rows[0]?.secret_ciphertext).toMatch(/^v2:/);
     expect(rows[0]?.secret_ciphertext).not.toContain("supersecret");
 
     const updated = await updateChannelForActor({ actor: await admin(), id: channel.id, input: { url: "https://hooks.slack.com/services/T000/B000/another9876" } });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ZCreateChannelInput, type TCreateChannelInput } from "../../../shared/schemas/notifications";
@@ -50,8 +51,10 @@ describe("notification targets without WATCHPOST_ALLOW_PRIVATE_TARGETS", () => {
     const smtp = await startSmtpServer();
     cleanups.push(receiver.close, smtp.close);
     // Written straight to the table: what a channel saved under the variable, or a rebinding name, looks like.
-    const hook = await insertChannel({ name: "Old hook", kind: "webhook", enabled: true, minSeverity: "low", policyKeys: [], settings: {}, secretCiphertext: sealChannelSecret({ url: receiver.url("/services/T0/B0/secret") }), secretHint: "x", createdById: principal.userId });
+    const hookId = randomUUID();
+    const hook = await insertChannel({ id: hookId, name: "Old hook", kind: "webhook", enabled: true, minSeverity: "low", policyKeys: [], settings: {}, secretCiphertext: sealChannelSecret(hookId, { url: receiver.url("/services/T0/B0/secret") }), secretHint: "x", createdById: principal.userId });
     const mail = await insertChannel({
+      id: randomUUID(),
       name: "Old relay",
       kind: "email",
       enabled: true,

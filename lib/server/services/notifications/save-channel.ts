@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { AppError } from "../../../shared/errors";
 import type { TChannelDto, TCreateChannelInput, TUpdateChannelInput } from "../../../shared/schemas/notifications";
 import { appendAuditEvent } from "../../repositories/audit-repository";
@@ -9,9 +10,9 @@ import { assertNotificationTarget } from "./target-policy";
 
 const duplicateName = (name: string) => new AppError("conflict", `A notification channel named "${name}" already exists`, [{ name: "name", reason: "already in use" }]);
 
-const sealed = (secret: ChannelSecret): { secretCiphertext: string | null; secretHint: string | null } => {
-  if (secret.url) return { secretCiphertext: sealChannelSecret(secret), secretHint: webhookHint(secret.url) };
-  if (secret.password) return { secretCiphertext: sealChannelSecret(secret), secretHint: PASSWORD_HINT };
+const sealed = (channelId: string, secret: ChannelSecret): { secretCiphertext: string | null; secretHint: string | null } => {
+  if (secret.url) return { secretCiphertext: sealChannelSecret(channelId, secret), secretHint: webhookHint(secret.url) };
+  if (secret.password) return { secretCiphertext: sealChannelSecret(channelId, secret), secretHint: PASSWORD_HINT };
   return { secretCiphertext: null, secretHint: null };
 };
 
@@ -38,14 +39,17 @@ export const createChannel = async (options: Readonly<{ actor: Principal; input:
   if (await findChannelByName(input.name)) throw duplicateName(input.name);
   await assertTargets(input.kind === "email" ? { settings: input.settings } : { url: input.url });
   const secret: ChannelSecret = input.kind === "email" ? (input.password ? { password: input.password } : {}) : { url: input.url };
+  // The id is made here, not by the database: the secret's ciphertext is bound to it.
+  const id = randomUUID();
   const record = await insertChannel({
+    id,
     name: input.name,
     kind: input.kind,
     enabled: input.enabled,
     minSeverity: input.minSeverity,
     policyKeys: [...new Set(input.policyKeys)],
     settings: input.kind === "email" ? input.settings : {},
-    ...sealed(secret),
+    ...sealed(id, secret),
     createdById: actor.userId,
   }).catch(onUniqueViolation(input.name));
   await audit(actor, "notification_channel.created", record, { kind: record.kind });
@@ -78,12 +82,12 @@ export const updateChannelForActor = async (options: Readonly<{ actor: Principal
     // Keep the other half of the stored secret (none today, but the box holds an object).
     const previous = (() => {
       try {
-        return openChannelSecret(current.secretCiphertext);
+        return openChannelSecret(current);
       } catch {
         return {};
       }
     })();
-    Object.assign(patch, sealed({ ...previous, ...(input.url !== undefined ? { url: input.url } : {}), ...(input.password !== undefined ? { password: input.password } : {}) }));
+    Object.assign(patch, sealed(current.id, { ...previous, ...(input.url !== undefined ? { url: input.url } : {}), ...(input.password !== undefined ? { password: input.password } : {}) }));
   }
   const record = await updateChannel(id, patch).catch(onUniqueViolation(input.name ?? current.name));
   const changed = Object.keys(input).filter((k) => k !== "password" && k !== "url");

@@ -4,7 +4,7 @@ import type { Logger } from "../../logger";
 import { LeaseLostError, storeActivityPage } from "../../repositories/activity-repository";
 import { claimSyncLease, findConnectorSecret, releaseSyncLease, updateConnector } from "../../repositories/connector-repository";
 import { loadOrgDirectory } from "../../repositories/directory-repository";
-import { openApiKey } from "../connectors/connector-secret";
+import { openApiKey, UNREADABLE_API_KEY } from "../connectors/connector-secret";
 import { describeAtlassianError } from "../connectors/describe-api-error";
 import { API_TIMEOUT_MS } from "../connectors/verify-connection";
 import { enrichActivities } from "../../../enrichment/enrich-activities";
@@ -76,7 +76,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       await setSyncStatus(connector, "error", { statusDetail: "The API key has expired: renew the API key" });
       return { outcome: "failed", stored };
     }
-    const client = createAtlassianClient({ baseUrl: connector.baseUrl, apiKey: openApiKey(connector.apiKeyCiphertext), timeoutMs: API_TIMEOUT_MS });
+    const client = createAtlassianClient({ baseUrl: connector.baseUrl, apiKey: openApiKey(connector), timeoutMs: API_TIMEOUT_MS });
     const gate = createRateGate({ bucketKey: connector.rateBucketKey, perMinute: options.perMinute });
     let deadline = Date.now() + options.budgetMs;
     const acquire = async () => {
@@ -190,7 +190,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     if (error instanceof RateBudgetWait) return { outcome: "more", stored };
     if (!connector) throw error;
     if (error instanceof SecretBoxError) {
-      await setSyncStatus(connector, "error", { statusDetail: "The stored API key cannot be decrypted (WATCHPOST_SECRET changed): renew the API key" });
+      await setSyncStatus(connector, "error", { statusDetail: UNREADABLE_API_KEY });
       return { outcome: "failed", stored };
     }
     if (!isAtlassianApiError(error)) throw error;

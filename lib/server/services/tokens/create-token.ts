@@ -5,11 +5,20 @@ import { appendAuditEvent } from "../../repositories/audit-repository";
 import type { Principal } from "../principal";
 import { toTokenDto } from "./token-dto";
 
-/** Creates a personal API token for the actor; the clear token is returned once and never stored. */
-export const createToken = async (options: Readonly<{ actor: Pick<Principal, "userId" | "email" | "ip">; input: TCreateTokenInput }>): Promise<TCreatedTokenDto> => {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Creates a personal API token for the actor; the clear token is returned once and never stored. With
+ * `expiresInDays` it is refused from that many days on, like a revoked one.
+ */
+export const createToken = async (
+  options: Readonly<{ actor: Pick<Principal, "userId" | "email" | "ip">; input: TCreateTokenInput; now?: Date }>,
+): Promise<TCreatedTokenDto> => {
   const { actor, input } = options;
+  const now = options.now ?? new Date();
   const { token, prefix, tokenHash } = generateApiToken();
-  const record = await createApiToken({ userId: actor.userId, name: input.name, prefix, tokenHash });
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null;
+  const record = await createApiToken({ userId: actor.userId, name: input.name, prefix, tokenHash, expiresAt });
   await appendAuditEvent({
     action: "token.created",
     actorId: actor.userId,
@@ -18,6 +27,7 @@ export const createToken = async (options: Readonly<{ actor: Pick<Principal, "us
     targetId: record.id,
     targetName: input.name,
     ip: actor.ip,
+    details: { expiresAt: expiresAt?.toISOString() ?? null },
   });
   return { ...toTokenDto(record), token };
 };

@@ -8,5 +8,6 @@ export const toTokenDto = (token: ApiTokenRecord): TTokenDto => ({
   createdAt: token.createdAt.toISOString(),
   lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
   revokedAt: token.revokedAt?.toISOString() ?? null,
+  expiresAt: token.expiresAt?.toISOString() ?? null,
   ownerEmail: token.user.email,
 });

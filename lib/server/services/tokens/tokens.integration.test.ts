@@ -8,6 +8,7 @@ import { createToken } from "./create-token";
 import { createTokenForEmail } from "./create-token-for-email";
 import { listTokens } from "./list-tokens";
 import { revokeToken } from "./revoke-token";
+import { ZCreateTokenInput } from "../../../shared/schemas/tokens";
 
 beforeEach(resetDatabase);
 
@@ -54,6 +55,24 @@ describe("API tokens", () => {
     await expect(revokeToken({ actor: other, id: adminToken.id })).rejects.toMatchObject({ code: "not_found" });
     const viewerToken = (await listTokens({ viewer }))[0];
     await expect(revokeToken({ actor: admin, id: viewerToken?.id ?? "" })).resolves.toMatchObject({ revokedAt: expect.any(String) });
+  });
+
+  it("expires a token created with expiresInDays, shown in the list and refused (like a revoked one) from then on", async () => {
+    const { principal } = await makeUser("viewer");
+    const now = new Date("2026-12-07T09:00:00Z");
+    const day = 24 * 60 * 60 * 1000;
+    const expiring = await createToken({ actor: principal, input: { name: "month", expiresInDays: 30 }, now });
+    const forever = await createToken({ actor: principal, input: { name: "forever", expiresInDays: null }, now });
+    expect(expiring.expiresAt).toBe(new Date(now.getTime() + 30 * day).toISOString());
+    expect(forever.expiresAt).toBeNull();
+    expect((await listTokens({ viewer: principal })).map((t) => [t.name, t.expiresAt])).toEqual(
+      expect.arrayContaining([["month", expiring.expiresAt], ["forever", null]]),
+    );
+    expect(await authenticateToken({ token: expiring.token, ip: null, now: new Date(now.getTime() + 30 * day - 1000) })).not.toBeNull();
+    expect(await authenticateToken({ token: expiring.token, ip: null, now: new Date(now.getTime() + 30 * day) })).toBeNull();
+    expect(await authenticateToken({ token: forever.token, ip: null, now: new Date(now.getTime() + 3650 * day) })).not.toBeNull();
+    expect(ZCreateTokenInput.safeParse({ name: "x", expiresInDays: 7 }).error?.issues[0]?.message).toBe("Expiry must be 30, 90 or 365 days, or null for none");
+    expect(ZCreateTokenInput.safeParse({ name: "x", expiresInDays: "30" }).success).toBe(false);
   });
 
   it("creates tokens for automation by email", async () => {

@@ -1,9 +1,9 @@
 import { AppError } from "../../../shared/errors";
 import type { TCreateUserInput, TUserDto } from "../../../shared/schemas/users";
 import { hashPassword } from "../../crypto/password";
-import { appendAuditEvent } from "../../repositories/audit-repository";
 import { createUser as insertUser, findUserByEmail } from "../../repositories/user-repository";
 import type { Principal } from "../principal";
+import { auditUserAction } from "./audit-user-action";
 import { toUserDto } from "./user-dto";
 
 export const duplicateEmailError = (email: string) =>
@@ -20,15 +20,6 @@ export const createUser = async (options: Readonly<{ actor: Principal; input: TC
       throw error;
     },
   );
-  await appendAuditEvent({
-    action: "user.created",
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    targetType: "user",
-    targetId: user.id,
-    targetName: user.email,
-    ip: actor.ip,
-    details: { role: user.role },
-  });
+  await auditUserAction({ actor, action: "user.created", user, details: { role: user.role } });
   return toUserDto(user);
 };

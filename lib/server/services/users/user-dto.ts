@@ -9,4 +9,5 @@ export const toUserDto = (user: UserRecord): TUserDto => ({
   disabled: user.disabled,
   createdAt: user.createdAt.toISOString(),
   lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+  mustChangePassword: user.mustChangePassword,
 });

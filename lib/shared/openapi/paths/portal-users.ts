@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCreateUserInput, ZUpdateUserInput, ZUserDto } from "../../schemas/users";
+import { ZCreateUserInput, ZTemporaryPasswordInput, ZUpdateUserInput, ZUserDto } from "../../schemas/users";
 import type { TEndpointSpec } from "../endpoint";
 
 // People who sign in to Watchpost (Settings → Users); not the Atlassian users of /api/v1/users.
@@ -29,6 +29,24 @@ export const portalUsersEndpoints: readonly TEndpointSpec[] = [
     tag: "Portal users",
     auth: "admin",
     body: ZUpdateUserInput,
+    response: ZUserDto,
+  },
+  {
+    method: "post",
+    path: "/api/v1/portal-users/{id}/sign-out",
+    summary: "Sign a user out everywhere: every browser session of the user ends at its next request (API tokens are kept)",
+    tag: "Portal users",
+    auth: "admin",
+    response: ZUserDto,
+  },
+  {
+    method: "post",
+    path: "/api/v1/portal-users/{id}/password",
+    summary:
+      "Set a temporary password that the user must change at next sign-in; ends every session of the user and revokes the user's API tokens (not for one's own account: 409)",
+    tag: "Portal users",
+    auth: "admin",
+    body: ZTemporaryPasswordInput,
     response: ZUserDto,
   },
 ];

@@ -7,7 +7,7 @@ export const tokensEndpoints: readonly TEndpointSpec[] = [
   {
     method: "post",
     path: "/api/v1/tokens",
-    summary: "Create an API token with the caller's role (the token is shown once)",
+    summary: "Create an API token with the caller's role (the token is shown once); expiresInDays 30, 90 or 365, or null (default) for none",
     tag: "API tokens",
     auth: "viewer",
     body: ZCreateTokenInput,

@@ -1,0 +1,10 @@
+// POST /api/v1/portal-users/{id}/sign-out – end every browser session of a user (admin); API tokens are kept
+import { withRoute } from "@/lib/server/http/with-route";
+import { signOutEverywhere } from "@/lib/server/services/users/sign-out-everywhere";
+import { ZUserIdParams } from "@/lib/shared/schemas/users";
+
+export const POST = withRoute({
+  auth: "admin",
+  params: ZUserIdParams,
+  handler: ({ principal, params }) => signOutEverywhere({ actor: principal, id: params.id }),
+});
