@@ -34,7 +34,7 @@ export function ConfirmDialog({ title, children, confirmLabel, isBusy = false, i
         event.preventDefault();
         if (!isBusy) onClose();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border text-left border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
     >
       <div className="space-y-3 px-5 py-4">
         <h2 id={titleId} className="text-base font-semibold">
