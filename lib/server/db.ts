@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getEnv } from "../env";
 import { logger } from "./logger";
+import { isPostgresShutdown } from "./runtime/postgres-shutdown";
 import { isProcessStopping } from "./runtime/process-stopping";
 
 const createClient = () => {
@@ -23,9 +24,6 @@ const globalForDb = globalThis as unknown as { watchpostDb?: Db };
 export const getDb = (): Db => (globalForDb.watchpostDb ??= createClient());
 
 const globalForPool = globalThis as unknown as { watchpostPool?: pg.Pool };
-
-/** admin_shutdown, crash_shutdown, cannot_connect_now: the server is going away or restarting. */
-const SHUTDOWN_CODES = new Set(["57P01", "57P02", "57P03"]);
 
 /** Code and message only: a pg error carries its client, several KB of state that no log line needs. */
 const describeDbError = (error: Error & { code?: string }) => ({ code: error.code, message: error.message });
@@ -48,7 +46,7 @@ export const getPgPool = (): pg.Pool => {
     pool.on("error", (error: Error & { code?: string }) =>
       // While the process stops, or when the server says it is shutting down (Ctrl-C reaches PostgreSQL at the
       // same moment as this process), a lost connection is expected: not worth a warning.
-      isProcessStopping() || SHUTDOWN_CODES.has(error.code ?? "")
+      isProcessStopping() || isPostgresShutdown(error)
         ? logger.debug(describeDbError(error), "idle database connection closed")
         : logger.warn(describeDbError(error), "idle database connection lost"),
     );

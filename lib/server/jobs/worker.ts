@@ -8,6 +8,7 @@ import { getEnv } from "../../env";
 import { logger as rootLogger } from "../logger";
 import { openWorkerPresence } from "../repositories/worker-presence-repository";
 import { bindStoredSecretsAtStart } from "../runtime/bind-stored-secrets";
+import { isPostgresShutdown } from "../runtime/postgres-shutdown";
 import { markProcessStopping } from "../runtime/process-stopping";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { SYNC_LEASE_OWNER, syncConnectorJob } from "./definitions/sync-connector.job";
@@ -43,8 +44,11 @@ const main = async () => {
   // Loaded only now (about a second of module loading on a busy machine): the loops above are already running.
   const { createBoss, enqueue } = await import("./boss");
   const boss = createBoss();
-  // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping are expected.
-  boss.on("error", (error) => (isStopping ? logger.debug(brief(error), "pg-boss error while stopping") : logger.error(brief(error), "pg-boss error")));
+  // On Ctrl-C the whole process group, Postgres included, stops at once: errors while stopping, or the server
+  // saying it shuts down (which can reach pg-boss before this process's own signal), are expected.
+  boss.on("error", (error) =>
+    isStopping || isPostgresShutdown(error) ? logger.debug(brief(error), "pg-boss connection closed") : logger.error(brief(error), "pg-boss error"),
+  );
   await boss.start().catch((error: unknown) => {
     // The worker's role may not create pg-boss's schema (migrate: false): the owner's migrate step does.
     if (/not installed|requires migrations/.test((error as Error).message)) throw new Error(`${(error as Error).message}: run npm start or npm run db:migrate:deploy first`);
