@@ -1,4 +1,5 @@
 import { Button } from "../ui/button";
+import { ScopesHelp } from "./scopes-help";
 
 export type TDemoOrg = Readonly<{ orgId: string; apiKey: string; baseUrl: string; isRunning: boolean }>;
 
@@ -28,6 +29,7 @@ export function ConnectHelp({ demo, onUseDemo }: Readonly<{ demo: TDemoOrg; onUs
         </ol>
         <p className="text-xs">The key is checked against the Atlassian API before anything is saved, then stored encrypted.</p>
       </div>
+      <ScopesHelp />
       <div className="space-y-2 rounded-md border border-sky-200 bg-sky-50 p-3 dark:border-sky-900 dark:bg-sky-950/60">
         <h3 className="font-semibold text-slate-900 dark:text-slate-100">Just trying Watchpost?</h3>
         <p>

@@ -13,6 +13,7 @@ import { ConnectorHistoryCard } from "./connector-history-card";
 import { ConnectorStatsCard } from "./connector-stats-card";
 import { ConnectorStatusCard } from "./connector-status-card";
 import { QuarantineCard } from "./quarantine-card";
+import { ScopesCard } from "./scopes-card";
 import { SyncHealthCard } from "./sync-health-card";
 
 type Props = Readonly<{ connectorId: string; isAdmin: boolean; canExportQuarantine: boolean; requestBudget: number }>;
@@ -45,6 +46,9 @@ export function ConnectorDetailView({ connectorId, isAdmin, canExportQuarantine,
           <ConnectorStatsCard connector={connector} requestBudget={requestBudget} />
           <ApiKeyCard connector={connector} now={now} isAdmin={isAdmin} isRotateOpen={isRotateOpen} onRotateOpenChange={setIsRotateOpen} />
           <ConnectorHistoryCard connectorId={connectorId} />
+          <div className="lg:col-span-2">
+            <ScopesCard connector={connector} isAdmin={isAdmin} />
+          </div>
           <div className="lg:col-span-2">
             <QuarantineCard connectorId={connectorId} count={connector.stats.eventsQuarantined} canExport={canExportQuarantine} />
           </div>

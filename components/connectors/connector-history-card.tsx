@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   status_changed: "Status changed",
   api_key_rotated: "API key rotated",
   sync_requested: "Sync requested",
+  scopes_checked: "API key scopes checked",
   enabled: "Enabled by an admin",
   disabled: "Paused by an admin",
 };

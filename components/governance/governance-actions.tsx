@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { governanceApi } from "@/lib/client/api/governance";
 import { connectorQuery } from "@/lib/client/queries/connectors";
 import { governanceKeys } from "@/lib/client/queries/governance";
+import { governanceBlockReason } from "@/lib/shared/atlassian-scopes";
 import { GOVERNANCE_ACTION_LABELS, type TGovernanceActionDto, type TGovernanceActionKind } from "@/lib/shared/schemas/governance";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -53,20 +54,44 @@ function useQueuedAction(queued: TGovernanceActionDto | null, connectorId: strin
 export function GovernanceActions({ connectorId, accountId, alertId, userLabel, userStatus, canAct, connectorName }: Props) {
   const [open, setOpen] = useState<TGovernanceActionKind | null>(null);
   const [queued, setQueued] = useState<TGovernanceActionDto | null>(null);
-  const connector = useQuery({ ...connectorQuery(connectorId), enabled: canAct && !connectorName, refetchInterval: false });
+  // Fetched even when the name is known: the key's missing scopes say which actions it cannot run.
+  const connector = useQuery({ ...connectorQuery(connectorId), enabled: canAct, refetchInterval: false });
   const current = useQueuedAction(queued, connectorId, accountId);
   if (!canAct) return null;
   const isSuspended = userStatus === "suspended";
   const actions: TGovernanceActionKind[] = ["notify_user", "require_sign_in", isSuspended ? "unsuspend_user" : "suspend_user"];
+  const missingScopes = connector.data?.missingScopes ?? [];
+  const blocked = actions.flatMap((action) => {
+    const reason = governanceBlockReason(action, missingScopes);
+    return reason ? [{ action, reason }] : [];
+  });
   return (
     <div className="space-y-3">
       <div role="group" aria-label="Governance actions" className="flex flex-wrap gap-2">
-        {actions.map((action) => (
-          <Button key={action} variant={action === "suspend_user" ? "danger" : "secondary"} onClick={() => setOpen(action)}>
-            {GOVERNANCE_ACTION_LABELS[action]}
-          </Button>
-        ))}
+        {actions.map((action) => {
+          const reason = blocked.find((b) => b.action === action)?.reason;
+          return (
+            <Button
+              key={action}
+              variant={action === "suspend_user" ? "danger" : "secondary"}
+              disabled={reason !== undefined}
+              title={reason}
+              onClick={() => setOpen(action)}
+            >
+              {GOVERNANCE_ACTION_LABELS[action]}
+            </Button>
+          );
+        })}
       </div>
+      {blocked.length > 0 ? (
+        <ul className="space-y-1 text-sm text-slate-600 dark:text-slate-300" aria-label="Unavailable governance actions">
+          {blocked.map(({ action, reason }) => (
+            <li key={action}>
+              {GOVERNANCE_ACTION_LABELS[action]} is unavailable. {reason}.
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {current ? <QueuedStatus entry={current} /> : null}
       {open ? (
         <GovernanceActionDialog

@@ -17,6 +17,16 @@ const rateLimitHeaders = (decision: TRateLimitDecision, nowMs: number, isRefused
 
 const withHeaders = (response: TSimResponse, headers: Record<string, string>): TSimResponse => ({ ...response, headers: { ...headers, ...response.headers } });
 
+/**
+ * Why a key "with scopes" may not call this route (checked before the target, so a write probe with an unknown
+ * account id answers 403 without the scope and 404 with it), or null. Classic keys may call everything.
+ */
+const scopeRefusal = (route: TApiRoute, scopes: readonly string[] | null): string | null => {
+  if (scopes === null || route.scope === undefined) return null;
+  if (route.scope === "unscoped") return "not supported for API keys with scopes: use an API key without scopes";
+  return scopes.includes(route.scope) ? null : `the API key lacks the scope ${route.scope}`;
+};
+
 /** Cuts a JSON body and appends garbage: still text, no longer JSON. */
 const garble = (body: string | Buffer): string => {
   const text = body.toString();
@@ -56,6 +66,8 @@ export const runApiRoute = async (
   const org = pathOrgId === undefined ? entry.org : state.orgs.get(pathOrgId);
   if (!org) return errorResponse(404, "ORG_NOT_FOUND", "organization not found", headers);
   if (org !== entry.org) return errorResponse(403, "FORBIDDEN", "the API key belongs to another organization", headers);
+  const missingScope = scopeRefusal(route, entry.apiKey.scopes);
+  if (missingScope) return errorResponse(403, "FORBIDDEN", missingScope, headers);
   entry.apiKey.lastActiveAt = nowMs;
 
   const { faults, stats } = state;

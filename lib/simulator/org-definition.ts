@@ -12,6 +12,11 @@ export const ZApiKeyDefinition = z.object({
   /** ISO 8601; absent = never expires (real keys last at most a year). */
   expiresAt: ZIsoDate.optional(),
   label: z.string().optional(),
+  /**
+   * A key "with scopes" (e.g. ["read:events:admin"]): answers 403 outside them (docs/simulator.md, "Scoped
+   * API keys"). Absent = a classic key without scopes, which may call everything.
+   */
+  scopes: z.array(z.string().min(1)).optional(),
 });
 
 export const ZDomainDefinition = z.object({

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 /** A small org on a running simulator via its control API: two verified domains, one unverified. */
-export const createSimOrg = async (baseUrl: string, options: { users?: number } = {}) => {
+export const createSimOrg = async (baseUrl: string, options: { users?: number; scopes?: string[] } = {}) => {
   const id = randomUUID();
   const apiKey = `key-${randomUUID()}`;
   const users = Array.from({ length: options.users ?? 4 }, (_, i) => ({
@@ -17,7 +17,7 @@ export const createSimOrg = async (baseUrl: string, options: { users?: number } 
     body: JSON.stringify({
       id,
       name: `Org ${id.slice(0, 6)}`,
-      apiKeys: [{ key: apiKey }],
+      apiKeys: [{ key: apiKey, ...(options.scopes ? { scopes: options.scopes } : {}) }],
       domains: [
         { name: "acme.test", status: "verified" },
         { name: "acme-labs.test", status: "verified" },
@@ -73,5 +73,5 @@ export const simFaultsInjected = async (baseUrl: string) =>
   ((await control(baseUrl, "GET", "/stats")) as { faultsInjected: Record<string, number | undefined> }).faultsInjected;
 
 /** Adds a key to the org, or revokes one (it answers 401 from then on). */
-export const addSimKey = (baseUrl: string, orgId: string, key: string) => control(baseUrl, "POST", `/orgs/${orgId}/keys`, { key });
+export const addSimKey = (baseUrl: string, orgId: string, key: string, scopes?: string[]) => control(baseUrl, "POST", `/orgs/${orgId}/keys`, { key, ...(scopes ? { scopes } : {}) });
 export const revokeSimKey = (baseUrl: string, orgId: string, key: string) => control(baseUrl, "POST", `/orgs/${orgId}/keys/${encodeURIComponent(key)}/revoke`);

@@ -16,6 +16,7 @@ export const connectorsApi = {
   history: (id: string) => apiFetch<{ data: TConnectorHistoryEntry[] }>(`${one(id)}/history`).then((r) => r.data),
   create: (input: TCreateConnectorInput) => apiFetch<TConnectorDto>(base, { method: "POST", json: input }),
   rotateKey: (id: string, input: TRotateKeyInput) => apiFetch<TConnectorDto>(`${one(id)}/api-key`, { method: "PUT", json: input }),
+  checkScopes: (id: string) => apiFetch<TConnectorDto>(`${one(id)}/scopes`, { method: "POST" }),
   sync: (id: string) => apiFetch<TConnectorDto>(`${one(id)}/sync`, { method: "POST" }),
   setEnabled: (id: string, enabled: boolean) => apiFetch<TConnectorDto>(one(id), { method: "PATCH", json: { enabled } }),
   remove: (id: string) => apiFetch<{ deleted: true; activitiesDeleted: number; alertsDeleted: number; governanceActionsDeleted: number }>(one(id), { method: "DELETE" }),

@@ -21,6 +21,7 @@ const useConnectorMutation = <TVariables>(mutationFn: (variables: TVariables) =>
 };
 
 export const useRotateApiKey = (id: string) => useConnectorMutation((input: TRotateKeyInput) => connectorsApi.rotateKey(id, input));
+export const useCheckConnectorScopes = (id: string) => useConnectorMutation<void>(() => connectorsApi.checkScopes(id));
 export const useSyncConnector = (id: string) => useConnectorMutation<void>(() => connectorsApi.sync(id));
 export const useSetConnectorEnabled = (id: string) => useConnectorMutation((enabled: boolean) => connectorsApi.setEnabled(id, enabled));
 

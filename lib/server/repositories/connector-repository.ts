@@ -13,6 +13,8 @@ const CONNECTOR_SELECT = {
   rateBucketKey: true,
   apiKeyExpiresAt: true,
   apiKeySetAt: true,
+  missingScopes: true,
+  scopesCheckedAt: true,
   status: true,
   statusDetail: true,
   nextRetryAt: true,
@@ -50,6 +52,8 @@ export type NewConnector = Readonly<{
   backfillDays: number;
   syncFrom: Date;
   createdById: string | null;
+  missingScopes: string[];
+  scopesCheckedAt: Date;
 }>;
 
 export const insertConnector = (data: NewConnector): Promise<ConnectorRecord> =>
@@ -58,7 +62,8 @@ export const insertConnector = (data: NewConnector): Promise<ConnectorRecord> =>
 // The connector list is read by every dashboard and connectors page: plain SQL on the pg pool (the same columns
 // as CONNECTOR_SELECT), which costs the web process a fraction of a Prisma query (bench:load, docs/benchmarks.md).
 const LIST_CONNECTORS_SQL = `SELECT id::text, name, app, org_id AS "orgId", base_url AS "baseUrl", api_key_last4 AS "apiKeyLast4",
-    rate_bucket_key AS "rateBucketKey", api_key_expires_at AS "apiKeyExpiresAt", api_key_set_at AS "apiKeySetAt", status::text AS status,
+    rate_bucket_key AS "rateBucketKey", api_key_expires_at AS "apiKeyExpiresAt", api_key_set_at AS "apiKeySetAt",
+    missing_scopes AS "missingScopes", scopes_checked_at AS "scopesCheckedAt", status::text AS status,
     status_detail AS "statusDetail", next_retry_at AS "nextRetryAt", failure_count AS "failureCount", backfill_days AS "backfillDays",
     sync_from AS "syncFrom", cursor, initial_sync_done_at AS "initialSyncDoneAt", last_sync_at AS "lastSyncAt",
     last_processed_at AS "lastProcessedAt", is_caught_up AS "isCaughtUp", directory_synced_at AS "directorySyncedAt",
@@ -111,6 +116,8 @@ export type ConnectorPatch = Partial<{
   rateBucketKey: string;
   apiKeyExpiresAt: Date;
   apiKeySetAt: Date;
+  missingScopes: string[];
+  scopesCheckedAt: Date;
   isCaughtUp: boolean;
   pollIntervalMs: number;
   rateLimitedIncrement: number;

@@ -228,11 +228,14 @@ export const setConnectorUserStatus = async (connectorId: string, accountId: str
 export const findConnectorForGovernance = (id: string) =>
   getDb().connector.findUnique({
     where: { id },
-    select: { id: true, name: true, baseUrl: true, orgId: true, apiKeyCiphertext: true, rateBucketKey: true, apiKeyExpiresAt: true },
+    select: { id: true, name: true, baseUrl: true, orgId: true, apiKeyCiphertext: true, rateBucketKey: true, apiKeyExpiresAt: true, missingScopes: true },
   });
 
 export const findConnectorName = async (id: string): Promise<string | null> =>
   (await getDb().connector.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+
+/** The connector's name with the scopes its API key lacks (governance refuses actions the key cannot do). */
+export const findConnectorNameAndScopes = (id: string) => getDb().connector.findUnique({ where: { id }, select: { name: true, missingScopes: true } });
 
 /** What governance needs of an alert: whose it is and what it says. */
 export const findAlertForGovernance = (id: string) =>

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "connector.enabled",
   "connector.disabled",
   "connector.sync_requested",
+  "connector.scopes_checked",
   "connector.deleted",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

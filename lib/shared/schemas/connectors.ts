@@ -121,6 +121,10 @@ export type TConnectorDto = {
   apiKeyLast4: string;
   apiKeyExpiresAt: string;
   apiKeySetAt: string;
+  /** Scopes Watchpost uses that the key lacks (atlassian-scopes.ts); [] for a classic key without scopes. */
+  missingScopes: string[];
+  /** When the key's scopes were last probed; null for a connector made before scopes were probed. */
+  scopesCheckedAt: string | null;
   stats: TConnectorStats;
 };
 

@@ -17,6 +17,7 @@ export const orgSummary = (org: TSimOrg) => ({
     key: apiKey.key,
     expiresAt: apiKey.expiresAt === null ? null : new Date(apiKey.expiresAt).toISOString(),
     revoked: apiKey.revokedAt !== null,
+    ...(apiKey.scopes ? { scopes: [...apiKey.scopes] } : {}),
   })),
   users: org.users.size,
   events: org.events.size,
@@ -116,7 +117,7 @@ const definitionOf = (org: TSimOrg): TOrgDefinition => ({
   id: org.id,
   name: org.name,
   siteName: org.siteName,
-  apiKeys: org.keys.map((apiKey) => ({ key: apiKey.key })),
+  apiKeys: org.keys.map((apiKey) => ({ key: apiKey.key, ...(apiKey.scopes ? { scopes: [...apiKey.scopes] } : {}) })),
   domains: org.domains.map((domain) => ({ name: domain.name, status: domain.status, claimType: domain.claimType })),
   users: [...org.users.values()].map((user) => ({
     accountId: user.accountId,

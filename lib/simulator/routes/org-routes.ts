@@ -95,7 +95,7 @@ export const listApiKeys = (context: TApiContext): TSimResponse => {
       resource: `ari:cloud:platform::org/${org.id}`,
       orgId: org.id,
       createdBy: creator ? { id: creator.accountId, name: creator.name, email: creator.email } : { id: apiKey.systemAccountId, name: "Organization admin" },
-      scopes: [],
+      scopes: apiKey.scopes ?? [],
       targetResources: [],
     })),
     links: listLinks(context.state.baseUrl, context.url, nextCursor),

@@ -14,6 +14,8 @@ export type TSimApiKey = {
   lastActiveAt: number | null;
   /** The account audit events of API-key actions are attributed to. */
   systemAccountId: string;
+  /** The scopes of a scoped key; null = a classic key without scopes. */
+  scopes: readonly string[] | null;
 };
 
 export type TGovernanceKind = "suspend-access" | "restore-access" | "lifecycle-disable" | "lifecycle-enable" | "api-token-delete";
@@ -107,6 +109,7 @@ export const toSimApiKey = (orgId: string, key: TOrgDefinition["apiKeys"][number
   revokedAt: null,
   lastActiveAt: null,
   systemAccountId: stableAccountId(orgId, key.key, "system-account"),
+  scopes: key.scopes ?? null,
 });
 
 export const toSimPolicy = (orgId: string, policy: TPolicyDefinition, index: number, nowMs: number): TSimPolicy => ({

@@ -28,6 +28,8 @@ export const toConnectorDto = (c: ConnectorRecord, live: LiveStats, now: Date = 
   apiKeyLast4: c.apiKeyLast4,
   apiKeyExpiresAt: c.apiKeyExpiresAt.toISOString(),
   apiKeySetAt: c.apiKeySetAt.toISOString(),
+  missingScopes: c.missingScopes ?? [],
+  scopesCheckedAt: c.scopesCheckedAt?.toISOString() ?? null,
   stats: {
     activitiesStored: Number(c.activitiesStored),
     activitiesLast24h: live.activitiesLast24h,

@@ -28,7 +28,7 @@ export const createConnector = async (options: Readonly<{ actor: Principal; inpu
   if (existing) {
     throw new AppError("conflict", `This organization is already connected as "${existing.name}"`, [{ name: "orgId", reason: "already connected" }]);
   }
-  await verifyConnection({ baseUrl, orgId: input.orgId, apiKey: input.apiKey });
+  const { missingScopes } = await verifyConnection({ baseUrl, orgId: input.orgId, apiKey: input.apiKey });
   // The id is made here, not by the database: the key's ciphertext is bound to it.
   const id = randomUUID();
   const record = await insertConnector({
@@ -41,11 +41,13 @@ export const createConnector = async (options: Readonly<{ actor: Principal; inpu
     backfillDays: input.backfillDays,
     syncFrom: new Date(now.getTime() - input.backfillDays * DAY_MS),
     createdById: actor.userId,
+    missingScopes,
+    scopesCheckedAt: now,
   }).catch((error: unknown) => {
     if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", "This connector already exists (same name or organization)");
     throw error;
   });
   await appendConnectorEvent({ connectorId: record.id, kind: "created", status: "connecting", detail: `Connected by ${actor.email}`, actorEmail: actor.email });
-  await auditConnector(actor, "connector.created", record, { orgId: input.orgId, baseUrl, backfillDays: input.backfillDays, apiKeyLast4: record.apiKeyLast4 });
+  await auditConnector(actor, "connector.created", record, { orgId: input.orgId, baseUrl, backfillDays: input.backfillDays, apiKeyLast4: record.apiKeyLast4, missingScopes: missingScopes.join(" ") || null });
   return getConnectorOrThrow(record.id, now);
 };

@@ -1,4 +1,5 @@
 import { createAtlassianClient, isAtlassianApiError, type TAtlassianClient } from "../../../atlassian";
+import { governanceBlockReason } from "../../../shared/atlassian-scopes";
 import { NO_SESSIONS_API_NOTE } from "../../../governance/confirmation";
 import { SecretBoxError } from "../../crypto/secret-box";
 import { findConnectorForGovernance, setConnectorUserStatus } from "../../repositories/governance-repository";
@@ -29,9 +30,12 @@ export type AtlassianSession = Readonly<{
 }>;
 
 /** A client of the connector's org, going through the same rate bucket as its sync. */
-export const openAtlassianSession = async (connectorId: string, perMinute: number): Promise<AtlassianSession> => {
+export const openAtlassianSession = async (connectorId: string, perMinute: number, action?: string): Promise<AtlassianSession> => {
   const connector = await findConnectorForGovernance(connectorId);
   if (!connector) throw new PermanentGovernanceError("The connector was deleted");
+  // Actions queued by a policy, or before a key with fewer scopes was rotated in: fail without a request.
+  const blocked = action ? governanceBlockReason(action, connector.missingScopes) : null;
+  if (blocked) throw new PermanentGovernanceError(blocked);
   if (connector.apiKeyExpiresAt.getTime() <= Date.now()) throw new PermanentGovernanceError("The connector's API key has expired: renew the API key");
   let apiKey: string;
   try {

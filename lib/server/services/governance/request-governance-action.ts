@@ -1,9 +1,10 @@
+import { governanceBlockReason } from "../../../shared/atlassian-scopes";
 import { AppError } from "../../../shared/errors";
 import { GOVERNANCE_ACTION_LABELS, type TGovernanceActionDto, type TGovernanceActionInput } from "../../../shared/schemas/governance";
 import { appendAuditEvent } from "../../repositories/audit-repository";
 import {
   findAlertForGovernance,
-  findConnectorName,
+  findConnectorNameAndScopes,
   findConnectorUser,
   insertGovernanceAction,
   listConnectorNamesOfAccount,
@@ -17,8 +18,12 @@ const refuse = (field: string, message: string) => new AppError("bad_request", m
 
 /** The target must be a user of the connector named, and the alert (if any) about that user there. */
 const checkTarget = async ({ connectorId, accountId, alertId, action }: TGovernanceActionInput) => {
-  const connectorName = await findConnectorName(connectorId);
-  if (!connectorName) throw refuse("connectorId", "Unknown connector: no connector has this id");
+  const connector = await findConnectorNameAndScopes(connectorId);
+  if (!connector) throw refuse("connectorId", "Unknown connector: no connector has this id");
+  const connectorName = connector.name;
+  // Refused at once rather than queued for a 403: the key was probed and lacks what the action calls.
+  const blocked = governanceBlockReason(action, connector.missingScopes);
+  if (blocked) throw refuse("action", `${GOVERNANCE_ACTION_LABELS[action]} is unavailable on "${connectorName}": ${blocked}`);
   const user = await findConnectorUser(connectorId, accountId);
   if (!user) {
     const elsewhere = await listConnectorNamesOfAccount(accountId);

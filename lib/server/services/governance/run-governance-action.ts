@@ -38,7 +38,7 @@ export const runGovernanceAction = async (row: GovernanceActionRow, options: Gov
     if (row.action === "notify_user") {
       result = await notifyUser(row);
     } else {
-      session = await openAtlassianSession(row.connectorId, options.perMinute);
+      session = await openAtlassianSession(row.connectorId, options.perMinute, row.action);
       if (row.action === "suspend_user") result = await suspendUser(session, target);
       else if (row.action === "unsuspend_user") result = await unsuspendUser(session, target);
       else result = await revokeApiTokens(session, target, revoked);

@@ -87,8 +87,8 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     let hasSyncedDirectory = false;
     if (!connector.directorySyncedAt || Date.now() - connector.directorySyncedAt.getTime() > DIRECTORY_EVERY_MS) {
       const now = new Date();
-      const { users } = await syncDirectory({ client, orgId: connector.orgId, connectorId, acquire, now });
-      await updateConnector(connectorId, { directorySyncedAt: now, usersSynced: users });
+      const { users } = await syncDirectory({ client, orgId: connector.orgId, connectorId, acquire, now, missingScopes: connector.missingScopes });
+      await updateConnector(connectorId, { directorySyncedAt: now, ...(users === null ? {} : { usersSynced: users }) });
       hasSyncedDirectory = true;
     }
     const directory = await loadOrgDirectory(connectorId);

@@ -1,4 +1,5 @@
 import { ORG_ADMIN_ROLE, type TAtlassianClient, type TPage } from "../../../atlassian";
+import { missingScopesOf } from "../../../shared/atlassian-scopes";
 import { replaceDirectorySnapshot, type DirectoryUserRow } from "../../repositories/directory-repository";
 
 const MAX_PAGES = 1000;
@@ -21,15 +22,22 @@ const STATUS: Record<string, string> = { active: "active", inactive: "deactivate
 
 /**
  * Users (managed accounts, with org-admin from the directory's platformRoles), domains and policies of
- * one org, stored as a fresh snapshot. Returns the number of users.
+ * one org, stored as a fresh snapshot. Returns the number of users (null when the key may not read them).
  */
-export const syncDirectory = async (options: Readonly<{ client: TAtlassianClient; orgId: string; connectorId: string; acquire: () => Promise<void>; now: Date }>) => {
+export const syncDirectory = async (
+  options: Readonly<{ client: TAtlassianClient; orgId: string; connectorId: string; acquire: () => Promise<void>; now: Date; missingScopes?: readonly string[] }>,
+) => {
   const { client, orgId, acquire } = options;
+  const missing = options.missingScopes ?? [];
+  // A key without the directory scopes keeps the last snapshot (the activity filter needs it); one without the
+  // policies scope stores none rather than asking for a 403 every 15 minutes.
+  if (missingScopesOf("directory", missing).length > 0) return { users: null };
+  const hasPolicies = missingScopesOf("posture", missing).length === 0;
   const [managed, directory, domains, policies] = [
     await collect(acquire, (cursor) => client.listManagedUsers(orgId, { cursor })),
     await collect(acquire, (cursor) => client.listDirectoryUsers(orgId, { cursor })),
     await collect(acquire, (cursor) => client.listDomains(orgId, { cursor })),
-    await collect(acquire, (cursor) => client.listPolicies(orgId, { cursor })),
+    hasPolicies ? await collect(acquire, (cursor) => client.listPolicies(orgId, { cursor })) : [],
   ];
   const byAccount = new Map(directory.map((u) => [u.accountId, u]));
   const users: DirectoryUserRow[] = managed.map((u) => {

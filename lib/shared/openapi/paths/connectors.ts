@@ -22,6 +22,8 @@ const ZConnectorDto = z.object({
   apiKeyLast4: z.string(),
   apiKeyExpiresAt: z.string(),
   apiKeySetAt: z.string(),
+  missingScopes: z.array(z.string()),
+  scopesCheckedAt: z.string().nullable(),
   stats: z.object({
     activitiesStored: z.number(),
     activitiesLast24h: z.number(),
@@ -67,6 +69,14 @@ export const connectorsEndpoints: readonly TEndpointSpec[] = [
     response: z.object({ deleted: z.literal(true), activitiesDeleted: z.number(), alertsDeleted: z.number(), governanceActionsDeleted: z.number() }),
   },
   { method: "put", path: "/api/v1/connectors/{id}/api-key", summary: "Rotate the API key after verifying it", tag: "Connectors", auth: "admin", body: ZRotateKeyInput, response: ZConnectorDto },
+  {
+    method: "post",
+    path: "/api/v1/connectors/{id}/scopes",
+    summary: "Probe the API key's scopes again and store which the key lacks (features turn on or off)",
+    tag: "Connectors",
+    auth: "admin",
+    response: ZConnectorDto,
+  },
   { method: "post", path: "/api/v1/connectors/{id}/sync", summary: "Poll the Atlassian API now", tag: "Connectors", auth: "admin", response: ZConnectorDto, status: 202 },
   {
     method: "get",
