@@ -1,9 +1,10 @@
 import { AppError } from "../../../shared/errors";
+import { SecretBoxError } from "../../crypto/secret-box";
 import type { TConnectorDto } from "../../../shared/schemas/connectors";
 import { appendConnectorEvent, findConnectorSecret, updateConnector } from "../../repositories/connector-repository";
 import type { Principal } from "../principal";
 import { auditConnector } from "./audit-connector";
-import { openApiKey } from "./connector-secret";
+import { openApiKey, UNREADABLE_API_KEY } from "./connector-secret";
 import { getConnectorOrThrow } from "./get-connectors";
 import { probeConnection } from "./verify-connection";
 
@@ -15,7 +16,14 @@ export const checkConnectorScopes = async (options: Readonly<{ actor: Principal;
   const now = options.now ?? new Date();
   const record = await findConnectorSecret(options.id);
   if (!record) throw new AppError("not_found", "Connector not found");
-  const { missingScopes } = await probeConnection({ baseUrl: record.baseUrl, orgId: record.orgId, apiKey: openApiKey(record) });
+  let apiKey: string;
+  try {
+    apiKey = openApiKey(record);
+  } catch (error) {
+    if (error instanceof SecretBoxError) throw new AppError("conflict", UNREADABLE_API_KEY);
+    throw error;
+  }
+  const { missingScopes } = await probeConnection({ baseUrl: record.baseUrl, orgId: record.orgId, apiKey });
   await updateConnector(options.id, { missingScopes, scopesCheckedAt: now });
   const detail = missingScopes.length === 0 ? "The key has every scope Watchpost uses" : `Missing scopes: ${missingScopes.join(", ")}`;
   await appendConnectorEvent({ connectorId: options.id, kind: "scopes_checked", detail, actorEmail: options.actor.email });
