@@ -20,9 +20,16 @@ test.afterAll(async () => {
 test("quarantined events are listed on the connector page, exported, and counted on the dashboard", async ({ browser }) => {
   const org = await createSimOrg(sim.baseUrl);
   const members = org.users.filter((u) => u.email.endsWith("@acme.test"));
-  const events = loginEvents(members, 30);
-  const malformed = events.filter((e) => isMalformedEventId(e.id, RATE)).map((e) => e.id as string);
-  test.skip(malformed.length === 0 || malformed.length === events.length, "random ids gave no mix (rare)");
+  // Ids are random: draw again until some events, but not all, fall in the malformed share (a run without both would
+  // prove nothing; one draw misses with a chance of about 2 in 10,000).
+  const draw = () => {
+    const events = loginEvents(members, 30);
+    return { events, malformed: events.filter((e) => isMalformedEventId(e.id, RATE)).map((e) => e.id as string) };
+  };
+  let { events, malformed } = draw();
+  for (let i = 0; i < 20 && (malformed.length === 0 || malformed.length === events.length); i++) ({ events, malformed } = draw());
+  expect(malformed.length, "a mix of malformed and valid events").toBeGreaterThan(0);
+  expect(malformed.length).toBeLessThan(events.length);
   await postEvents(sim.baseUrl, org.orgId, events);
   await setSimFaults(sim.baseUrl, { malformedEventRate: RATE, orgId: org.orgId });
 
