@@ -1,4 +1,4 @@
-import { ORG_ADMIN_ROLE, type TAtlassianClient, type TPage } from "../../../atlassian";
+import { ORG_ADMIN_ROLE, type TAtlassianClient, type TPage, type TRateFamily } from "../../../atlassian";
 import { replaceDirectorySnapshot, type DirectoryUserRow } from "../../repositories/directory-repository";
 
 const MAX_PAGES = 1000;
@@ -23,13 +23,13 @@ const STATUS: Record<string, string> = { active: "active", inactive: "deactivate
  * Users (managed accounts, with org-admin from the directory's platformRoles), domains and policies of
  * one org, stored as a fresh snapshot. Returns the number of users.
  */
-export const syncDirectory = async (options: Readonly<{ client: TAtlassianClient; orgId: string; connectorId: string; acquire: () => Promise<void>; now: Date }>) => {
+export const syncDirectory = async (options: Readonly<{ client: TAtlassianClient; orgId: string; connectorId: string; acquire: (family: TRateFamily) => Promise<void>; now: Date }>) => {
   const { client, orgId, acquire } = options;
   const [managed, directory, domains, policies] = [
-    await collect(acquire, (cursor) => client.listManagedUsers(orgId, { cursor })),
-    await collect(acquire, (cursor) => client.listDirectoryUsers(orgId, { cursor })),
-    await collect(acquire, (cursor) => client.listDomains(orgId, { cursor })),
-    await collect(acquire, (cursor) => client.listPolicies(orgId, { cursor })),
+    await collect(() => acquire("directory"), (cursor) => client.listManagedUsers(orgId, { cursor })),
+    await collect(() => acquire("directory"), (cursor) => client.listDirectoryUsers(orgId, { cursor })),
+    await collect(() => acquire("directory"), (cursor) => client.listDomains(orgId, { cursor })),
+    await collect(() => acquire("policies"), (cursor) => client.listPolicies(orgId, { cursor })),
   ];
   const byAccount = new Map(directory.map((u) => [u.accountId, u]));
   const users: DirectoryUserRow[] = managed.map((u) => {
