@@ -18,17 +18,21 @@ const grantsOver = (start: TBucketState, ms: number, priority: TRatePriority = "
 };
 
 describe("shape of the bucket", () => {
-  it("never lets a full bucket plus a minute of refill exceed the budget, and uses at least 95% of it", () => {
-    for (const perMinute of [10, 50, 60, 600, 1000, 100_000]) {
+  it("without a stated budget, never lets a full bucket plus a minute of refill exceed it", () => {
+    for (const perMinute of [2, 5, 10, 50, 60, 600, 1000, 100_000]) {
       const { capacity, perMs } = shape(perMinute);
       expect(capacity + perMs * 60_000).toBeLessThanOrEqual(perMinute + 1e-9);
-      if (perMinute >= 50) expect(perMs * 60_000).toBeGreaterThanOrEqual(perMinute * 0.95);
+      if (perMinute >= 100) expect(perMs * 60_000).toBeGreaterThanOrEqual(perMinute * 0.95);
     }
+  });
+
+  it("refills a budget the server stated at 97% of it (its remaining count guards the window)", () => {
+    expect(shape(50, true).perMs * 60_000).toBeCloseTo(48.5);
   });
 
   it("grants at most the default budget in any minute when nothing was learned", () => {
     expect(grantsOver(emptyBucket(T0, 50), 60_000).granted).toBeLessThanOrEqual(50);
-    expect(grantsOver(emptyBucket(T0, 50), 60_000).granted).toBeGreaterThanOrEqual(47);
+    expect(grantsOver(emptyBucket(T0, 50), 60_000).granted).toBeGreaterThanOrEqual(46);
   });
 });
 
@@ -78,7 +82,7 @@ describe("after a 429", () => {
 describe("live polling first", () => {
   it("background requests leave the live reserve in the bucket", () => {
     const full = emptyBucket(T0, 50);
-    const first = take(full, T0, "background");
+    const first = take(take(full, T0, "background").state, T0, "background");
     expect(first.isGranted).toBe(true);
     // One token left: background waits for a second one, a live poll takes it at once.
     expect(take(first.state, T0 + 1, "background").isGranted).toBe(false);
@@ -91,7 +95,8 @@ describe("live polling first", () => {
     expect(take(state, T0 + 1, "live").isGranted).toBe(true);
   });
 
-  it("catch-up alone still gets at least 95% of the budget", () => {
-    expect(grantsOver(emptyBucket(T0, 50), 180_000, "background").granted).toBeGreaterThanOrEqual(0.95 * 150);
+  it("catch-up alone still gets at least 95% of a stated budget", () => {
+    const stated = observeAnswer(emptyBucket(T0, 50), { nowMs: T0, status: 200, stated: { limit: 50, remaining: 50, resetAtMs: T0 + 60_000 }, retryAfterMs: undefined, defaultPerMinute: 50 });
+    expect(grantsOver(stated, 180_000, "background").granted).toBeGreaterThanOrEqual(0.95 * 150);
   });
 });

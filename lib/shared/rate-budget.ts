@@ -47,14 +47,19 @@ export const emptyBucket = (nowMs: number, perMinute: number): TBucketState => (
 export const budgetOf = (state: TBucketState, defaultPerMinute: number, nowMs: number): number =>
   state.loweredLimit !== null && state.loweredUntilMs !== null && state.loweredUntilMs > nowMs ? state.loweredLimit : (state.learnedLimit ?? defaultPerMinute);
 
+/** Whether the budget in force was stated by the server (its window's remaining count then guards every grant). */
+const isStatedBudget = (state: TBucketState, nowMs: number) => state.learnedLimit !== null && budgetOf(state, state.learnedLimit, nowMs) === state.learnedLimit;
+
 /**
- * Capacity and refill rate: `capacity + rate × 1 min` never exceeds the budget, so a fixed window of the server
- * never sees more than the limit even from a full bucket; the capacity holds the live reserve plus one.
+ * Capacity and refill rate. The capacity holds the live reserve plus two, so background work does not need a full
+ * bucket (a pause between sync passes costs nothing). A budget the server stated refills at 97% of it: its
+ * remaining count keeps every window under the limit. Otherwise `capacity + rate × 1 min` stays within the budget,
+ * so a fixed window of the server never sees more than it even from a full bucket.
  */
-export const shape = (perMinute: number): { capacity: number; perMs: number } => {
-  if (perMinute < 2 * (1 + LIVE_RESERVE)) return { capacity: 1, perMs: Math.max(perMinute / 2, perMinute - 1) / WINDOW_MS };
-  const capacity = Math.max(1 + LIVE_RESERVE, Math.min(MAX_BURST, Math.floor((perMinute * SAFETY) / 60)));
-  return { capacity, perMs: Math.min(perMinute * SAFETY, perMinute - capacity) / WINDOW_MS };
+export const shape = (perMinute: number, isStated = false): { capacity: number; perMs: number } => {
+  if (perMinute < 2 * (2 + LIVE_RESERVE)) return { capacity: 1, perMs: Math.max(perMinute / 2, perMinute - 1) / WINDOW_MS };
+  const capacity = Math.max(2 + LIVE_RESERVE, Math.min(MAX_BURST, Math.floor((perMinute * SAFETY) / 60)));
+  return { capacity, perMs: (isStated ? perMinute * SAFETY : Math.min(perMinute * SAFETY, perMinute - capacity)) / WINDOW_MS };
 };
 
 const isInStatedWindow = (state: TBucketState, nowMs: number) => state.resetAtMs !== null && state.remaining !== null && nowMs < state.resetAtMs + RESET_GRACE_MS;
@@ -69,7 +74,7 @@ export type TTakeDecision = { isGranted: boolean; waitMs: number; state: TBucket
 export const takeToken = (state: TBucketState, options: Readonly<{ nowMs: number; defaultPerMinute: number; priority: TRatePriority }>): TTakeDecision => {
   const { nowMs, priority } = options;
   const limit = budgetOf(state, options.defaultPerMinute, nowMs);
-  const { capacity, perMs } = shape(limit);
+  const { capacity, perMs } = shape(limit, isStatedBudget(state, nowMs));
   const reserve = priority === "background" && capacity > 1 ? LIVE_RESERVE : 0;
   const level = Math.min(capacity, state.tokens + Math.max(0, nowMs - state.updatedAtMs) * perMs);
   const refilled = { ...state, tokens: level, updatedAtMs: nowMs };
@@ -131,7 +136,7 @@ export const observeAnswer = (state: TBucketState, observation: TRateObservation
     next = { ...next, loweredLimit: Math.max(1, Math.ceil(budget / 2), Math.floor(recent * 0.9)), loweredUntilMs: untilMs + LOWERED_FOR_MS };
     if ((next.loweredLimit ?? 0) > budget) next.loweredLimit = budget;
   }
-  const { perMs } = shape(budgetOf(next, observation.defaultPerMinute, nowMs));
+  const { perMs } = shape(budgetOf(next, observation.defaultPerMinute, nowMs), isStatedBudget(next, nowMs));
   // Negative tokens that refill to zero exactly at the reset.
   return { ...next, tokens: -waitMs * perMs, updatedAtMs: nowMs, remaining: 0, resetAtMs: Math.max(next.resetAtMs ?? 0, untilMs) };
 };
