@@ -62,8 +62,8 @@ export const ZEnv = z
     WATCHPOST_SYNC_POLL_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(2),
     /** Longest wait between polls of a quiet connector: empty polls double the wait up to this. */
     WATCHPOST_SYNC_POLL_MAX_SECONDS: z.coerce.number({ error: "must be a number" }).min(1).max(3600).default(30),
-    /** Request budget per Atlassian API key, shared by all workers (Atlassian allows 1000/min). */
-    WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(1000),
+    /** Replaces the documented default budgets per Atlassian API key and endpoint family (50/min events-stream, 60/min per user…); headers the server sends still win. */
+    WATCHPOST_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).optional(),
     /** Requests a minute to /api/v1 per API token, and per user for signed-in sessions (429 with Retry-After past it). */
     WATCHPOST_API_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
     /**

@@ -16,10 +16,10 @@ import { QuarantineCard } from "./quarantine-card";
 import { ScopesCard } from "./scopes-card";
 import { SyncHealthCard } from "./sync-health-card";
 
-type Props = Readonly<{ connectorId: string; isAdmin: boolean; canExportQuarantine: boolean; requestBudget: number }>;
+type Props = Readonly<{ connectorId: string; isAdmin: boolean; canExportQuarantine: boolean }>;
 
 /** /connectors/[id]: polls the connector, so status, progress and counters move while the worker syncs. */
-export function ConnectorDetailView({ connectorId, isAdmin, canExportQuarantine, requestBudget }: Props) {
+export function ConnectorDetailView({ connectorId, isAdmin, canExportQuarantine }: Props) {
   const query = useQuery(connectorQuery(connectorId));
   const now = useNow();
   const [isRotateOpen, setIsRotateOpen] = useState(false);
@@ -43,7 +43,7 @@ export function ConnectorDetailView({ connectorId, isAdmin, canExportQuarantine,
             <ConnectorStatusCard connector={connector} now={now} isAdmin={isAdmin} onRenewKey={() => setIsRotateOpen(true)} />
           </div>
           <SyncHealthCard connector={connector} now={now} />
-          <ConnectorStatsCard connector={connector} requestBudget={requestBudget} />
+          <ConnectorStatsCard connector={connector} now={now} />
           <ApiKeyCard connector={connector} now={now} isAdmin={isAdmin} isRotateOpen={isRotateOpen} onRotateOpenChange={setIsRotateOpen} />
           <ConnectorHistoryCard connectorId={connectorId} />
           <div className="lg:col-span-2">

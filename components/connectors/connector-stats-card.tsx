@@ -3,12 +3,23 @@ import { Card } from "../ui/card";
 import { DescriptionList } from "../ui/description-list";
 import { formatCount } from "../ui/format";
 import { ProgressBar } from "../ui/progress-bar";
+import { RateBudgetValue } from "./rate-budget-value";
 
-type Props = Readonly<{ connector: TConnectorDto; requestBudget: number }>;
+type Props = Readonly<{ connector: TConnectorDto; now: Date }>;
 
-/** Volumes and API usage: what was stored, skipped and dropped, and the key's rate budget. */
-export function ConnectorStatsCard({ connector, requestBudget }: Props) {
+const FAMILY_LABEL: Record<string, string> = {
+  "events-stream": "Budget: events stream",
+  events: "Budget: audit-log search (/events)",
+  directory: "Budget: users and domains",
+  policies: "Budget: policies",
+  governance: "Budget: governance calls",
+};
+
+/** Volumes and API usage: what was stored, skipped and dropped, and the key's budgets learned from the server. */
+export function ConnectorStatsCard({ connector, now }: Props) {
   const { stats } = connector;
+  const perUser = connector.rateBudgets.find((b) => b.family === "per-user");
+  const requestBudget = perUser?.perMinute ?? 60;
   return (
     <Card title="Activity and API usage" description="Counts since the connector was created; requests are shared by every worker using this key.">
       <DescriptionList
@@ -44,8 +55,14 @@ export function ConnectorStatsCard({ connector, requestBudget }: Props) {
                 </div>
               </>
             ),
-            hint: "The budget per API key, shared by all workers",
+            hint: "Across endpoints: the API key's per-user limit, shared by all workers",
           },
+          ...connector.rateBudgets
+            .filter((budget) => budget.family !== "per-user")
+            .map((budget) => ({
+              label: FAMILY_LABEL[budget.family] ?? `Budget: ${budget.family}`,
+              value: <RateBudgetValue budget={budget} now={now} />,
+            })),
           { label: "429 responses (rate limited)", value: formatCount(stats.rateLimitedResponses), testId: "stat-429" },
         ]}
       />

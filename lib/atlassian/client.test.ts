@@ -29,7 +29,7 @@ describe("orgs", () => {
     const page = await client.listOrgs();
     expect(page.items.map((org) => org.id)).toEqual([ORG_ID]);
     expect(page.nextCursor).toBeNull();
-    expect(page.rateLimit?.limit).toBe(1000);
+    expect(page.rateLimit?.limit).toBe(50);
     const org = await client.getOrg(ORG_ID);
     expect(org.attributes.name).toBe("Acme");
     expect(org.relationships?.users?.links?.related).toBe(`${simulator.baseUrl}/admin/v1/orgs/${ORG_ID}/users`);

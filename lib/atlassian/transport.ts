@@ -31,7 +31,12 @@ export type TTransportOptions = {
   maxBodyBytes?: number;
   /** Clock used to turn X-RateLimit-Reset into a wait; injectable for tests. */
   now?: () => number;
+  /** Called (and awaited) after every HTTP answer, 429s included, before the result or error is returned. */
+  onResponse?: (observation: TRateLimitObservation) => Promise<void> | void;
 };
+
+/** What one answer said about the rate limit; the shared request budget follows it (rate-gate.ts). */
+export type TRateLimitObservation = Readonly<{ method: string; path: string; status: number; rateLimit: TRateLimitInfo | null; retryAfterMs: number | undefined }>;
 
 export type TTransport = <T>(request: TRequest<T>) => Promise<TResponse<T>>;
 
@@ -151,11 +156,12 @@ export const createTransport = (options: TTransportOptions): TTransport => {
     }
 
     const rateLimit = parseRateLimit(headers);
+    const retryAfterMs = status === 429 ? retryAfterMsFromHeaders(headers, now()) : undefined;
+    await options.onResponse?.({ method, path: request.path, status, rateLimit, retryAfterMs });
     if (status < 200 || status > 299) {
       const parsed = parseJson(text);
       const body = parsed.ok ? parsed.value : text.slice(0, 500);
       const kind = kindForStatus(status);
-      const retryAfterMs = kind === "rate_limited" ? retryAfterMsFromHeaders(headers, now()) : undefined;
       const detail = errorDetail(body);
       throw fail({ kind, status, retryAfterMs, body, message: `${method} ${url} → ${status}${detail ? `: ${detail}` : ""}` });
     }

@@ -8,10 +8,15 @@ import type { TSimulatorState } from "./state";
 /** Returned instead of a response when the hang fault swallows a request. */
 export const HANG = Symbol("hang");
 
-const rateLimitHeaders = (decision: TRateLimitDecision, nowMs: number, isRefused: boolean): Record<string, string> => ({
-  "X-RateLimit-Limit": String(decision.limit),
-  "X-RateLimit-Remaining": String(decision.remaining),
-  "X-RateLimit-Reset": new Date(decision.resetAtMs).toISOString(),
+/** X-RateLimit-* when limits are on and stated (`headers`); Retry-After on every refusal [S]. */
+const rateLimitHeaders = (decision: TRateLimitDecision, nowMs: number, isRefused: boolean, isStated: boolean): Record<string, string> => ({
+  ...(isStated
+    ? {
+        "X-RateLimit-Limit": String(decision.limit),
+        "X-RateLimit-Remaining": String(decision.remaining),
+        "X-RateLimit-Reset": new Date(decision.resetAtMs).toISOString(),
+      }
+    : {}),
   ...(isRefused ? { "Retry-After": String(Math.max(1, Math.ceil((decision.resetAtMs - nowMs) / 1000))) } : {}),
 });
 
@@ -54,13 +59,15 @@ export const runApiRoute = async (
 
   const pathOrgId = params.orgId;
   const hasFaults = state.faults.applies(url.pathname, pathOrgId ?? entry.org.id);
+  const limits = state.rateLimiter.config;
+  const isStated = limits.enabled && limits.headers;
   if (hasFaults && state.faults.isStorming()) {
     state.stats.recordFault("rate-limit-storm");
-    const storm = { isAllowed: false, limit: state.rateLimiter.config.perMinute, remaining: 0, resetAtMs: state.faults.stormUntilMs };
-    return errorResponse(429, "RATE_LIMITED", "rate limit exceeded", rateLimitHeaders(storm, nowMs, true));
+    const storm = { isAllowed: false, limit: limits.perPathPerMinute, remaining: 0, resetAtMs: state.faults.stormUntilMs };
+    return errorResponse(429, "RATE_LIMITED", "rate limit exceeded", rateLimitHeaders(storm, nowMs, true, isStated));
   }
   const decision = state.rateLimiter.take(bearer, route.buckets);
-  const headers = rateLimitHeaders(decision, nowMs, !decision.isAllowed);
+  const headers = rateLimitHeaders(decision, nowMs, !decision.isAllowed, isStated);
   if (!decision.isAllowed) return errorResponse(429, "RATE_LIMITED", "rate limit exceeded", headers);
 
   const org = pathOrgId === undefined ? entry.org : state.orgs.get(pathOrgId);

@@ -107,7 +107,7 @@ describe("users", () => {
 describe("auth, rate-limit headers and errors", () => {
   it("sends X-RateLimit-* on every response and 401s bad keys before anything else", async () => {
     const ok = await getJson(`/admin/v1/orgs/${ORG_ID}/domains`);
-    expect(ok.headers.get("x-ratelimit-limit")).toBe("1000");
+    expect(ok.headers.get("x-ratelimit-limit")).toBe("50");
     expect(Number(ok.headers.get("x-ratelimit-remaining"))).toBeLessThan(1000);
     expect(ok.headers.get("x-ratelimit-reset")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const missing = await getJson(`/admin/v2/orgs/${ORG_ID}/directories/-/users/nope/extra`);

@@ -32,4 +32,23 @@ describe("RateLimiter", () => {
     for (let i = 0; i < 5; i++) expect(limiter.take("k", ["global"]).isAllowed).toBe(true);
     expect(limiter.take("k", ["global"]).remaining).toBe(0);
   });
+
+  it("limits each path and the user across paths, and reports the path's counters", () => {
+    const { limiter } = setup({ perMinute: 5, perPathPerMinute: 3 });
+    const stream = ["global", "path:GET /stream"] as const;
+    const users = ["global", "path:GET /users"] as const;
+    expect(limiter.take("k", stream)).toMatchObject({ isAllowed: true, limit: 3, remaining: 2 });
+    limiter.take("k", stream);
+    limiter.take("k", stream);
+    expect(limiter.take("k", stream)).toMatchObject({ isAllowed: false, limit: 3, remaining: 0 });
+    // Another path has its own 3, but the user's 5 run out after two of them.
+    expect(limiter.take("k", users)).toMatchObject({ isAllowed: true, limit: 3, remaining: 2 });
+    expect(limiter.take("k", users)).toMatchObject({ isAllowed: true, remaining: 1 });
+    expect(limiter.take("k", users)).toMatchObject({ isAllowed: false, limit: 5 });
+  });
+
+  it("defaults to the documented 50 per path and 60 per user a minute", () => {
+    const limiter = new RateLimiter({}, () => 0);
+    expect(limiter.config).toMatchObject({ perPathPerMinute: 50, perMinute: 60, eventsPerMinute: 10, headers: true, enabled: true });
+  });
 });

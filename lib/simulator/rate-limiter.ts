@@ -1,11 +1,20 @@
 import { z } from "zod";
 
-/** Per-key limits: 1000 requests/min overall and 10/min on /events by default (atlassian-api.md §1.2). */
+/**
+ * Per-key limits as Atlassian documents them today (atlassian-api.md §1.2): 50 requests/min per API path, 60/min
+ * per user (the key) across paths, 10/min on /events.
+ */
 export const ZRateLimitConfig = z.object({
-  /** false = never answer 429 (headers are still sent); benchmarks turn limits off. */
+  /** false = never answer 429 and state no limit (no X-RateLimit-* headers); most tests and benchmarks. */
   enabled: z.boolean().default(true),
-  perMinute: z.number().int().positive().default(1000),
+  /** Per user: every path of one key counts (historically "per key"; the field keeps its name). */
+  perMinute: z.number().int().positive().default(60),
+  /** Per API path (route pattern) and key. */
+  perPathPerMinute: z.number().int().positive().default(50),
+  /** The /events path (list and single event) since May 2025. */
   eventsPerMinute: z.number().int().positive().default(10),
+  /** false = limits enforced with 429s (and Retry-After) but no X-RateLimit-* headers on any answer. */
+  headers: z.boolean().default(true),
   /** Length of the fixed window; "per minute" means 60 000 ms. */
   windowMs: z.number().int().positive().default(60_000),
 });
@@ -16,13 +25,16 @@ export const ZRateLimitUpdate = z
   .object({
     enabled: z.boolean(),
     perMinute: z.number().int().positive(),
+    perPathPerMinute: z.number().int().positive(),
     eventsPerMinute: z.number().int().positive(),
+    headers: z.boolean(),
     windowMs: z.number().int().positive(),
   })
   .partial();
 export type TRateLimitConfigInput = z.input<typeof ZRateLimitConfig>;
 
-export type TBucketName = "global" | "events";
+/** `global`: the user's; `events`: the /events path; `path:<method> <pattern>`: any other path. */
+export type TBucketName = "global" | "events" | `path:${string}`;
 
 /** Outcome of one request against a key's limits; drives the X-RateLimit-* headers. */
 export type TRateLimitDecision = { isAllowed: boolean; limit: number; remaining: number; resetAtMs: number };
@@ -63,12 +75,13 @@ export class RateLimiter {
   }
 
   private limitOf(bucket: TBucketName): number {
-    return bucket === "events" ? this.config.eventsPerMinute : this.config.perMinute;
+    if (bucket === "events") return this.config.eventsPerMinute;
+    return bucket === "global" ? this.config.perMinute : this.config.perPathPerMinute;
   }
 
   /**
-   * Counts one request in the global bucket and, for /events, in the events bucket too. A refused request
-   * is not counted. The decision reported is the refusing bucket's, else the tighter one's.
+   * Counts one request in the user's bucket and its path's. A refused request is not counted. The decision
+   * reported is the refusing bucket's, else the path's (Atlassian states the per-path limit).
    */
   take(key: string, buckets: readonly TBucketName[]): TRateLimitDecision {
     const nowMs = this.now();
@@ -76,12 +89,13 @@ export class RateLimiter {
     const refused = this.config.enabled ? states.find((state) => state.window.count >= state.limit) : undefined;
     if (refused) return { isAllowed: false, limit: refused.limit, remaining: 0, resetAtMs: refused.window.startMs + this.config.windowMs };
     for (const state of states) state.window.count++;
-    const tightest = states.reduce((a, b) => (b.limit - b.window.count < a.limit - a.window.count ? b : a));
+    const reported = states.find((state) => state.bucket !== "global") ?? states[0];
+    if (!reported) throw new Error("a request takes from at least one bucket");
     return {
       isAllowed: true,
-      limit: tightest.limit,
-      remaining: Math.max(0, tightest.limit - tightest.window.count),
-      resetAtMs: tightest.window.startMs + this.config.windowMs,
+      limit: reported.limit,
+      remaining: Math.max(0, reported.limit - reported.window.count),
+      resetAtMs: reported.window.startMs + this.config.windowMs,
     };
   }
 }

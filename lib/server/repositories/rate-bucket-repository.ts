@@ -1,39 +1,125 @@
-import { getDb, getPgPool } from "../db";
+import type pg from "pg";
+import { emptyBucket, shape, type TBucketState } from "../../shared/rate-budget";
+import { getPgPool } from "../db";
 
 export type TakeResult = Readonly<{ isGranted: boolean; waitMs: number }>;
 
-/**
- * Takes one token from the bucket `key` (capacity `burst`, refilled at `perSecond`), atomically in
- * Postgres so that every worker process shares one budget per API key. Uses the database clock.
- */
-export const takeRateToken = async (key: string, options: Readonly<{ perSecond: number; burst: number }>): Promise<TakeResult> => {
-  const db = getDb();
-  const { perSecond, burst } = options;
-  await db.$executeRaw`INSERT INTO rate_buckets (key, tokens, updated_at) VALUES (${key}, ${burst}, clock_timestamp()) ON CONFLICT (key) DO NOTHING`;
-  const rows = await db.$queryRaw<{ before: number }[]>`
-    WITH refilled AS (
-      SELECT LEAST(${burst}::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) * ${perSecond}::float8) AS level
-      FROM rate_buckets WHERE key = ${key} FOR UPDATE
-    )
-    UPDATE rate_buckets SET
-      tokens = CASE WHEN refilled.level >= 1 THEN refilled.level - 1 ELSE refilled.level END,
-      updated_at = clock_timestamp(),
-      window_count = CASE WHEN window_start > clock_timestamp() - interval '60 seconds' THEN window_count ELSE 0 END
-        + CASE WHEN refilled.level >= 1 THEN 1 ELSE 0 END,
-      window_start = CASE WHEN window_start > clock_timestamp() - interval '60 seconds' THEN window_start ELSE clock_timestamp() END
-    FROM refilled WHERE rate_buckets.key = ${key}
-    RETURNING refilled.level AS before`;
-  const level = Number(rows[0]?.before ?? 0);
-  if (level >= 1) return { isGranted: true, waitMs: 0 };
-  return { isGranted: false, waitMs: Math.ceil(((1 - level) / perSecond) * 1000) };
+/** One bucket of a change: its key and the budget it starts from when it has no row yet. */
+export type TBucketRef = Readonly<{ key: string; defaultPerMinute: number }>;
+
+type TRow = {
+  key: string;
+  tokens: number;
+  updated_ms: string;
+  window_start_ms: string;
+  window_count: number;
+  learned_limit: number | null;
+  remaining: number | null;
+  reset_ms: string | null;
+  lowered_limit: number | null;
+  lowered_until_ms: string | null;
 };
 
-/** Empties the bucket until `until` (after a 429, so every worker holds back). */
-export const drainRateBucket = async (key: string, until: Date, perSecond: number): Promise<void> => {
-  // Negative tokens that refill to zero exactly at `until`.
-  await getDb().$executeRaw`
-    UPDATE rate_buckets SET tokens = -GREATEST(0, EXTRACT(EPOCH FROM ${until}::timestamptz - clock_timestamp())) * ${perSecond}::float8,
-      updated_at = clock_timestamp() WHERE key = ${key}`;
+const ms = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8::text`;
+
+const toState = (row: TRow): TBucketState => ({
+  tokens: Number(row.tokens),
+  updatedAtMs: Number(row.updated_ms),
+  windowStartMs: Number(row.window_start_ms),
+  windowCount: row.window_count,
+  learnedLimit: row.learned_limit,
+  remaining: row.remaining,
+  resetAtMs: row.reset_ms === null ? null : Number(row.reset_ms),
+  loweredLimit: row.lowered_limit,
+  loweredUntilMs: row.lowered_until_ms === null ? null : Number(row.lowered_until_ms),
+});
+
+const SELECT_FOR_UPDATE = `SELECT key, tokens, ${ms("updated_at")} AS updated_ms, ${ms("window_start")} AS window_start_ms, window_count, learned_limit,
+    remaining, ${ms("reset_at")} AS reset_ms, lowered_limit, ${ms("lowered_until")} AS lowered_until_ms, ${ms("clock_timestamp()")} AS now_ms
+  FROM rate_buckets WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`;
+
+/** Writes every changed bucket in one statement. */
+const saveAll = async (client: pg.PoolClient, changed: readonly (readonly [string, TBucketState])[]) => {
+  if (changed.length === 0) return;
+  const column = <T>(pick: (state: TBucketState) => T) => changed.map(([, state]) => pick(state));
+  const at = (value: number | null) => (value === null ? null : new Date(value).toISOString());
+  await client.query(
+    `UPDATE rate_buckets b SET tokens = u.tokens, updated_at = u.updated_at, window_start = u.window_start, window_count = u.window_count,
+       learned_limit = u.learned_limit, remaining = u.remaining, reset_at = u.reset_at, lowered_limit = u.lowered_limit, lowered_until = u.lowered_until
+     FROM unnest($1::text[], $2::float8[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::timestamptz[], $9::int[], $10::timestamptz[])
+       AS u(key, tokens, updated_at, window_start, window_count, learned_limit, remaining, reset_at, lowered_limit, lowered_until)
+     WHERE b.key = u.key`,
+    [
+      changed.map(([key]) => key),
+      column((s) => s.tokens),
+      column((s) => at(s.updatedAtMs)),
+      column((s) => at(s.windowStartMs)),
+      column((s) => s.windowCount),
+      column((s) => s.learnedLimit),
+      column((s) => s.remaining),
+      column((s) => at(s.resetAtMs)),
+      column((s) => s.loweredLimit),
+      column((s) => at(s.loweredUntilMs)),
+    ],
+  );
+};
+
+/**
+ * Runs `change` on the buckets `refs` (created full when missing) under a row lock, with the database clock, and
+ * stores what it returns: every worker process shares one budget per bucket. Locks in key order (no deadlock).
+ */
+export const updateRateBuckets = async <T>(
+  refs: readonly TBucketRef[],
+  change: (states: TBucketState[], nowMs: number) => { states: TBucketState[]; result: T },
+): Promise<T> => {
+  const keys = refs.map((r) => r.key);
+  const client = await getPgPool().connect();
+  try {
+    await client.query("BEGIN");
+    let { rows } = await client.query<TRow & { now_ms: string }>(SELECT_FOR_UPDATE, [keys]);
+    if (rows.length < refs.length) {
+      await client.query(
+        `INSERT INTO rate_buckets (key, tokens, updated_at, window_start, window_count)
+         SELECT u.key, u.tokens, clock_timestamp(), clock_timestamp(), 0 FROM unnest($1::text[], $2::float8[]) AS u(key, tokens) ORDER BY u.key
+         ON CONFLICT (key) DO NOTHING`,
+        [keys, refs.map((r) => shape(r.defaultPerMinute).capacity)],
+      );
+      ({ rows } = await client.query<TRow & { now_ms: string }>(SELECT_FOR_UPDATE, [keys]));
+    }
+    const nowMs = Number(rows[0]?.now_ms ?? Date.now());
+    const byKey = new Map(rows.map((row) => [row.key, toState(row)]));
+    const states = refs.map((ref) => byKey.get(ref.key) ?? emptyBucket(nowMs, ref.defaultPerMinute));
+    const { states: next, result } = change(states, nowMs);
+    await saveAll(
+      client,
+      refs.flatMap((ref, i) => {
+        const state = next[i];
+        return state && state !== states[i] ? [[ref.key, state] as const] : [];
+      }),
+    );
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};
+
+/** A stored bucket: the per-user row (`<key>`) or a family's (`<key>:<family>`), with the database clock. */
+export type TRateBucketRow = Readonly<{ key: string; state: TBucketState; nowMs: number }>;
+
+/** Every bucket of the API keys `keys` (per-user rows and their families'). */
+export const findRateBuckets = async (keys: readonly string[]): Promise<TRateBucketRow[]> => {
+  if (keys.length === 0) return [];
+  const { rows } = await getPgPool().query<TRow & { now_ms: string }>(
+    `SELECT key, tokens, ${ms("updated_at")} AS updated_ms, ${ms("window_start")} AS window_start_ms, window_count, learned_limit, remaining,
+       ${ms("reset_at")} AS reset_ms, lowered_limit, ${ms("lowered_until")} AS lowered_until_ms, ${ms("clock_timestamp()")} AS now_ms
+     FROM rate_buckets WHERE split_part(key, ':', 1) = ANY($1::text[]) ORDER BY key`,
+    [[...keys]],
+  );
+  return rows.map((row) => ({ key: row.key, state: toState(row), nowMs: Number(row.now_ms) }));
 };
 
 /** Requests granted in the current minute window of each bucket (0 when the window is stale). */

@@ -102,6 +102,20 @@ export type TConnectorStats = {
   lagSeconds: number | null;
 };
 
+/**
+ * The request budget of one endpoint family of the connector's API key (or `per-user`, the key's ceiling across
+ * families): `server` when learned from X-RateLimit-* headers, `lowered` after a 429 without them, else `default`.
+ */
+export type TRateBudgetDto = {
+  family: string;
+  perMinute: number;
+  source: "server" | "lowered" | "default";
+  /** Requests left in the server's current window and when it resets (only from headers, while current). */
+  remaining: number | null;
+  resetAt: string | null;
+  requestsLastMinute: number;
+};
+
 export type TConnectorDto = {
   id: string;
   name: string;
@@ -126,6 +140,7 @@ export type TConnectorDto = {
   /** When the key's scopes were last probed; null for a connector made before scopes were probed. */
   scopesCheckedAt: string | null;
   stats: TConnectorStats;
+  rateBudgets: TRateBudgetDto[];
 };
 
 export type TConnectorHistoryEntry = { id: string; at: string; kind: string; status: TConnectorStatus | null; detail: string | null; actorEmail: string | null };

@@ -14,15 +14,15 @@ import { listDirectoryUsers, listManagedUsers } from "./user-routes";
  */
 export type TApiRoute = TRoute<TApiContext> & { buckets: readonly TBucketName[]; scope?: TAtlassianScope | "unscoped" };
 
-const GLOBAL: readonly TBucketName[] = ["global"];
 /** /events has its own, much lower limit since May 2025 (atlassian-api.md §1.2). */
 const EVENTS: readonly TBucketName[] = ["global", "events"];
 
-const route = (method: TApiRoute["method"], pattern: string, handler: TApiRoute["handler"], scope?: TApiRoute["scope"], buckets = GLOBAL): TApiRoute => ({
+/** Every route counts against the user's limit and its own path's (50/min), /events against its lower one. */
+const route = (method: TApiRoute["method"], pattern: string, handler: TApiRoute["handler"], scope?: TApiRoute["scope"], buckets?: readonly TBucketName[]): TApiRoute => ({
   method,
   pattern,
   handler,
-  buckets,
+  buckets: buckets ?? ["global", `path:${method} ${pattern}`],
   ...(scope ? { scope } : {}),
 });
 

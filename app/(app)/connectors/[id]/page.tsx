@@ -4,7 +4,6 @@ import { ConnectorActions } from "@/components/connectors/connector-actions";
 import { ConnectorDetailView } from "@/components/connectors/connector-detail-view";
 import { BackLink } from "@/components/layout/back-link";
 import { PageHeader } from "@/components/layout/page-header";
-import { getEnv } from "@/lib/env";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getConnectorOrThrow } from "@/lib/server/services/connectors/get-connectors";
 import { AppError } from "@/lib/shared/errors";
@@ -40,7 +39,6 @@ export default async function ConnectorPage({ params }: Props) {
         connectorId={connector.id}
         isAdmin={isAdmin}
         canExportQuarantine={principal.role !== "viewer"}
-        requestBudget={getEnv().WATCHPOST_RATE_LIMIT_PER_MINUTE}
       />
     </>
   );

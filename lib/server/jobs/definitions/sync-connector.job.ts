@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { z } from "zod";
 import { getEnv } from "../../../env";
 import { pollBounds } from "../../services/sync/poll-interval";
+import { familyDefault } from "../../services/sync/rate-gate";
 import { runSyncPass } from "../../services/sync/run-sync-pass";
 import { defineJob } from "../define-job";
 
@@ -25,7 +26,7 @@ export const syncConnectorJob = defineJob({
   pollingIntervalSeconds: 0.5,
   handler: async ({ connectorId }, { logger, isStopping, claimant }) => {
     const env = getEnv();
-    const bounds = pollBounds({ minSeconds: env.WATCHPOST_SYNC_POLL_SECONDS, maxSeconds: env.WATCHPOST_SYNC_POLL_MAX_SECONDS, perMinute: env.WATCHPOST_RATE_LIMIT_PER_MINUTE });
+    const bounds = pollBounds({ minSeconds: env.WATCHPOST_SYNC_POLL_SECONDS, maxSeconds: env.WATCHPOST_SYNC_POLL_MAX_SECONDS, perMinute: familyDefault("events-stream", env.WATCHPOST_RATE_LIMIT_PER_MINUTE) });
     const result = await runSyncPass({
       connectorId,
       workerId: SYNC_LEASE_OWNER,

@@ -1,7 +1,7 @@
-import type { TConnectorDto } from "../../../shared/schemas/connectors";
+import type { TConnectorDto, TRateBudgetDto } from "../../../shared/schemas/connectors";
 import type { ConnectorRecord } from "../../repositories/connector-repository";
 
-export type LiveStats = Readonly<{ activitiesLast24h: number; requestsLastMinute: number }>;
+export type LiveStats = Readonly<{ activitiesLast24h: number; requestsLastMinute: number; rateBudgets: TRateBudgetDto[] }>;
 
 /** Lag: time since the last poll when caught up, else how far behind the newest stored event is. */
 export const lagSecondsOf = (c: ConnectorRecord, now: Date): number | null => {
@@ -41,4 +41,5 @@ export const toConnectorDto = (c: ConnectorRecord, live: LiveStats, now: Date = 
     usersSynced: c.usersSynced,
     lagSeconds: lagSecondsOf(c, now),
   },
+  rateBudgets: live.rateBudgets,
 });

@@ -23,14 +23,12 @@ const RATE_WAIT_MS = 30_000;
 export type AtlassianSession = Readonly<{
   client: TAtlassianClient;
   orgId: string;
-  /** Waits for the API key's shared rate bucket before each request. */
+  /** Waits for the API key's shared budget of governance calls (live priority) before each request; 429s and headers feed it. */
   acquire: () => Promise<void>;
-  /** After a 429: every worker holds back on this key. */
-  backOff: (retryAfterMs: number) => Promise<void>;
 }>;
 
 /** A client of the connector's org, going through the same rate bucket as its sync. */
-export const openAtlassianSession = async (connectorId: string, perMinute: number, action?: string): Promise<AtlassianSession> => {
+export const openAtlassianSession = async (connectorId: string, perMinute?: number, action?: string): Promise<AtlassianSession> => {
   const connector = await findConnectorForGovernance(connectorId);
   if (!connector) throw new PermanentGovernanceError("The connector was deleted");
   // Actions queued by a policy, or before a key with fewer scopes was rotated in: fail without a request.
@@ -46,12 +44,11 @@ export const openAtlassianSession = async (connectorId: string, perMinute: numbe
   }
   const gate = createRateGate({ bucketKey: connector.rateBucketKey, perMinute });
   return {
-    client: createAtlassianClient({ baseUrl: connector.baseUrl, apiKey, timeoutMs: API_TIMEOUT_MS }),
+    client: createAtlassianClient({ baseUrl: connector.baseUrl, apiKey, timeoutMs: API_TIMEOUT_MS, onResponse: gate.observe }),
     orgId: connector.orgId,
     acquire: async () => {
-      if (!(await gate.acquire(Date.now() + RATE_WAIT_MS))) throw new RateBudgetWait("The request budget of this API key is used up for now (shared with the sync)");
+      if (!(await gate.acquire("governance", "live", Date.now() + RATE_WAIT_MS))) throw new RateBudgetWait("The request budget of this API key is used up for now (shared with the sync)");
     },
-    backOff: (retryAfterMs) => gate.backOff(retryAfterMs),
   };
 };
 

@@ -7,7 +7,7 @@ import { runGovernanceAction } from "./run-governance-action";
 export type GovernLoopOptions = Readonly<{
   durationMs: number;
   intervalMs: number;
-  perMinute: number;
+  perMinute?: number;
   logger: Logger;
   backoff?: TBackoffOptions;
   isStopping?: () => boolean;

@@ -1,13 +1,12 @@
-import { isAtlassianApiError } from "../../../atlassian";
 import { classifyFailure, finalErrorMessage, MAX_ATTEMPTS, nextStepAfter, type TBackoffOptions } from "../../../governance/retry";
 import type { Logger } from "../../logger";
 import { completeGovernanceAction, scheduleGovernanceRetry, type GovernanceActionRow } from "../../repositories/governance-repository";
-import { openAtlassianSession, revokeApiTokens, suspendUser, unsuspendUser, type AtlassianSession } from "./atlassian-effects";
+import { openAtlassianSession, revokeApiTokens, suspendUser, unsuspendUser } from "./atlassian-effects";
 import { notifyUser } from "./notify-user";
 
 export type GovernanceRunOptions = Readonly<{
-  /** Request budget per Atlassian API key (shared with the sync through the rate bucket). */
-  perMinute: number;
+  /** Replaces the documented default budgets per API key (shared with the sync through the rate buckets). */
+  perMinute?: number;
   logger: Logger;
   /** Retry delays; tests shorten them. */
   backoff?: TBackoffOptions;
@@ -31,14 +30,13 @@ export const runGovernanceAction = async (row: GovernanceActionRow, options: Gov
     return "failed";
   }
   const revoked = previousRevoked(previous);
-  let session: AtlassianSession | null = null;
   try {
     const target = { connectorId: row.connectorId, accountId: row.accountId };
     let result: Record<string, unknown>;
     if (row.action === "notify_user") {
       result = await notifyUser(row);
     } else {
-      session = await openAtlassianSession(row.connectorId, options.perMinute, row.action);
+      const session = await openAtlassianSession(row.connectorId, options.perMinute, row.action);
       if (row.action === "suspend_user") result = await suspendUser(session, target);
       else if (row.action === "unsuspend_user") result = await unsuspendUser(session, target);
       else result = await revokeApiTokens(session, target, revoked);
@@ -54,7 +52,6 @@ export const runGovernanceAction = async (row: GovernanceActionRow, options: Gov
     return "succeeded";
   } catch (error) {
     const failure = classifyFailure(row.action, error);
-    if (session && isAtlassianApiError(error) && error.kind === "rate_limited") await session.backOff(error.retryAfterMs ?? 60_000);
     const partial = row.action === "require_sign_in" && revoked.length > 0 ? { ...previous, revokedTokenIds: revoked } : previous;
     const step = nextStepAfter(failure, row.attempts, options.backoff);
     if (step.kind === "retry") {

@@ -1,4 +1,5 @@
-import { createAtlassianClient, isAtlassianApiError, type TEventsStreamPage } from "../../../atlassian";
+import { createAtlassianClient, isAtlassianApiError, type TEventsStreamPage, type TRateFamily } from "../../../atlassian";
+import type { TRatePriority } from "../../../shared/rate-budget";
 import { SecretBoxError } from "../../crypto/secret-box";
 import type { Logger } from "../../logger";
 import { LeaseLostError, storeActivityPage } from "../../repositories/activity-repository";
@@ -28,7 +29,8 @@ const DIRECTORY_EVERY_MS = 15 * 60_000;
 export type SyncPassOptions = Readonly<{
   connectorId: string;
   workerId: string;
-  perMinute: number;
+  /** Replaces the documented default budgets (WATCHPOST_RATE_LIMIT_PER_MINUTE); what the server states still wins. */
+  perMinute?: number;
   budgetMs: number;
   logger: Logger;
   /** Events per page (default and maximum 500); benchmarks lower it to spend the request budget. */
@@ -76,26 +78,29 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       await setSyncStatus(connector, "error", { statusDetail: "The API key has expired: renew the API key" });
       return { outcome: "failed", stored };
     }
-    const client = createAtlassianClient({ baseUrl: connector.baseUrl, apiKey: openApiKey(connector), timeoutMs: API_TIMEOUT_MS });
     const gate = createRateGate({ bucketKey: connector.rateBucketKey, perMinute: options.perMinute });
+    const client = createAtlassianClient({ baseUrl: connector.baseUrl, apiKey: openApiKey(connector), timeoutMs: API_TIMEOUT_MS, onResponse: gate.observe });
     let deadline = Date.now() + options.budgetMs;
-    const acquire = async () => {
-      if (!(await gate.acquire(deadline + LEASE_MS / 2))) throw new RateBudgetWait();
+    const acquire = async (family: TRateFamily, priority: TRatePriority) => {
+      if (!(await gate.acquire(family, priority, deadline + LEASE_MS / 2))) throw new RateBudgetWait();
     };
     if (connector.status === "connecting") await setSyncStatus(connector, "syncing", { statusDetail: null });
 
     let hasSyncedDirectory = false;
     if (!connector.directorySyncedAt || Date.now() - connector.directorySyncedAt.getTime() > DIRECTORY_EVERY_MS) {
       const now = new Date();
-      const { users } = await syncDirectory({ client, orgId: connector.orgId, connectorId, acquire, now, missingScopes: connector.missingScopes });
+      const { users } = await syncDirectory({ client, orgId: connector.orgId, connectorId, acquire: (family) => acquire(family, "background"), now, missingScopes: connector.missingScopes });
       await updateConnector(connectorId, { directorySyncedAt: now, ...(users === null ? {} : { usersSynced: users }) });
       hasSyncedDirectory = true;
     }
     const directory = await loadOrgDirectory(connectorId);
     let cursor = connector.cursor;
     const limit = options.pageLimit ?? PAGE_LIMIT;
+    // Live first: a poll of a caught-up stream (and the page that follows a short one) is live; reading a backlog
+    // (a full page came back, or the first sync) is background and leaves the live reserve (rate-budget.ts).
+    let priority: TRatePriority = connector.initialSyncDoneAt ? "live" : "background";
     const fetchAfter = async (after: string | null) => {
-      await acquire();
+      await acquire("events-stream", priority);
       return client.pollEventsStream(connector.orgId, after ? { cursor: after, limit } : { from: connector.syncFrom, limit });
     };
     // The next page is fetched while the current one is stored; the cursor only moves with a stored page.
@@ -117,6 +122,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
         const pageCursor = page.cursor ?? cursor;
         // Only a page with nothing at all is the end: one whose events were all quarantined is not.
         const served = page.events.length + page.rejected.length;
+        priority = served >= limit ? "background" : "live";
         pending = served > 0 && Date.now() < deadline && !options.isStopping?.() ? prefetch(pageCursor) : null;
         const normalized: NormalizedActivity[] = [];
         // Events of an unexpected shape are set aside with the reason; the rest of the page is stored as usual.
@@ -169,6 +175,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
       while (Date.now() < nextPollAt && !options.isStopping?.()) await sleep(Math.min(250, nextPollAt - Date.now()));
       if (options.isStopping?.()) break;
       pollStartedAt = Date.now();
+      priority = "live";
       // Each live poll gets a budget of its own for the pages it finds (a burst after a quiet spell).
       deadline = Math.max(deadline, pollStartedAt + LIVE_POLL_BUDGET_MS);
       ({ isCaughtUp, inserted } = await readToHead());
@@ -201,7 +208,6 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     }
     const failures = connector.failureCount + 1;
     const waitMs = error.kind === "rate_limited" ? (error.retryAfterMs ?? 60_000) : backoffMs(failures);
-    if (error.kind === "rate_limited") await createRateGate({ bucketKey: connector.rateBucketKey, perMinute: options.perMinute }).backOff(waitMs);
     await setSyncStatus(connector, "degraded", {
       statusDetail: detail,
       failureCount: failures,

@@ -1,4 +1,4 @@
-import { ORG_ADMIN_ROLE, type TAtlassianClient, type TPage } from "../../../atlassian";
+import { ORG_ADMIN_ROLE, type TAtlassianClient, type TPage, type TRateFamily } from "../../../atlassian";
 import { missingScopesOf } from "../../../shared/atlassian-scopes";
 import { replaceDirectorySnapshot, type DirectoryUserRow } from "../../repositories/directory-repository";
 
@@ -25,7 +25,7 @@ const STATUS: Record<string, string> = { active: "active", inactive: "deactivate
  * one org, stored as a fresh snapshot. Returns the number of users (null when the key may not read them).
  */
 export const syncDirectory = async (
-  options: Readonly<{ client: TAtlassianClient; orgId: string; connectorId: string; acquire: () => Promise<void>; now: Date; missingScopes?: readonly string[] }>,
+  options: Readonly<{ client: TAtlassianClient; orgId: string; connectorId: string; acquire: (family: TRateFamily) => Promise<void>; now: Date; missingScopes?: readonly string[] }>,
 ) => {
   const { client, orgId, acquire } = options;
   const missing = options.missingScopes ?? [];
@@ -34,10 +34,10 @@ export const syncDirectory = async (
   if (missingScopesOf("directory", missing).length > 0) return { users: null };
   const hasPolicies = missingScopesOf("posture", missing).length === 0;
   const [managed, directory, domains, policies] = [
-    await collect(acquire, (cursor) => client.listManagedUsers(orgId, { cursor })),
-    await collect(acquire, (cursor) => client.listDirectoryUsers(orgId, { cursor })),
-    await collect(acquire, (cursor) => client.listDomains(orgId, { cursor })),
-    hasPolicies ? await collect(acquire, (cursor) => client.listPolicies(orgId, { cursor })) : [],
+    await collect(() => acquire("directory"), (cursor) => client.listManagedUsers(orgId, { cursor })),
+    await collect(() => acquire("directory"), (cursor) => client.listDirectoryUsers(orgId, { cursor })),
+    await collect(() => acquire("directory"), (cursor) => client.listDomains(orgId, { cursor })),
+    hasPolicies ? await collect(() => acquire("policies"), (cursor) => client.listPolicies(orgId, { cursor })) : [],
   ];
   const byAccount = new Map(directory.map((u) => [u.accountId, u]));
   const users: DirectoryUserRow[] = managed.map((u) => {

@@ -35,6 +35,16 @@ const ZConnectorDto = z.object({
     usersSynced: z.number(),
     lagSeconds: z.number().nullable(),
   }),
+  rateBudgets: z.array(
+    z.object({
+      family: z.string(),
+      perMinute: z.number(),
+      source: z.enum(["server", "lowered", "default"]),
+      remaining: z.number().nullable(),
+      resetAt: z.string().nullable(),
+      requestsLastMinute: z.number(),
+    }),
+  ),
 });
 
 const ZHistoryEntry = z.object({
