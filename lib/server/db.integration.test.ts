@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { inPgTransaction } from "./db";
+import { getDb, getSql, inPgTransaction, type Sql } from "./db";
+import { ConflictError, isUniqueViolation, withConflict } from "./repositories/persistence-errors";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -25,5 +27,30 @@ describe("the pg pool of the ingest path", () => {
     } finally {
       await killer.end();
     }
+  });
+});
+
+describe("typed SQL", () => {
+  const name = () => `kysely-${randomUUID()}`;
+
+  it("runs the same builder through Prisma ($kysely, in and out of a transaction) and on the pg pool", async () => {
+    const channel = name();
+    await getDb().$kysely.insertInto("notification_channels").values({ id: randomUUID(), name: channel, kind: "webhook", updated_at: new Date() }).execute();
+    const viaPool = await getSql().selectFrom("notification_channels").select(["name", "kind"]).where("name", "=", channel).executeTakeFirst();
+    expect(viaPool).toEqual({ name: channel, kind: "webhook" });
+    const inTx = await getDb().$transaction((tx) => tx.$kysely.selectFrom("notification_channels").select("name").where("name", "=", channel).execute());
+    expect(inTx).toEqual([{ name: channel }]);
+  });
+
+  it("reports a unique violation the same way on every path, and withConflict turns it into a 409 ConflictError", async () => {
+    const channel = name();
+    const insert = (db: Sql) => db.insertInto("notification_channels").values({ id: randomUUID(), name: channel, kind: "webhook", updated_at: new Date() }).execute();
+    await insert(getSql());
+    const viaPrismaKysely = await insert(getDb().$kysely).catch((error: unknown) => error);
+    const viaPool = await insert(getSql()).catch((error: unknown) => error);
+    const viaPrisma = await getDb().notificationChannel.create({ data: { name: channel, kind: "webhook" } }).catch((error: unknown) => error);
+    for (const error of [viaPrismaKysely, viaPool, viaPrisma]) expect(isUniqueViolation(error)).toBe(true);
+    const refused = withConflict(() => insert(getSql()), () => new ConflictError("A channel already has this name", "name"));
+    await expect(refused).rejects.toMatchObject({ code: "conflict", status: 409, invalidParams: [{ name: "name", reason: "A channel already has this name" }] });
   });
 });
