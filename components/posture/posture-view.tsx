@@ -4,13 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { recommendationsQuery } from "@/lib/client/queries/posture";
+import { missingScopesOf } from "@/lib/shared/atlassian-scopes";
+import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
 import { QueryState } from "../ui/query-state";
 import { RecommendationFilters, type TPostureFilters } from "./recommendation-filters";
 import { RecommendationGroups } from "./recommendation-groups";
 import { ScoreCard } from "./score-card";
 
-type Props = Readonly<{ connectors: readonly { id: string; name: string }[]; isAdmin: boolean }>;
+type Props = Readonly<{ connectors: readonly { id: string; name: string; missingScopes: readonly string[] }[]; isAdmin: boolean }>;
 
 /** /posture: the chosen org's score with its trend and its recommendations, filtered through the URL. */
 export function PostureView({ connectors, isAdmin }: Props) {
@@ -26,6 +28,7 @@ export function PostureView({ connectors, isAdmin }: Props) {
     router.replace(`${pathname}?${next.toString()}`);
   };
   const list = useQuery({ ...recommendationsQuery(connectorId), enabled: connectorId !== "" });
+  const missingPolicyScopes = missingScopesOf("posture", connectors.find((c) => c.id === connectorId)?.missingScopes ?? []);
 
   if (connectors.length === 0) {
     return (
@@ -52,6 +55,16 @@ export function PostureView({ connectors, isAdmin }: Props) {
             ))}
           </select>
         </label>
+      ) : null}
+      {missingPolicyScopes.length > 0 ? (
+        <Alert tone="info">
+          Policies unavailable: missing {missingPolicyScopes.join(", ")}. This organization&apos;s API key may not read its authentication and data
+          security policies, so the recommendations that need them are not scored.{" "}
+          <Link className="underline" href={`/connectors/${connectorId}`}>
+            Rotate in a key with that scope
+          </Link>
+          .
+        </Alert>
       ) : null}
       <ScoreCard key={connectorId} connectorId={connectorId} isAdmin={isAdmin} />
       <section aria-labelledby="recommendations-heading" className="space-y-4">

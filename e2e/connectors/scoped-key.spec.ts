@@ -58,3 +58,24 @@ test("a read-only scoped key: features shown available or not, governance button
   expect((await context.request.delete(`/api/v1/connectors/${connector.id}`)).status()).toBe(200);
   await context.close();
 });
+
+test("a key without read:policies:admin: the posture page says policies are unavailable and why", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const org = await createSimOrg(sim.baseUrl, { scopes: ["read:events:admin", "read:directories:admin", "read:domains:admin"] });
+  const context = await browser.newContext({ storageState: ADMIN_STATE });
+  const created = await context.request.post("/api/v1/connectors", {
+    data: { name: `No policies ${randomUUID().slice(0, 6)}`, orgId: org.orgId, apiKey: org.apiKey, baseUrl: sim.baseUrl, backfillDays: 1 },
+  });
+  expect(created.status()).toBe(201);
+  const connector = (await created.json()) as { id: string; missingScopes: string[] };
+  expect(connector.missingScopes).toContain("read:policies:admin");
+
+  const page = await context.newPage();
+  await page.goto(`/posture?connector=${connector.id}`);
+  const notice = page.getByRole("status").filter({ hasText: "Policies unavailable" });
+  await expect(notice).toContainText("Policies unavailable: missing read:policies:admin");
+  await expect(notice.getByRole("link", { name: "Rotate in a key with that scope" })).toHaveAttribute("href", `/connectors/${connector.id}`);
+
+  expect((await context.request.delete(`/api/v1/connectors/${connector.id}`)).status()).toBe(200);
+  await context.close();
+});

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Posture" };
 
 export default async function PosturePage() {
   const principal = await requirePageUser({ path: "/posture" });
-  const connectors = (await listConnectors()).map((c) => ({ id: c.id, name: c.name }));
+  const connectors = (await listConnectors()).map((c) => ({ id: c.id, name: c.name, missingScopes: c.missingScopes }));
   return (
     <>
       <PageHeader
