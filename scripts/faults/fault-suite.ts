@@ -8,7 +8,9 @@
 // A row with 1% of events in a permanently unexpected shape checks they end in quarantine, everything else is
 // stored exactly and the connector stays Connected throughout.
 // Prints a table (fault, injected, expected, stored, duplicates, missing, recovery, …); exits 1 on any failure.
-// `--only <text>` runs only the rows whose name contains the text (after the backfill), e.g. --only quarantine.
+// `--only <text>` runs only the rows whose name contains the text, e.g. --only quarantine. The backfill is still
+// running when the first row starts: with --only on a restart row, pass a small --events so the row measures the
+// restart and not the backfill. FAULT_LOG_LEVEL=debug writes the worker's sync passes to the worker log.
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,7 +60,7 @@ const probe = createProbe(database.ownerUrl);
 const harness = createHarness({
   probe,
   logFile,
-  workerEnv: { DATABASE_URL: database.url, LOG_LEVEL: "warn", WATCHPOST_SYNC_POLL_SECONDS: "1", WATCHPOST_RATE_LIMIT_PER_MINUTE: "100000" },
+  workerEnv: { DATABASE_URL: database.url, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? "warn", WATCHPOST_SYNC_POLL_SECONDS: "1", WATCHPOST_RATE_LIMIT_PER_MINUTE: "100000" },
 });
 const { waitUntil, storedAtLeast, recover, record, statusOf } = harness;
 // The worker runs in its own process group: Ctrl-C must not leave it behind (Postgres has its own exit hook).
