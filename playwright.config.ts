@@ -54,6 +54,8 @@ export default defineConfig({
       // the limit itself is tested on a web of its own (e2e/security/api-rate-limit.spec.ts).
       WATCHPOST_API_RATE_LIMIT_PER_MINUTE: "1000000",
       LOG_LEVEL: "info",
+      // Every JSON answer is checked against its route contract's response schema: a mismatch is a 500, so a test fails.
+      WATCHPOST_CHECK_RESPONSES: "1",
       WATCHPOST_E2E_RESPONSE_LOG: path.resolve(E2E_DATA_DIR, "responses.log"),
     },
   },

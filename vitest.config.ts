@@ -10,5 +10,11 @@ export default defineConfig({
     // Webhook and SMTP tests use receivers on 127.0.0.1: loopback targets need the opt-in (docs/security.md).
     env: { WATCHPOST_ALLOW_PRIVATE_TARGETS: "1" },
   },
-  resolve: { alias: { "server-only": new URL("./lib/testing/server-only-stub.ts", import.meta.url).pathname } },
+  resolve: {
+    alias: [
+      { find: "server-only", replacement: new URL("./lib/testing/server-only-stub.ts", import.meta.url).pathname },
+      // Route files import "@/…" (tsconfig paths): the route-contract tests import every app/api route module.
+      { find: /^@\//, replacement: new URL("./", import.meta.url).pathname },
+    ],
+  },
 });

@@ -11,5 +11,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
-  resolve: { alias: { "server-only": new URL("./lib/testing/server-only-stub.ts", import.meta.url).pathname } },
+  resolve: {
+    alias: [
+      { find: "server-only", replacement: new URL("./lib/testing/server-only-stub.ts", import.meta.url).pathname },
+      // Route files import "@/…" (tsconfig paths): the route-contract tests import every app/api route module.
+      { find: /^@\//, replacement: new URL("./", import.meta.url).pathname },
+    ],
+  },
 });

@@ -77,6 +77,14 @@ export const ZEnv = z
       .default(12),
     /** Whom a user notified by a policy (notify_user) is told to contact; a person's action names that person. */
     WATCHPOST_SECURITY_CONTACT: z.email({ error: "must be an email address" }).optional(),
+    /**
+     * Checks every JSON answer of a route handler against its contract's response schema; a mismatch is logged and
+     * answered 500. Unset: on unless NODE_ENV is production (e2e runs set 1 against the production build).
+     */
+    WATCHPOST_CHECK_RESPONSES: z
+      .enum(["0", "1", "true", "false"], { error: "must be 0, 1, true or false" })
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "1" || v === "true")),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     /** Set by the supervisor for each child process; names the process in log lines. */
     WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),

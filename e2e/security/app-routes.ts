@@ -2,6 +2,8 @@
 // app/**/route.ts or app/**/page.tsx is covered by the security suite without anyone listing it.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { CONTRACT_AREAS } from "../../lib/shared/contracts";
+import type { TRouteContract } from "../../lib/shared/contracts/define-route";
 
 export const ROLES = ["viewer", "analyst", "admin"] as const;
 export type TRole = (typeof ROLES)[number];
@@ -61,8 +63,10 @@ export type TRouteOperation = Readonly<{
   /** OpenAPI-style template, e.g. /api/v1/alerts/{id}/comments. */
   template: string;
   method: TMethod;
-  /** The `auth` of its withRoute config; null when the export does not use withRoute. */
+  /** The `auth` of the contract it runs on; null when the export does not use withRoute. */
   auth: TAuth | null;
+  /** The contract named in `withRoute(<area>.<name>, …)` (lib/shared/contracts); undefined without withRoute. */
+  contract: TRouteContract | undefined;
   file: string;
 }>;
 
@@ -92,7 +96,10 @@ const routeOf = (file: string): string => {
 
 export const toTemplate = (route: string) => route.replace(/\[(?:\.\.\.)?(\w+)\]/g, "{$1}");
 
-/** Every exported method of app/**\/route.ts, with the auth level its withRoute config declares. */
+/**
+ * Every exported method of app/**\/route.ts, with the contract its withRoute call names and so the auth level it
+ * declares (the unit test lib/server/http/route-contracts.test.ts checks each file runs on its own method and path).
+ */
 export const listRouteOperations = (): TRouteOperation[] => {
   const operations: TRouteOperation[] = [];
   for (const file of walk(APP_DIR, "route.ts").sort()) {
@@ -103,9 +110,9 @@ export const listRouteOperations = (): TRouteOperation[] => {
     found.forEach((match, i) => {
       const method = (match[1] ?? match[2]) as TMethod;
       const rest = source.slice(match.index + match[0].length, found[i + 1]?.index ?? source.length);
-      const usesWithRoute = Boolean(match[1]) && /^\s*withRoute\s*\(/.test(rest);
-      const auth = usesWithRoute ? ((/\bauth:\s*"(public|viewer|analyst|admin)"/.exec(rest)?.[1] as TAuth | undefined) ?? null) : null;
-      operations.push({ route, template: toTemplate(route), method, auth, file: path.relative(process.cwd(), file) });
+      const named = Boolean(match[1]) ? /^\s*withRoute\s*\(\s*(\w+)\.(\w+)\s*,/.exec(rest) : null;
+      const contract = named ? CONTRACT_AREAS[named[1] ?? ""]?.[named[2] ?? ""] : undefined;
+      operations.push({ route, template: toTemplate(route), method, auth: contract?.auth ?? null, contract, file: path.relative(process.cwd(), file) });
     });
   }
   return operations.sort((a, b) => a.route.localeCompare(b.route) || METHODS.indexOf(a.method) - METHODS.indexOf(b.method));

@@ -1,11 +1,6 @@
 // POST /api/setup – create the first admin while no user exists (public; 404 afterwards)
 import { withRoute } from "@/lib/server/http/with-route";
 import { setupFirstAdmin } from "@/lib/server/services/users/setup-first-admin";
-import { ZSetupInput } from "@/lib/shared/schemas/users";
+import { setupContracts } from "@/lib/shared/contracts/system";
 
-export const POST = withRoute({
-  auth: "public",
-  body: ZSetupInput,
-  status: 201,
-  handler: ({ body, ip }) => setupFirstAdmin({ input: body, ip }),
-});
+export const POST = withRoute(setupContracts.createFirstAdmin, ({ body, ip }) => setupFirstAdmin({ input: body, ip }));

@@ -1,13 +1,9 @@
 // What the server must answer to a fuzz input, decided by the same zod schemas its handler parses with:
 // withRoute parses path params, then the query, then the JSON body (≤ 1 MB), each failure a 400 (413 when
-// too large; a NUL character anywhere in a part is a 400 too). The schemas are found by the names in the
-// route file (`params: ZAlertIdParams`) among the exports of lib/shared/schemas, else taken from the
-// operation's OpenAPI spec (lib/shared/openapi).
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+// too large; a NUL character anywhere in a part is a 400 too). The schemas are those of the route's contract
+// (lib/shared/contracts), the single declaration withRoute runs on.
 import type { z } from "zod";
 import { findNulCharacter } from "../../../lib/shared/nul-character";
-import { ALL_ENDPOINTS } from "../../../lib/shared/openapi/document";
 import type { TRouteOperation } from "../app-routes";
 
 type TSchema = z.ZodType;
@@ -16,39 +12,8 @@ export type TOracle = Readonly<{ params?: TSchema; query?: TSchema; body?: TSche
 /** lib/server/http/read-json-body.ts MAX_BODY_BYTES. */
 export const MAX_BODY_BYTES = 1_000_000;
 
-let schemaExports: Map<string, TSchema> | undefined;
-const loadSchemaExports = async (): Promise<Map<string, TSchema>> => {
-  if (schemaExports) return schemaExports;
-  const dir = path.resolve("lib/shared/schemas");
-  const found = new Map<string, TSchema>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
-    const exported = (await import(path.join(dir, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exported)) {
-      if (value && typeof value === "object" && typeof (value as { safeParseAsync?: unknown }).safeParseAsync === "function") found.set(name, value as TSchema);
-    }
-  }
-  schemaExports = found;
-  return found;
-};
-
 /** The params/query/body schemas of one route export. */
-export const oracleFor = async (op: TRouteOperation): Promise<TOracle> => {
-  const exports = await loadSchemaExports();
-  const source = readFileSync(op.file, "utf8");
-  const start = new RegExp(`export\\s+const\\s+${op.method}\\s*=`).exec(source)?.index ?? 0;
-  const segment = source.slice(start).split(/\nexport\s/)[0] ?? "";
-  const named = (key: string) => {
-    const name = new RegExp(`\\b${key}:\\s*(Z\\w+)\\s*[,}\\n]`).exec(segment)?.[1];
-    return name ? exports.get(name) : undefined;
-  };
-  const declares = (key: string) => new RegExp(`\\b${key}:\\s*\\S`).test(segment);
-  const spec = ALL_ENDPOINTS.find((e) => e.method === op.method.toLowerCase() && e.path === op.template);
-  return {
-    params: named("params"),
-    query: declares("query") ? (named("query") ?? spec?.query) : undefined,
-    body: declares("body") ? (named("body") ?? spec?.body) : undefined,
-  };
-};
+export const oracleFor = async (op: TRouteOperation): Promise<TOracle> => ({ params: op.contract?.params, query: op.contract?.query, body: op.contract?.body });
 
 /** lib/server/http/with-route.ts searchParamsToObject. */
 export const queryObject = (url: URL): Record<string, string | string[]> => {

@@ -1,33 +1,21 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { ALL_ENDPOINTS, buildOpenApiDocument } from "./document";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importRouteExports, type TRouteExport } from "../../testing/route-modules";
+import { API_V1_CONTRACTS } from "../contracts";
+import { buildOpenApiDocument } from "./document";
 
-const API_ROOT = path.resolve(__dirname, "../../../app/api/v1");
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-/** Every (method, path) exported by a route file under app/api/v1, [id] → {id}. */
-const routeOperations = (): string[] => {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const source = readFileSync(full, "utf8");
-        const route = "/api/v1/" + path.relative(API_ROOT, dir).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
-        for (const method of METHODS) {
-          if (new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source)) found.push(`${method.toLowerCase()} ${route.replace(/\/$/, "")}`);
-        }
-      }
-    }
-  };
-  walk(API_ROOT);
-  return found.sort();
-};
+/** Every (method, path) exported by a route module under app/api/v1, [id] → {id}. */
+const routeOperations = (exports: readonly TRouteExport[]): string[] =>
+  exports
+    .filter((e) => e.path.startsWith("/api/v1/"))
+    .map((e) => `${e.method.toLowerCase()} ${e.path}`)
+    .sort();
 
 describe("OpenAPI document", () => {
   const document = buildOpenApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  let exports: TRouteExport[] = [];
+  beforeAll(async () => {
+    exports = await importRouteExports();
+  }, 120_000);
 
   it("is OpenAPI 3.1 and serializes", () => {
     expect(document.openapi).toBe("3.1.0");
@@ -35,7 +23,7 @@ describe("OpenAPI document", () => {
   });
 
   it("documents every operation of app/api/v1/**/route.ts", () => {
-    const missing = routeOperations().filter((op) => {
+    const missing = routeOperations(exports).filter((op) => {
       const [method, route] = op.split(" ") as [string, string];
       return !document.paths[route]?.[method];
     });
@@ -43,9 +31,10 @@ describe("OpenAPI document", () => {
   });
 
   it("documents no operation that has no route", () => {
-    const routes = new Set(routeOperations());
-    const extra = ALL_ENDPOINTS.map((e) => `${e.method} ${e.path}`).filter((op) => !routes.has(op));
-    expect(extra).toEqual([]);
+    const routes = new Set(routeOperations(exports));
+    const documented = Object.entries(document.paths).flatMap(([route, methods]) => Object.keys(methods).map((method) => `${method} ${route}`));
+    expect(documented.filter((op) => !routes.has(op))).toEqual([]);
+    expect(documented).toHaveLength(API_V1_CONTRACTS.length);
   });
 
   it("describes the activity log's query parameters from the zod schema", () => {

@@ -1,39 +1,6 @@
 import { z } from "zod";
-import { activitiesEndpoints } from "./paths/activities";
-import { alertsEndpoints } from "./paths/alerts";
-import { auditLogEndpoints } from "./paths/audit-log";
-import { connectorsEndpoints } from "./paths/connectors";
-import { dashboardEndpoints } from "./paths/dashboard";
-import { governanceEndpoints } from "./paths/governance";
-import { healthEndpoints } from "./paths/health";
-import { ipRangesEndpoints } from "./paths/ip-ranges";
-import { meEndpoints } from "./paths/me";
-import { notificationsEndpoints } from "./paths/notifications";
-import { policiesEndpoints } from "./paths/policies";
-import { portalUsersEndpoints } from "./paths/portal-users";
-import { postureEndpoints } from "./paths/posture";
-import { tokensEndpoints } from "./paths/tokens";
-import { usersEndpoints } from "./paths/users";
-import type { TEndpointSpec } from "./endpoint";
-
-/** Every documented /api/v1 operation: one list per area in ./paths (add a new area's list here). */
-export const ALL_ENDPOINTS: readonly TEndpointSpec[] = [
-  ...healthEndpoints,
-  ...meEndpoints,
-  ...connectorsEndpoints,
-  ...activitiesEndpoints,
-  ...usersEndpoints,
-  ...dashboardEndpoints,
-  ...alertsEndpoints,
-  ...governanceEndpoints,
-  ...notificationsEndpoints,
-  ...policiesEndpoints,
-  ...ipRangesEndpoints,
-  ...postureEndpoints,
-  ...tokensEndpoints,
-  ...portalUsersEndpoints,
-  ...auditLogEndpoints,
-];
+import { API_V1_CONTRACTS } from "../contracts";
+import type { TRouteContract } from "../contracts/define-route";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -68,35 +35,43 @@ const pathParameters = (path: string): JsonSchema[] =>
 const PROBLEM = { $ref: "#/components/schemas/Problem" };
 const errorResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: PROBLEM } } });
 
-const operation = (spec: TEndpointSpec): JsonSchema => {
-  const status = String(spec.status ?? 200);
-  const success = spec.produces
-    ? { description: "OK", content: Object.fromEntries(spec.produces.map((type) => [type, { schema: { type: "string" } }])) }
-    : spec.response
-      ? { description: "OK", content: { "application/json": { schema: toSchema(spec.response, "output") } } }
-      : { description: "No content" };
+/** e.g. GET /api/v1/connectors/{id}/api-key → getConnectorsById_idApiKey (kept stable: clients generate code from it). */
+const operationId = (contract: TRouteContract) =>
+  `${contract.method.toLowerCase()}${contract.path
+    .replace(/^\/api\/v1/, "")
+    .replace(/\{(\w+)\}/g, "By_$1")
+    .replace(/[^a-zA-Z0-9]+(\w)/g, (_, c: string) => c.toUpperCase())}`;
+
+const successResponse = (contract: TRouteContract) => {
+  if (contract.produces) return { description: "OK", content: Object.fromEntries(contract.produces.map((type) => [type, { schema: { type: "string" } }])) };
+  if (contract.response) return { description: "OK", content: { "application/json": { schema: toSchema(contract.response, "output") } } };
+  return { description: "No content" };
+};
+
+const operation = (contract: TRouteContract): JsonSchema => {
+  const isPublic = contract.auth === "public";
   return {
-    operationId: `${spec.method}${spec.path.replace(/^\/api\/v1/, "").replace(/\{(\w+)\}/g, "By_$1").replace(/[^a-zA-Z0-9]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
-    summary: spec.summary,
-    tags: [spec.tag],
-    ...(spec.auth === "none" ? { security: [] } : { "x-minimum-role": spec.auth }),
-    parameters: [...pathParameters(spec.path), ...(spec.query ? queryParameters(spec.query) : [])],
-    ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body, "input") } } } } : {}),
+    operationId: operationId(contract),
+    summary: contract.summary,
+    tags: [contract.tag],
+    ...(isPublic ? { security: [] } : { "x-minimum-role": contract.auth }),
+    parameters: [...pathParameters(contract.path), ...(contract.query ? queryParameters(contract.query) : [])],
+    ...(contract.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(contract.body, "input") } } } } : {}),
     responses: {
-      [status]: success,
+      [String(contract.status ?? 200)]: successResponse(contract),
       "400": errorResponse("Invalid input: {error: {code, message}} and invalid_params"),
-      ...(spec.auth === "none" ? {} : { "401": errorResponse("Not signed in and no valid API token"), "403": errorResponse(`Needs the ${spec.auth} role`) }),
-      ...(spec.path.includes("{") ? { "404": errorResponse("Not found") } : {}),
-      ...(spec.method !== "get" && spec.auth !== "none" ? { "415": errorResponse("Sent with a session cookie, a body that is not application/json") } : {}),
-      ...(spec.auth === "none" ? {} : { "429": errorResponse("Over the request budget of the token or signed-in user (WATCHPOST_API_RATE_LIMIT_PER_MINUTE), or too many exports or previews at once; see Retry-After") }),
+      ...(isPublic ? {} : { "401": errorResponse("Not signed in and no valid API token"), "403": errorResponse(`Needs the ${contract.auth} role`) }),
+      ...(contract.path.includes("{") ? { "404": errorResponse("Not found") } : {}),
+      ...(contract.method !== "GET" && !isPublic ? { "415": errorResponse("Sent with a session cookie, a body that is not application/json") } : {}),
+      ...(isPublic ? {} : { "429": errorResponse("Over the request budget of the token or signed-in user (WATCHPOST_API_RATE_LIMIT_PER_MINUTE), or too many exports or previews at once; see Retry-After") }),
     },
   };
 };
 
-/** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */
-export const buildOpenApiDocument = (endpoints: readonly TEndpointSpec[] = ALL_ENDPOINTS): JsonSchema => {
+/** The OpenAPI 3.1 document of /api/v1, generated from the route contracts (lib/shared/contracts) the handlers run on. */
+export const buildOpenApiDocument = (contracts: readonly TRouteContract[] = API_V1_CONTRACTS): JsonSchema => {
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  for (const spec of endpoints) (paths[spec.path] ??= {})[spec.method] = operation(spec);
+  for (const contract of contracts) (paths[contract.path] ??= {})[contract.method.toLowerCase()] = operation(contract);
   return {
     openapi: "3.1.0",
     info: {
@@ -107,7 +82,7 @@ export const buildOpenApiDocument = (endpoints: readonly TEndpointSpec[] = ALL_E
     },
     servers: [{ url: "/" }],
     security: [{ bearerToken: [] }, { session: [] }],
-    tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
+    tags: [...new Set(contracts.map((c) => c.tag))].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -65,3 +65,6 @@ export const ZAuditEventDto = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 export type TAuditEventDto = z.infer<typeof ZAuditEventDto>;
+
+/** GET /api/v1/audit-log: one page, newest first. */
+export const ZAuditPage = z.object({ data: z.array(ZAuditEventDto), nextCursor: z.string().nullable() });

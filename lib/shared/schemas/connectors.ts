@@ -89,58 +89,73 @@ export const ZUpdateConnectorInput = z.object({ enabled: z.boolean({ error: "ena
 
 export const ZConnectorIdParams = z.object({ id: z.uuid({ error: "Unknown connector id" }) });
 
-export type TConnectorStats = {
-  activitiesStored: number;
-  activitiesLast24h: number;
-  droppedUnverifiedDomain: number;
-  duplicatesSkipped: number;
-  requestsLastMinute: number;
-  rateLimitedResponses: number;
+export const ZConnectorStats = z.object({
+  activitiesStored: z.number(),
+  activitiesLast24h: z.number(),
+  droppedUnverifiedDomain: z.number(),
+  duplicatesSkipped: z.number(),
+  requestsLastMinute: z.number(),
+  rateLimitedResponses: z.number(),
   /** Events set aside because they do not match the wire schema (listed under the connector's quarantine). */
-  eventsQuarantined: number;
-  usersSynced: number;
-  lagSeconds: number | null;
-};
+  eventsQuarantined: z.number(),
+  usersSynced: z.number(),
+  lagSeconds: z.number().nullable(),
+});
+export type TConnectorStats = z.infer<typeof ZConnectorStats>;
 
 /**
  * The request budget of one endpoint family of the connector's API key (or `per-user`, the key's ceiling across
  * families): `server` when learned from X-RateLimit-* headers, `lowered` after a 429 without them, else `default`.
  */
-export type TRateBudgetDto = {
-  family: string;
-  perMinute: number;
-  source: "server" | "lowered" | "default";
+export const ZRateBudgetDto = z.object({
+  family: z.string(),
+  perMinute: z.number(),
+  source: z.enum(["server", "lowered", "default"]),
   /** Requests left in the server's current window and when it resets (only from headers, while current). */
-  remaining: number | null;
-  resetAt: string | null;
-  requestsLastMinute: number;
-};
+  remaining: z.number().nullable(),
+  resetAt: z.string().nullable(),
+  requestsLastMinute: z.number(),
+});
+export type TRateBudgetDto = z.infer<typeof ZRateBudgetDto>;
 
-export type TConnectorDto = {
-  id: string;
-  name: string;
-  app: "atlassian";
-  orgId: string;
-  baseUrl: string;
-  status: TConnectorStatus;
-  statusDetail: string | null;
-  nextRetryAt: string | null;
-  createdAt: string;
-  lastSyncAt: string | null;
+/** A connector as the API answers it (GET/POST/PATCH /api/v1/connectors…). */
+export const ZConnectorDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  app: z.literal("atlassian"),
+  orgId: z.string(),
+  baseUrl: z.string(),
+  status: z.enum(CONNECTOR_STATUSES),
+  statusDetail: z.string().nullable(),
+  nextRetryAt: z.string().nullable(),
+  createdAt: z.string(),
+  lastSyncAt: z.string().nullable(),
   /** processedAt of the newest stored event: with syncFrom, the progress of a backfill. */
-  lastProcessedAt: string | null;
-  initialSyncDoneAt: string | null;
-  backfillDays: number;
-  syncFrom: string;
-  apiKeyLast4: string;
-  apiKeyExpiresAt: string;
-  apiKeySetAt: string;
+  lastProcessedAt: z.string().nullable(),
+  initialSyncDoneAt: z.string().nullable(),
+  backfillDays: z.number().int(),
+  syncFrom: z.string(),
+  apiKeyLast4: z.string(),
+  apiKeyExpiresAt: z.string(),
+  apiKeySetAt: z.string(),
   /** Scopes Watchpost uses that the key lacks (atlassian-scopes.ts); [] for a classic key without scopes. */
-  missingScopes: string[];
+  missingScopes: z.array(z.string()),
   /** When the key's scopes were last probed; null for a connector made before scopes were probed. */
-  scopesCheckedAt: string | null;
-  stats: TConnectorStats;
-  rateBudgets: TRateBudgetDto[];
-};
+  scopesCheckedAt: z.string().nullable(),
+  stats: ZConnectorStats,
+  rateBudgets: z.array(ZRateBudgetDto),
+});
+export type TConnectorDto = z.infer<typeof ZConnectorDto>;
 
-export type TConnectorHistoryEntry = { id: string; at: string; kind: string; status: TConnectorStatus | null; detail: string | null; actorEmail: string | null };
+export const ZConnectorHistoryEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  status: z.enum(CONNECTOR_STATUSES).nullable(),
+  detail: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+});
+export type TConnectorHistoryEntry = z.infer<typeof ZConnectorHistoryEntry>;
+
+/** DELETE /api/v1/connectors/{id}: what was removed with it. */
+export const ZConnectorDeleted = z.object({ deleted: z.literal(true), activitiesDeleted: z.number(), alertsDeleted: z.number(), governanceActionsDeleted: z.number() });

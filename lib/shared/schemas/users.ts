@@ -58,5 +58,17 @@ export const ZUserDto = z.object({
 });
 export type TUserDto = z.infer<typeof ZUserDto>;
 
+/** GET /api/v1/me: the caller, however it authenticated. */
+export const ZMe = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  authenticatedBy: z.enum(["session", "token"]),
+  /** An admin set a temporary password: every other route answers 403 password_change_required until it is changed. */
+  mustChangePassword: z.boolean(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
 export const ZLoginInput = z.object({ email: ZEmail, password: z.string().min(1, "Enter your password").max(256) });
 export type TLoginInput = z.infer<typeof ZLoginInput>;

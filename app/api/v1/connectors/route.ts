@@ -2,13 +2,8 @@
 import { withRoute } from "@/lib/server/http/with-route";
 import { createConnector } from "@/lib/server/services/connectors/create-connector";
 import { listConnectors } from "@/lib/server/services/connectors/get-connectors";
-import { ZCreateConnectorInput } from "@/lib/shared/schemas/connectors";
+import { connectorContracts } from "@/lib/shared/contracts/connectors";
 
-export const GET = withRoute({ auth: "viewer", handler: async () => ({ data: await listConnectors() }) });
+export const GET = withRoute(connectorContracts.list, async () => ({ data: await listConnectors() }));
 
-export const POST = withRoute({
-  auth: "admin",
-  body: ZCreateConnectorInput,
-  status: 201,
-  handler: ({ principal, body }) => createConnector({ actor: principal, input: body }),
-});
+export const POST = withRoute(connectorContracts.create, ({ principal, body }) => createConnector({ actor: principal, input: body }));

@@ -2,13 +2,8 @@
 import { withRoute } from "@/lib/server/http/with-route";
 import { listPolicyDtos } from "@/lib/server/services/policies/get-policies";
 import { createPolicy } from "@/lib/server/services/policies/save-policy";
-import { ZCreatePolicyInput } from "@/lib/shared/schemas/policies";
+import { policyContracts } from "@/lib/shared/contracts/policies";
 
-export const GET = withRoute({ auth: "viewer", handler: async () => ({ data: await listPolicyDtos() }) });
+export const GET = withRoute(policyContracts.list, async () => ({ data: await listPolicyDtos() }));
 
-export const POST = withRoute({
-  auth: "admin",
-  body: ZCreatePolicyInput,
-  status: 201,
-  handler: ({ principal, body }) => createPolicy({ actor: principal, input: body }),
-});
+export const POST = withRoute(policyContracts.create, ({ principal, body }) => createPolicy({ actor: principal, input: body }));

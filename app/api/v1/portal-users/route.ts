@@ -2,13 +2,8 @@
 import { withRoute } from "@/lib/server/http/with-route";
 import { createUser } from "@/lib/server/services/users/create-user";
 import { listUsers } from "@/lib/server/services/users/list-users";
-import { ZCreateUserInput } from "@/lib/shared/schemas/users";
+import { portalUserContracts } from "@/lib/shared/contracts/portal-users";
 
-export const GET = withRoute({ auth: "admin", handler: async () => ({ data: await listUsers() }) });
+export const GET = withRoute(portalUserContracts.list, async () => ({ data: await listUsers() }));
 
-export const POST = withRoute({
-  auth: "admin",
-  body: ZCreateUserInput,
-  status: 201,
-  handler: ({ principal, body }) => createUser({ actor: principal, input: body }),
-});
+export const POST = withRoute(portalUserContracts.create, ({ principal, body }) => createUser({ actor: principal, input: body }));

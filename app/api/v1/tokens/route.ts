@@ -2,13 +2,8 @@
 import { withRoute } from "@/lib/server/http/with-route";
 import { createToken } from "@/lib/server/services/tokens/create-token";
 import { listTokens } from "@/lib/server/services/tokens/list-tokens";
-import { ZCreateTokenInput } from "@/lib/shared/schemas/tokens";
+import { tokenContracts } from "@/lib/shared/contracts/tokens";
 
-export const GET = withRoute({ auth: "viewer", handler: async ({ principal }) => ({ data: await listTokens({ viewer: principal }) }) });
+export const GET = withRoute(tokenContracts.list, async ({ principal }) => ({ data: await listTokens({ viewer: principal }) }));
 
-export const POST = withRoute({
-  auth: "viewer",
-  body: ZCreateTokenInput,
-  status: 201,
-  handler: ({ principal, body }) => createToken({ actor: principal, input: body }),
-});
+export const POST = withRoute(tokenContracts.create, ({ principal, body }) => createToken({ actor: principal, input: body }));

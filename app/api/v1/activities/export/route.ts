@@ -2,12 +2,6 @@
 import { downloadResponse } from "@/lib/server/http/download-response";
 import { withRoute } from "@/lib/server/http/with-route";
 import { exportActivities } from "@/lib/server/services/activities/export-activities";
-import { ZActivityExportQuery } from "@/lib/shared/schemas/activities";
+import { activityContracts } from "@/lib/shared/contracts/activities";
 
-export const GET = withRoute({
-  auth: "viewer",
-  query: ZActivityExportQuery,
-  handler: async ({ query, principal }) => {
-    return downloadResponse(await exportActivities({ query, userId: principal.userId }));
-  },
-});
+export const GET = withRoute(activityContracts.export, async ({ query, principal }) => downloadResponse(await exportActivities({ query, userId: principal.userId })));

@@ -2,13 +2,8 @@
 import { withRoute } from "@/lib/server/http/with-route";
 import { updateAlertForActor } from "@/lib/server/services/alerts/update-alert";
 import { getAlertOrThrow } from "@/lib/server/services/detection/get-alert";
-import { ZAlertIdParams, ZAlertPatchInput } from "@/lib/shared/schemas/alerts";
+import { alertContracts } from "@/lib/shared/contracts/alerts";
 
-export const GET = withRoute({ auth: "viewer", params: ZAlertIdParams, handler: ({ params }) => getAlertOrThrow(params.id) });
+export const GET = withRoute(alertContracts.get, ({ params }) => getAlertOrThrow(params.id));
 
-export const PATCH = withRoute({
-  auth: "analyst",
-  params: ZAlertIdParams,
-  body: ZAlertPatchInput,
-  handler: ({ principal, params, body }) => updateAlertForActor({ actor: principal, id: params.id, input: body }),
-});
+export const PATCH = withRoute(alertContracts.update, ({ principal, params, body }) => updateAlertForActor({ actor: principal, id: params.id, input: body }));

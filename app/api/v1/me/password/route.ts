@@ -2,16 +2,11 @@
 import { setSessionCookie } from "@/lib/server/auth/session-cookie";
 import { withRoute } from "@/lib/server/http/with-route";
 import { changePassword } from "@/lib/server/services/auth/change-password";
-import { ZChangePasswordInput } from "@/lib/shared/schemas/users";
+import { systemContracts } from "@/lib/shared/contracts/system";
 
-export const POST = withRoute({
-  auth: "viewer",
-  body: ZChangePasswordInput,
-  allowsPendingPasswordChange: true,
-  handler: async ({ principal, body }) => {
-    const { user, session } = await changePassword({ actor: principal, input: body });
-    // Every session of the user ended with the change: this browser goes on with a new one.
-    await setSessionCookie(principal, session);
-    return user;
-  },
+export const POST = withRoute(systemContracts.changePassword, async ({ principal, body }) => {
+  const { user, session } = await changePassword({ actor: principal, input: body });
+  // Every session of the user ended with the change: this browser goes on with a new one.
+  await setSessionCookie(principal, session);
+  return user;
 });

@@ -2,23 +2,12 @@
 import { withRoute } from "@/lib/server/http/with-route";
 import { getPolicyDtoOrThrow } from "@/lib/server/services/policies/get-policies";
 import { deletePolicyForActor, updatePolicyForActor } from "@/lib/server/services/policies/save-policy";
-import { ZPolicyIdParams } from "@/lib/shared/schemas/policy-api";
-import { ZUpdatePolicyInput } from "@/lib/shared/schemas/policies";
+import { policyContracts } from "@/lib/shared/contracts/policies";
 
-export const GET = withRoute({ auth: "viewer", params: ZPolicyIdParams, handler: ({ params }) => getPolicyDtoOrThrow(params.id) });
+export const GET = withRoute(policyContracts.get, ({ params }) => getPolicyDtoOrThrow(params.id));
 
-export const PATCH = withRoute({
-  auth: "admin",
-  params: ZPolicyIdParams,
-  body: ZUpdatePolicyInput,
-  handler: ({ principal, params, body }) => updatePolicyForActor({ actor: principal, idOrKey: params.id, input: body }),
-});
+export const PATCH = withRoute(policyContracts.update, ({ principal, params, body }) => updatePolicyForActor({ actor: principal, idOrKey: params.id, input: body }));
 
-export const DELETE = withRoute({
-  auth: "admin",
-  params: ZPolicyIdParams,
-  handler: async ({ principal, params }) => {
-    await deletePolicyForActor({ actor: principal, idOrKey: params.id });
-    return new Response(null, { status: 204 });
-  },
+export const DELETE = withRoute(policyContracts.delete, async ({ principal, params }) => {
+  await deletePolicyForActor({ actor: principal, idOrKey: params.id });
 });

@@ -1,10 +1,6 @@
 // POST /api/v1/governance-actions/{id}/confirm – keep a suspension: cancel its automatic restore (analyst)
 import { withRoute } from "@/lib/server/http/with-route";
 import { confirmGovernanceAction } from "@/lib/server/services/governance/revert-governance-action";
-import { ZGovernanceActionIdParams } from "@/lib/shared/schemas/governance";
+import { governanceContracts } from "@/lib/shared/contracts/governance";
 
-export const POST = withRoute({
-  auth: "analyst",
-  params: ZGovernanceActionIdParams,
-  handler: ({ principal, params }) => confirmGovernanceAction({ actor: principal, id: params.id }),
-});
+export const POST = withRoute(governanceContracts.confirm, ({ principal, params }) => confirmGovernanceAction({ actor: principal, id: params.id }));

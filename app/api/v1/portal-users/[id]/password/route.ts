@@ -1,11 +1,6 @@
 // POST /api/v1/portal-users/{id}/password – set a temporary password, to be changed at next sign-in (admin)
 import { withRoute } from "@/lib/server/http/with-route";
 import { setTemporaryPassword } from "@/lib/server/services/users/set-temporary-password";
-import { ZTemporaryPasswordInput, ZUserIdParams } from "@/lib/shared/schemas/users";
+import { portalUserContracts } from "@/lib/shared/contracts/portal-users";
 
-export const POST = withRoute({
-  auth: "admin",
-  params: ZUserIdParams,
-  body: ZTemporaryPasswordInput,
-  handler: ({ principal, params, body }) => setTemporaryPassword({ actor: principal, id: params.id, input: body }),
-});
+export const POST = withRoute(portalUserContracts.setTemporaryPassword, ({ principal, params, body }) => setTemporaryPassword({ actor: principal, id: params.id, input: body }));

@@ -2,12 +2,6 @@
 import { downloadResponse } from "@/lib/server/http/download-response";
 import { withRoute } from "@/lib/server/http/with-route";
 import { exportQuarantinedEvents } from "@/lib/server/services/connectors/export-quarantined-events";
-import { ZConnectorIdParams } from "@/lib/shared/schemas/connectors";
+import { connectorContracts } from "@/lib/shared/contracts/connectors";
 
-export const GET = withRoute({
-  auth: "analyst",
-  params: ZConnectorIdParams,
-  handler: async ({ params }) => {
-    return downloadResponse(await exportQuarantinedEvents({ connectorId: params.id }));
-  },
-});
+export const GET = withRoute(connectorContracts.exportQuarantine, async ({ params }) => downloadResponse(await exportQuarantinedEvents({ connectorId: params.id })));

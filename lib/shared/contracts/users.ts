@@ -1,32 +1,43 @@
-import { ZAtlassianUserDetail, ZAtlassianUserList, ZAtlassianUsersQuery, ZUserActivitiesQuery, ZUserActivityList } from "../../schemas/atlassian-users";
-import type { TEndpointSpec } from "../endpoint";
+import {
+  ZAtlassianUserDetail,
+  ZAtlassianUserIdParams,
+  ZAtlassianUserList,
+  ZAtlassianUsersQuery,
+  ZUserActivitiesQuery,
+  ZUserActivityList,
+} from "../schemas/atlassian-users";
+import { defineRoute } from "./define-route";
+
+const TAG = "Users";
 
 // Atlassian accounts of the connected orgs. The portal's own users are under /api/v1/portal-users.
-export const usersEndpoints: readonly TEndpointSpec[] = [
-  {
-    method: "get",
+export const atlassianUserContracts = {
+  list: defineRoute({
+    method: "GET",
     path: "/api/v1/users",
     summary: "Atlassian users of every connector by name; filters q (name, email or account id), connectorId, status, admin; keyset cursor",
-    tag: "Users",
+    tag: TAG,
     auth: "viewer",
     query: ZAtlassianUsersQuery,
     response: ZAtlassianUserList,
-  },
-  {
-    method: "get",
+  }),
+  get: defineRoute({
+    method: "GET",
     path: "/api/v1/users/{id}",
     summary: "One Atlassian user (id = Watchpost's id of the account): countries and IPs seen with first/last seen, alerts",
-    tag: "Users",
+    tag: TAG,
     auth: "viewer",
+    params: ZAtlassianUserIdParams,
     response: ZAtlassianUserDetail,
-  },
-  {
-    method: "get",
+  }),
+  listActivities: defineRoute({
+    method: "GET",
     path: "/api/v1/users/{id}/activities",
     summary: "The Atlassian user's activity timeline, newest first; keyset cursor",
-    tag: "Users",
+    tag: TAG,
     auth: "viewer",
+    params: ZAtlassianUserIdParams,
     query: ZUserActivitiesQuery,
     response: ZUserActivityList,
-  },
-];
+  }),
+};

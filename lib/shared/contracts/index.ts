@@ -1,0 +1,44 @@
+import { activityContracts } from "./activities";
+import { alertContracts } from "./alerts";
+import { auditLogContracts } from "./audit-log";
+import { connectorContracts } from "./connectors";
+import { dashboardContracts } from "./dashboard";
+import type { TRouteContract } from "./define-route";
+import { governanceContracts } from "./governance";
+import { ipRangeContracts, threatListContracts } from "./ip-ranges";
+import { notificationContracts } from "./notifications";
+import { policyContracts } from "./policies";
+import { portalUserContracts } from "./portal-users";
+import { postureContracts } from "./posture";
+import { setupContracts, systemContracts } from "./system";
+import { tokenContracts } from "./tokens";
+import { atlassianUserContracts } from "./users";
+
+/**
+ * Every area's contracts by the name route files import them under (`withRoute(alertContracts.get, …)`), in the
+ * OpenAPI document's order. Add a new area here.
+ */
+export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRouteContract>>>> = {
+  systemContracts,
+  connectorContracts,
+  activityContracts,
+  atlassianUserContracts,
+  dashboardContracts,
+  alertContracts,
+  governanceContracts,
+  notificationContracts,
+  policyContracts,
+  ipRangeContracts,
+  threatListContracts,
+  postureContracts,
+  tokenContracts,
+  portalUserContracts,
+  auditLogContracts,
+  setupContracts,
+};
+
+/** Every route handler's contract. */
+export const ALL_CONTRACTS: readonly TRouteContract[] = Object.values(CONTRACT_AREAS).flatMap((area) => Object.values(area));
+
+/** The versioned API, as the OpenAPI document lists it; first-run /api/setup stays out of it (system.ts). */
+export const API_V1_CONTRACTS: readonly TRouteContract[] = ALL_CONTRACTS.filter((c) => c.path.startsWith("/api/v1/"));
