@@ -1,6 +1,44 @@
-import type { NormalizedActivity } from "../services/sync/normalize-event";
+import type { TEvent } from "../../atlassian";
 import { getDb, getPgPool } from "../db";
 import { insertQuarantinedEvents, type QuarantineRow } from "./quarantine-repository";
+
+/** The columns of one stored activity (see the Activity model), as the sync normalizes an event. */
+export type NormalizedActivity = Readonly<{
+  eventId: string;
+  eventTime: Date;
+  processedAt: Date | null;
+  action: string;
+  actionName: string | null;
+  actionGroup: string | null;
+  product: string;
+  siteId: string | null;
+  siteName: string | null;
+  actorId: string;
+  actorName: string | null;
+  actorEmail: string | null;
+  onBehalfOfId: string | null;
+  authType: string | null;
+  tokenId: string | null;
+  isSystem: boolean;
+  isAdminAction: boolean;
+  isImpersonation: boolean;
+  targets: { type: string; id: string | null; name: string | null }[];
+  targetName: string | null;
+  ip: string | null;
+  country: string | null;
+  /** ISO alpha-2; see the Activity model for the precedence of sources. */
+  countryCode: string | null;
+  region: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  locationSource: "event" | "range" | "geoip" | null;
+  ipCategory: string | null;
+  ipTags: readonly string[];
+  message: string | null;
+  searchText: string;
+  raw: TEvent;
+}>;
 
 export type StorePageInput = Readonly<{
   connectorId: string;

@@ -1,6 +1,7 @@
 import type { ConnectorStatus, Prisma } from "../../generated/prisma/client";
 import { LIVE_KEYS_SQL } from "./worker-presence-repository";
-import { getDb, getPgPool } from "../db";
+import { getDb, getPgPool, type Db } from "../db";
+import { ConflictError, withConflict } from "./persistence-errors";
 
 /** Every column but the encrypted key, which only the sync path reads (findConnectorSecret). */
 const CONNECTOR_SELECT = {
@@ -56,8 +57,12 @@ export type NewConnector = Readonly<{
   scopesCheckedAt: Date;
 }>;
 
-export const insertConnector = (data: NewConnector): Promise<ConnectorRecord> =>
-  getDb().connector.create({ data: { ...data, status: "connecting" }, select: CONNECTOR_SELECT });
+/** A name or organization taken meanwhile (past the service's checks) is a ConflictError (409). */
+export const insertConnector = (data: NewConnector, db: Db = getDb()): Promise<ConnectorRecord> =>
+  withConflict(
+    () => db.connector.create({ data: { ...data, status: "connecting" }, select: CONNECTOR_SELECT }),
+    () => new ConflictError("This connector already exists (same name or organization)"),
+  );
 
 // The connector list is read by every dashboard and connectors page: plain SQL on the pg pool (the same columns
 // as CONNECTOR_SELECT), which costs the web process a fraction of a Prisma query (bench:load, docs/benchmarks.md).
