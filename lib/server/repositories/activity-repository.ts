@@ -1,5 +1,7 @@
 import type { TEvent } from "../../atlassian";
-import { getDb, getPgPool } from "../db";
+import { sql } from "kysely";
+import { getDb, getSql, type Db, type Sql } from "../db";
+import { jsonRecordset, type TRecordsetTypes } from "./json-recordset";
 import { insertQuarantinedEvents, type QuarantineRow } from "./quarantine-repository";
 
 /** The columns of one stored activity (see the Activity model), as the sync normalizes an event. */
@@ -92,56 +94,107 @@ const toRow = (a: NormalizedActivity) => ({
   raw: a.raw,
 });
 
+// The page's rows as one jsonb parameter (docs/benchmarks.md: one statement per page, whatever its size).
+const PAGE_TYPES = {
+  event_id: "text",
+  event_time: "timestamptz",
+  processed_at: "timestamptz",
+  action: "text",
+  action_name: "text",
+  action_group: "text",
+  product: "text",
+  site_id: "text",
+  site_name: "text",
+  actor_id: "text",
+  actor_name: "text",
+  actor_email: "text",
+  on_behalf_of_id: "text",
+  auth_type: "text",
+  token_id: "text",
+  is_system: "boolean",
+  is_admin_action: "boolean",
+  is_impersonation: "boolean",
+  targets: "jsonb",
+  target_name: "text",
+  ip: "text",
+  country: "text",
+  country_code: "text",
+  region: "text",
+  city: "text",
+  lat: "float8",
+  lon: "float8",
+  location_source: "text",
+  ip_category: "text",
+  ip_tags: "jsonb",
+  message: "text",
+  search_text: "text",
+  raw: "jsonb",
+} as const satisfies TRecordsetTypes<ReturnType<typeof toRow>>;
+
+/** Inserts the page's new activities (a replayed event id is skipped); returns how many were new. */
+const insertPage = async (trx: Sql, connectorId: string, activities: readonly NormalizedActivity[]): Promise<number> => {
+  if (activities.length === 0) return 0;
+  const r = jsonRecordset("r", PAGE_TYPES, activities.map(toRow));
+  const result = await trx
+    .insertInto("activities")
+    .columns(["connector_id", "event_id", "event_time", "processed_at", "action", "action_name", "action_group", "product", "site_id", "site_name",
+      "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "token_id", "is_system", "is_admin_action", "is_impersonation", "targets",
+      "target_name", "ip", "country", "country_code", "region", "city", "lat", "lon", "location_source", "ip_category", "ip_tags", "message",
+      "search_text", "raw"])
+    .expression((eb) =>
+      eb
+        .selectFrom(r)
+        .select([
+          sql<string>`${connectorId}::uuid`.as("connector_id"),
+          "r.event_id", "r.event_time", "r.processed_at", "r.action", "r.action_name", "r.action_group", "r.product", "r.site_id", "r.site_name",
+          "r.actor_id", "r.actor_name", "r.actor_email", "r.on_behalf_of_id", "r.auth_type", "r.token_id", "r.is_system", "r.is_admin_action",
+          "r.is_impersonation", "r.targets", "r.target_name", sql<string>`${sql.ref("r.ip")}::inet`.as("ip"), "r.country", "r.country_code",
+          "r.region", "r.city", "r.lat", "r.lon", "r.location_source", "r.ip_category",
+          // A JSON array to text[]: jsonb_to_recordset has no array fields.
+          sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("r.ip_tags")}))`.as("ip_tags"),
+          "r.message", "r.search_text", "r.raw",
+        ]),
+    )
+    .onConflict((oc) => oc.columns(["connector_id", "event_id"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+};
+
 /**
  * Stores one page (its activities and its quarantined events) and advances the cursor in a single transaction:
  * a crash at any point either keeps all or none, and the unique (connector, event id) of both tables makes a
  * replayed page a no-op. The update is fenced by the sync lease, so a worker that lost its lease cannot move
- * the cursor.
+ * the cursor. On the pg pool: the ingest hot path (docs/benchmarks.md).
  */
 export const storeActivityPage = async (
   input: StorePageInput,
+  db: Sql = getSql(),
 ): Promise<{ inserted: number; duplicates: number; quarantinedNew: number; isCaughtUp: boolean }> => {
-  const rows = JSON.stringify(input.activities.map(toRow));
   const newestProcessed = input.activities.reduce<Date | null>((max, a) => (a.processedAt && (!max || a.processedAt > max) ? a.processedAt : max), null);
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const inserted = input.activities.length === 0 ? 0 : ((await client.query(INSERT_PAGE_SQL, [input.connectorId, rows])).rowCount ?? 0);
+  return db.transaction().execute(async (trx) => {
+    const inserted = await insertPage(trx, input.connectorId, input.activities);
     const duplicates = input.activities.length - inserted;
-    const quarantinedNew = await insertQuarantinedEvents(client, input.connectorId, input.quarantined ?? []);
+    const quarantinedNew = await insertQuarantinedEvents(input.connectorId, input.quarantined ?? [], trx);
     const isCaughtUp = input.isCaughtUp(inserted, quarantinedNew);
-    const updated = await client.query(
-      `UPDATE connectors SET cursor = $2, activities_stored = activities_stored + $3, duplicates_skipped = duplicates_skipped + $4,
-        dropped_unverified = dropped_unverified + $5, last_sync_at = clock_timestamp(), is_caught_up = $6,
-        last_processed_at = GREATEST(last_processed_at, $7::timestamptz), events_quarantined = events_quarantined + $9
-       WHERE id = $1::uuid AND sync_lease_owner = $8`,
-      [input.connectorId, input.cursor, inserted, duplicates, input.droppedUnverified, isCaughtUp, newestProcessed, input.leaseOwner, quarantinedNew],
-    );
-    if (updated.rowCount !== 1) throw new LeaseLostError("sync lease lost; another worker took over this connector");
-    await client.query("COMMIT");
+    const updated = await trx
+      .updateTable("connectors")
+      .set((eb) => ({
+        cursor: input.cursor,
+        activities_stored: eb("activities_stored", "+", String(inserted)),
+        duplicates_skipped: eb("duplicates_skipped", "+", String(duplicates)),
+        dropped_unverified: eb("dropped_unverified", "+", String(input.droppedUnverified)),
+        last_sync_at: sql<Date>`clock_timestamp()`,
+        is_caught_up: isCaughtUp,
+        last_processed_at: sql<Date>`GREATEST(${sql.ref("last_processed_at")}, ${newestProcessed}::timestamptz)`,
+        events_quarantined: eb("events_quarantined", "+", String(quarantinedNew)),
+      }))
+      .where("id", "=", input.connectorId)
+      .where("sync_lease_owner", "=", input.leaseOwner)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) throw new LeaseLostError("sync lease lost; another worker took over this connector");
     return { inserted, duplicates, quarantinedNew, isCaughtUp };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 };
 
-const INSERT_PAGE_SQL = `
-  INSERT INTO activities (connector_id, event_id, event_time, processed_at, action, action_name, action_group, product, site_id, site_name,
-    actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, token_id, is_system, is_admin_action, is_impersonation, targets, target_name,
-    ip, country, country_code, region, city, lat, lon, location_source, ip_category, ip_tags, message, search_text, raw)
-  SELECT $1::uuid, r.event_id, r.event_time, r.processed_at, r.action, r.action_name, r.action_group, r.product, r.site_id, r.site_name,
-    r.actor_id, r.actor_name, r.actor_email, r.on_behalf_of_id, r.auth_type, r.token_id, r.is_system, r.is_admin_action, r.is_impersonation, r.targets,
-    r.target_name, r.ip::inet, r.country, r.country_code, r.region, r.city, r.lat, r.lon, r.location_source, r.ip_category,
-    ARRAY(SELECT jsonb_array_elements_text(r.ip_tags)), r.message, r.search_text, r.raw
-  FROM jsonb_to_recordset($2::jsonb) AS r(event_id text, event_time timestamptz, processed_at timestamptz, action text, action_name text,
-    action_group text, product text, site_id text, site_name text, actor_id text, actor_name text, actor_email text, on_behalf_of_id text,
-    auth_type text, token_id text, is_system boolean, is_admin_action boolean, is_impersonation boolean, targets jsonb, target_name text,
-    ip text, country text, country_code text, region text, city text, lat float8, lon float8, location_source text, ip_category text,
-    ip_tags jsonb, message text, search_text text, raw jsonb)
-  ON CONFLICT (connector_id, event_id) DO NOTHING`;
-
-export const listEventIds = async (connectorId: string): Promise<string[]> =>
-  (await getDb().activity.findMany({ where: { connectorId }, select: { eventId: true } })).map((r) => r.eventId);
+export const listEventIds = async (connectorId: string, db: Db = getDb()): Promise<string[]> =>
+  (await db.activity.findMany({ where: { connectorId }, select: { eventId: true } })).map((r) => r.eventId);
