@@ -1,4 +1,5 @@
 import type { TEvent } from "../../atlassian";
+import type { TDetectionActivity } from "../../detection/types";
 import { sql } from "kysely";
 import { getDb, getSql, type Db, type Sql } from "../db";
 import { jsonRecordset, type TRecordsetTypes } from "./json-recordset";
@@ -198,3 +199,107 @@ export const storeActivityPage = async (
 
 export const listEventIds = async (connectorId: string, db: Db = getDb()): Promise<string[]> =>
   (await db.activity.findMany({ where: { connectorId }, select: { eventId: true } })).map((r) => r.eventId);
+
+// Detection reads every stored activity: on the pg pool, where Prisma's per-row mapping would cost more than
+// the detectors themselves (docs/benchmarks.md). Times come as epoch ms (float8): node-postgres parses
+// timestamptz text far more slowly than a number. Queries order by activities.seq / activities.event_time (the
+// columns), never by these aliases.
+const epochMs = (column: "event_time" | "stored_at") => sql<number>`(extract(epoch FROM ${sql.ref(`activities.${column}`)}) * 1000)::float8`;
+
+const selectDetectionActivities = (db: Sql) =>
+  db
+    .selectFrom("activities")
+    .select([
+      "seq", "connector_id", "event_id", epochMs("event_time").as("event_time"), epochMs("stored_at").as("stored_at"), "action", "action_group",
+      "product", "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "is_system", "is_admin_action", "is_impersonation",
+      sql<string | null>`host(${sql.ref("activities.ip")})`.as("ip"), "country", "country_code", "city", "lat", "lon", "ip_category", "ip_tags",
+      "target_name", "search_text",
+    ]);
+
+type TDetectionActivityRow = Awaited<ReturnType<ReturnType<typeof selectDetectionActivities>["executeTakeFirstOrThrow"]>>;
+
+const toDetectionActivity = (r: TDetectionActivityRow): TDetectionActivity => ({
+  seq: BigInt(r.seq),
+  connectorId: r.connector_id,
+  eventId: r.event_id,
+  eventTime: new Date(r.event_time),
+  storedAt: new Date(r.stored_at),
+  action: r.action,
+  actionGroup: r.action_group,
+  product: r.product,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorEmail: r.actor_email,
+  onBehalfOfId: r.on_behalf_of_id,
+  authType: r.auth_type,
+  isSystem: r.is_system,
+  isAdminAction: r.is_admin_action,
+  isImpersonation: r.is_impersonation,
+  ip: r.ip,
+  country: r.country,
+  countryCode: r.country_code,
+  city: r.city,
+  lat: r.lat,
+  lon: r.lon,
+  ipCategory: r.ip_category,
+  ipTags: r.ip_tags ?? [],
+  targetName: r.target_name,
+  searchText: r.search_text,
+});
+
+/** Activities of every connector with event_time in [from, to), in event-time order, keyset-paginated (preview). */
+export const scanActivitiesByEventTime = async (
+  options: Readonly<{ from: Date; to: Date; after?: { time: Date; seq: bigint }; limit: number }>,
+  db: Sql = getSql(),
+): Promise<TDetectionActivity[]> => {
+  const { from, to, after, limit } = options;
+  const rows = await selectDetectionActivities(db)
+    .where("activities.event_time", ">=", from)
+    .where("activities.event_time", "<", to)
+    .$if(after !== undefined, (qb) =>
+      qb.where((eb) => eb(eb.refTuple("activities.event_time", "activities.seq"), ">", eb.tuple(after?.time ?? from, after?.seq.toString() ?? "0"))),
+    )
+    .orderBy("activities.event_time")
+    .orderBy("activities.seq")
+    .limit(limit)
+    .execute();
+  return rows.map(toDetectionActivity);
+};
+
+/**
+ * A connector's activities after a seq, in seq order. Outside a transaction (no cursor lock): stored activities
+ * never change, so the detection pass reads the next batch while it processes the current one.
+ */
+export const readActivitiesAfter = async (connectorId: string, afterSeq: bigint, limit: number, db: Sql = getSql()): Promise<TDetectionActivity[]> =>
+  (
+    await selectDetectionActivities(db)
+      .where("activities.connector_id", "=", connectorId)
+      .where("activities.seq", ">", afterSeq.toString())
+      .orderBy("activities.seq")
+      .limit(limit)
+      .execute()
+  ).map(toDetectionActivity);
+
+export type TGroupMembership = { connectorId: string; accountId: string; groupId: string | null; groupName: string | null };
+
+/**
+ * Group memberships as the org audit log tells them: the latest user_added_to_group /
+ * user_removed_from_group per user and group (the Admin API offers no group listing to sync).
+ * Memberships older than the stored history are unknown. A typed fragment: DISTINCT ON over JSON paths of two
+ * lateral jsonb_array_elements, which the builder would only restate as text.
+ */
+export const listGroupMemberships = async (connectorIds?: readonly string[], db: Sql = getSql()): Promise<TGroupMembership[]> => {
+  const { rows } = await sql<{ connector_id: string; account_id: string; group_id: string | null; group_name: string | null }>`
+    SELECT connector_id, account_id, group_id, group_name FROM (
+      SELECT DISTINCT ON (a.connector_id, u->>'id', coalesce(g->>'id', g->>'name'))
+        a.connector_id, u->>'id' AS account_id, g->>'id' AS group_id, g->>'name' AS group_name, a.action
+      FROM ${sql.table("activities")} a
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(${sql.ref("a.targets")}, '[]'::jsonb)) g
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(${sql.ref("a.targets")}, '[]'::jsonb)) u
+      WHERE ${sql.ref("a.action")} IN ('user_added_to_group', 'user_removed_from_group')
+        AND g->>'type' = 'groups' AND u->>'type' = 'users' AND u->>'id' IS NOT NULL
+        AND (${connectorIds ? [...connectorIds] : null}::uuid[] IS NULL OR ${sql.ref("a.connector_id")} = ANY(${connectorIds ? [...connectorIds] : null}::uuid[]))
+      ORDER BY a.connector_id, u->>'id', coalesce(g->>'id', g->>'name'), ${sql.ref("a.event_time")} DESC, ${sql.ref("a.seq")} DESC
+    ) latest WHERE action = 'user_added_to_group'`.execute(db);
+  return rows.map((r) => ({ connectorId: r.connector_id, accountId: r.account_id, groupId: r.group_id, groupName: r.group_name }));
+};

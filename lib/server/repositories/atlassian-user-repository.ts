@@ -1,4 +1,5 @@
-import { getPgPool } from "../db";
+import { sql } from "kysely";
+import { getPgPool, getSql, type Sql } from "../db";
 
 // Atlassian accounts of the connected orgs, as the users view shows them. Last activity is the later of
 // Atlassian's last-active date and the newest activity folded into user_locations_seen; both scalar
@@ -227,3 +228,12 @@ export const listUserActivities = async (
     hasMore: rows.length > options.limit,
   };
 };
+
+/** Organization admins per connector (from the synced directory), for scope groups and the adminActor filter. */
+export const listOrgAdmins = async (connectorIds?: readonly string[], db: Sql = getSql()): Promise<{ connectorId: string; accountId: string }[]> =>
+  db
+    .selectFrom("atlassian_users")
+    .select(["connector_id as connectorId", "account_id as accountId"])
+    .where("is_admin", "=", true)
+    .$if(connectorIds !== undefined, (qb) => qb.where("connector_id", "=", sql<string>`ANY(${connectorIds ? [...connectorIds] : []}::uuid[])`))
+    .execute();

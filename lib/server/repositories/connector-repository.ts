@@ -260,3 +260,21 @@ export const findDueConnectorIds = async (minPollSeconds: number, db: Sql = getS
 /** Connector names by id (a handful of rows). */
 export const findConnectorNames = async (db: Sql = getSql()): Promise<Map<string, string>> =>
   new Map((await db.selectFrom("connectors").select(["id", "name"]).execute()).map((r) => [r.id, r.name]));
+
+/** Connectors with activities the detection cursor has not reached yet. */
+export const listConnectorsWithPendingActivities = async (db: Sql = getSql()): Promise<string[]> => {
+  const rows = await db
+    .selectFrom("connectors as c")
+    .leftJoin("activity_consumer_cursors as cur", (join) => join.on("cur.consumer", "=", "detection").onRef("cur.connector_id", "=", "c.id"))
+    .select("c.id")
+    .where(({ exists, selectFrom, ref, fn }) =>
+      exists(
+        selectFrom("activities as a")
+          .select(sql<number>`1`.as("one"))
+          .whereRef("a.connector_id", "=", "c.id")
+          .where("a.seq", ">", fn.coalesce(ref("cur.last_seq"), sql<string>`0`)),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+};
