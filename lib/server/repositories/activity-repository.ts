@@ -303,3 +303,44 @@ export const listGroupMemberships = async (connectorIds?: readonly string[], db:
     ) latest WHERE action = 'user_added_to_group'`.execute(db);
   return rows.map((r) => ({ connectorId: r.connector_id, accountId: r.account_id, groupId: r.group_id, groupName: r.group_name }));
 };
+
+export type UserActivityRow = Readonly<{
+  seq: string;
+  eventId: string;
+  eventTime: Date;
+  action: string;
+  actionName: string | null;
+  product: string;
+  targetName: string | null;
+  ip: string | null;
+  countryCode: string | null;
+  country: string | null;
+  city: string | null;
+}>;
+
+/**
+ * An account's activities newest first (the (actor_id, event_time, seq) index), keyset-paginated on
+ * (event_time, seq): event times have millisecond precision, so an ISO timestamp in the cursor is exact.
+ */
+export const listUserActivities = async (
+  options: Readonly<{ connectorId: string; accountId: string; before?: readonly [string, string]; limit: number }>,
+  db: Sql = getSql(),
+): Promise<{ rows: UserActivityRow[]; hasMore: boolean }> => {
+  const { before } = options;
+  const rows = await db
+    .selectFrom("activities")
+    .select([
+      "seq", "event_id as eventId", "event_time as eventTime", "action", "action_name as actionName", "product", "target_name as targetName",
+      sql<string | null>`host(${sql.ref("activities.ip")})`.as("ip"), "country_code as countryCode", "country", "city",
+    ])
+    .where("actor_id", "=", options.accountId)
+    .where("connector_id", "=", options.connectorId)
+    .$if(before !== undefined, (qb) =>
+      qb.where((eb) => eb(eb.refTuple("event_time", "seq"), "<", eb.tuple(sql<Date>`${before?.[0]}::timestamptz`, sql<string>`${before?.[1]}::bigint`))),
+    )
+    .orderBy("event_time", "desc")
+    .orderBy("seq", "desc")
+    .limit(options.limit + 1)
+    .execute();
+  return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+};

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { getPgPool, getSql, type Sql } from "../db";
-import { ALERT_COLUMNS, ALERT_SEQS, toAlertRow, type AlertRow, type TAlertSqlRow } from "./alert-repository";
-import type { UserAlertRow } from "./atlassian-user-repository";
+import { ALERT_COLUMNS, ALERT_SEQS, toAlertRow, type AlertRow, type TAlertSqlRow, type UserAlertRow } from "./alert-repository";
 import { insertAlertEvents, type TTriageActor } from "./alert-triage-repository";
 
 // What the alert page shows beside the alert: comments, history and the Atlassian user's context.

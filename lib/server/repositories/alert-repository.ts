@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import type { Severity } from "../../generated/kysely/types";
+import { AlertStatus, Severity, type AlertClassification } from "../../generated/kysely/types";
 import { getPgPool, getSql, type Sql } from "../db";
 import { jsonRecordset } from "./json-recordset";
 
-type TStatus = "open" | "in_progress" | "resolved" | "dismissed";
-type TSeverity = "low" | "medium" | "high";
+type TStatus = AlertStatus;
+type TSeverity = Severity;
 
 export type AlertFilters = Readonly<{
   statuses?: readonly TStatus[];
@@ -55,7 +55,7 @@ export type AlertRow = Readonly<{
   createdAt: Date;
   updatedAt: Date;
   assignee: { id: string; name: string; email: string } | null;
-  classification: "true_positive" | "benign_true_positive" | "false_positive" | null;
+  classification: AlertClassification | null;
   resolutionReason: string | null;
   resolvedAt: Date | null;
   activitySeqs: bigint[];
@@ -89,7 +89,8 @@ export type AlertSort = "newest" | "oldest" | "severity" | "last_activity";
 /** Where a page ends: the sort's key of the last row (created or last activity time, severity) and its id. */
 export type AlertKeyset = Readonly<{ at: Date; severity?: TSeverity; id: string }>;
 
-const SEVERITY_ORDER: readonly TSeverity[] = ["low", "medium", "high"];
+// The generated enum object lists the values as declared, which is also how Postgres orders them.
+const SEVERITY_ORDER: readonly TSeverity[] = Object.values(Severity);
 
 // Postgres orders enums as declared (low < medium < high).
 const ORDER: Record<AlertSort, string> = {
@@ -127,7 +128,7 @@ const afterKeyset = (sort: AlertSort, k: AlertKeyset, params: unknown[]): string
 const keysetOf = (sort: AlertSort, row: { id: string; createdAt: Date; lastActivityAt: Date; severity: TSeverity }): AlertKeyset =>
   sort === "last_activity" ? { at: row.lastActivityAt, id: row.id } : sort === "severity" ? { at: row.createdAt, severity: row.severity, id: row.id } : { at: row.createdAt, id: row.id };
 
-const NO_COUNTS: Readonly<Record<TStatus, number>> = { open: 0, in_progress: 0, resolved: 0, dismissed: 0 };
+const NO_COUNTS = Object.fromEntries(Object.values(AlertStatus).map((status) => [status, 0])) as Readonly<Record<TStatus, number>>;
 
 /** The alerts' change counter (migration change_counters) as text, in a statement's own snapshot. */
 export const ALERTS_VERSION = `(SELECT version::text FROM change_counters WHERE name = 'alerts')`;
@@ -317,3 +318,24 @@ export const upsertAlertsInTransaction = async (connectorId: string, alerts: rea
     .execute();
   return rows.filter((r) => r.created).length;
 };
+
+export type UserAlertRow = Readonly<{
+  id: string;
+  title: string;
+  policyName: string;
+  severity: Severity;
+  status: AlertStatus;
+  createdAt: Date;
+  lastActivityAt: Date;
+}>;
+
+/** An Atlassian account's alerts, newest first (its user page). */
+export const listUserAlerts = async (connectorId: string, accountId: string, limit = 100, db: Sql = getSql()): Promise<UserAlertRow[]> =>
+  db
+    .selectFrom("alerts")
+    .select(["id", "title", "policy_name as policyName", "severity", "status", "created_at as createdAt", "last_activity_at as lastActivityAt"])
+    .where("connector_id", "=", connectorId)
+    .where("user_account_id", "=", accountId)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
