@@ -1,7 +1,9 @@
 import { BUILTIN_POLICIES } from "../../detection/builtin-policies";
 import type { TRuntimePolicy } from "../../detection/policy-config";
 import { ZCustomPolicyFilter, ZCustomPolicyTrigger, ZPolicyScope, type TBuiltinPolicyKey } from "../../shared/schemas/policies";
-import { getPgPool } from "../db";
+import { sql } from "kysely";
+import { getSql, type Sql } from "../db";
+import { jsonRecordset } from "./json-recordset";
 
 // The detection policies as the engine runs them. These rows belong to policy-repository's table
 // (detection_policies); they stay here until that repository takes them (issue 20, integrator). The detection
@@ -9,18 +11,10 @@ import { getPgPool } from "../db";
 // consumer-cursor-repository (the cursor transaction), detection-profile-repository, alert-repository,
 // atlassian-user-repository (org admins) and connector-repository (pending connectors).
 
-type PolicyRow = {
-  id: string;
-  builtin_key: string | null;
-  name: string;
-  enabled: boolean;
-  sensitivity: TRuntimePolicy["sensitivity"];
-  severity: TRuntimePolicy["severity"];
-  scope: unknown;
-  filter: unknown;
-  trigger: unknown;
-  created_at: Date;
-};
+const selectPolicies = (db: Sql) =>
+  db.selectFrom("detection_policies").select(["id", "builtin_key", "name", "enabled", "sensitivity", "severity", "scope", "filter", "trigger", "created_at"]);
+
+type PolicyRow = Awaited<ReturnType<ReturnType<typeof selectPolicies>["executeTakeFirstOrThrow"]>>;
 
 const toPolicy = (r: PolicyRow): TRuntimePolicy | null => {
   const scope = ZPolicyScope.safeParse(r.scope ?? {});
@@ -45,25 +39,36 @@ const toPolicy = (r: PolicyRow): TRuntimePolicy | null => {
 };
 
 /** Every detection policy (built-in and custom), enabled or not, as the engine runs them. */
-export const listRuntimePolicies = async (): Promise<TRuntimePolicy[]> => {
-  const { rows } = await getPgPool().query<PolicyRow>(
-    "SELECT id, builtin_key, name, enabled, sensitivity::text AS sensitivity, severity::text AS severity, scope, filter, trigger, created_at FROM detection_policies ORDER BY created_at, id",
-  );
+export const listRuntimePolicies = async (db: Sql = getSql()): Promise<TRuntimePolicy[]> => {
+  const rows = await selectPolicies(db).orderBy("created_at").orderBy("id").execute();
   return rows.map(toPolicy).filter((p): p is TRuntimePolicy => p !== null);
 };
 
 /** Inserts the built-in policy rows that are missing; never changes existing ones (admins may have tuned them). */
-export const insertMissingBuiltinPolicies = async (): Promise<number> => {
-  const rows = BUILTIN_POLICIES.map((p) => ({ builtin_key: p.key, name: p.name, description: p.description, severity: p.defaultSeverity }));
-  const result = await getPgPool().query(
-    `INSERT INTO detection_policies (id, builtin_key, name, description, severity, scope, updated_at)
-     SELECT gen_random_uuid(), r.builtin_key, r.name, r.description, r.severity::"Severity",
-       '{"includeUsers":[],"excludeUsers":[],"includeGroups":[],"excludeGroups":[]}'::jsonb, now()
-     FROM jsonb_to_recordset($1::jsonb) AS r(builtin_key text, name text, description text, severity text)
-     WHERE NOT EXISTS (SELECT 1 FROM detection_policies p WHERE p.builtin_key = r.builtin_key)
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(rows)],
+export const insertMissingBuiltinPolicies = async (db: Sql = getSql()): Promise<number> => {
+  const r = jsonRecordset(
+    "r",
+    { builtin_key: "text", name: "text", description: "text", severity: '"Severity"' },
+    BUILTIN_POLICIES.map((p) => ({ builtin_key: p.key, name: p.name, description: p.description, severity: p.defaultSeverity })),
   );
-  return result.rowCount ?? 0;
+  const result = await db
+    .insertInto("detection_policies")
+    .columns(["id", "builtin_key", "name", "description", "severity", "scope", "updated_at"])
+    .expression((eb) =>
+      eb
+        .selectFrom(r)
+        .select((s) => [
+          sql<string>`gen_random_uuid()`.as("id"),
+          "r.builtin_key",
+          "r.name",
+          "r.description",
+          "r.severity",
+          sql<unknown>`'{"includeUsers":[],"excludeUsers":[],"includeGroups":[],"excludeGroups":[]}'::jsonb`.as("scope"),
+          s.fn<Date>("now").as("updated_at"),
+        ])
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("detection_policies as p").select(sql<number>`1`.as("one")).whereRef("p.builtin_key", "=", "r.builtin_key")))),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 };
-
