@@ -1,6 +1,47 @@
-import type { NormalizedActivity } from "../services/sync/normalize-event";
-import { getDb, getPgPool } from "../db";
+import type { TEvent } from "../../atlassian";
+import type { TDetectionActivity } from "../../detection/types";
+import { sql } from "kysely";
+import { getDb, getSql, type Db, type Sql } from "../db";
+import { jsonRecordset, type TRecordsetTypes } from "./json-recordset";
 import { insertQuarantinedEvents, type QuarantineRow } from "./quarantine-repository";
+
+/** The columns of one stored activity (see the Activity model), as the sync normalizes an event. */
+export type NormalizedActivity = Readonly<{
+  eventId: string;
+  eventTime: Date;
+  processedAt: Date | null;
+  action: string;
+  actionName: string | null;
+  actionGroup: string | null;
+  product: string;
+  siteId: string | null;
+  siteName: string | null;
+  actorId: string;
+  actorName: string | null;
+  actorEmail: string | null;
+  onBehalfOfId: string | null;
+  authType: string | null;
+  tokenId: string | null;
+  isSystem: boolean;
+  isAdminAction: boolean;
+  isImpersonation: boolean;
+  targets: { type: string; id: string | null; name: string | null }[];
+  targetName: string | null;
+  ip: string | null;
+  country: string | null;
+  /** ISO alpha-2; see the Activity model for the precedence of sources. */
+  countryCode: string | null;
+  region: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  locationSource: "event" | "range" | "geoip" | null;
+  ipCategory: string | null;
+  ipTags: readonly string[];
+  message: string | null;
+  searchText: string;
+  raw: TEvent;
+}>;
 
 export type StorePageInput = Readonly<{
   connectorId: string;
@@ -54,56 +95,252 @@ const toRow = (a: NormalizedActivity) => ({
   raw: a.raw,
 });
 
+// The page's rows as one jsonb parameter (docs/benchmarks.md: one statement per page, whatever its size).
+const PAGE_TYPES = {
+  event_id: "text",
+  event_time: "timestamptz",
+  processed_at: "timestamptz",
+  action: "text",
+  action_name: "text",
+  action_group: "text",
+  product: "text",
+  site_id: "text",
+  site_name: "text",
+  actor_id: "text",
+  actor_name: "text",
+  actor_email: "text",
+  on_behalf_of_id: "text",
+  auth_type: "text",
+  token_id: "text",
+  is_system: "boolean",
+  is_admin_action: "boolean",
+  is_impersonation: "boolean",
+  targets: "jsonb",
+  target_name: "text",
+  ip: "text",
+  country: "text",
+  country_code: "text",
+  region: "text",
+  city: "text",
+  lat: "float8",
+  lon: "float8",
+  location_source: "text",
+  ip_category: "text",
+  ip_tags: "jsonb",
+  message: "text",
+  search_text: "text",
+  raw: "jsonb",
+} as const satisfies TRecordsetTypes<ReturnType<typeof toRow>>;
+
+/** Inserts the page's new activities (a replayed event id is skipped); returns how many were new. */
+const insertPage = async (trx: Sql, connectorId: string, activities: readonly NormalizedActivity[]): Promise<number> => {
+  if (activities.length === 0) return 0;
+  const r = jsonRecordset("r", PAGE_TYPES, activities.map(toRow));
+  const result = await trx
+    .insertInto("activities")
+    .columns(["connector_id", "event_id", "event_time", "processed_at", "action", "action_name", "action_group", "product", "site_id", "site_name",
+      "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "token_id", "is_system", "is_admin_action", "is_impersonation", "targets",
+      "target_name", "ip", "country", "country_code", "region", "city", "lat", "lon", "location_source", "ip_category", "ip_tags", "message",
+      "search_text", "raw"])
+    .expression((eb) =>
+      eb
+        .selectFrom(r)
+        .select([
+          sql<string>`${connectorId}::uuid`.as("connector_id"),
+          "r.event_id", "r.event_time", "r.processed_at", "r.action", "r.action_name", "r.action_group", "r.product", "r.site_id", "r.site_name",
+          "r.actor_id", "r.actor_name", "r.actor_email", "r.on_behalf_of_id", "r.auth_type", "r.token_id", "r.is_system", "r.is_admin_action",
+          "r.is_impersonation", "r.targets", "r.target_name", sql<string>`${sql.ref("r.ip")}::inet`.as("ip"), "r.country", "r.country_code",
+          "r.region", "r.city", "r.lat", "r.lon", "r.location_source", "r.ip_category",
+          // A JSON array to text[]: jsonb_to_recordset has no array fields.
+          sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("r.ip_tags")}))`.as("ip_tags"),
+          "r.message", "r.search_text", "r.raw",
+        ]),
+    )
+    .onConflict((oc) => oc.columns(["connector_id", "event_id"]).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+};
+
 /**
  * Stores one page (its activities and its quarantined events) and advances the cursor in a single transaction:
  * a crash at any point either keeps all or none, and the unique (connector, event id) of both tables makes a
  * replayed page a no-op. The update is fenced by the sync lease, so a worker that lost its lease cannot move
- * the cursor.
+ * the cursor. On the pg pool: the ingest hot path (docs/benchmarks.md).
  */
 export const storeActivityPage = async (
   input: StorePageInput,
+  db: Sql = getSql(),
 ): Promise<{ inserted: number; duplicates: number; quarantinedNew: number; isCaughtUp: boolean }> => {
-  const rows = JSON.stringify(input.activities.map(toRow));
   const newestProcessed = input.activities.reduce<Date | null>((max, a) => (a.processedAt && (!max || a.processedAt > max) ? a.processedAt : max), null);
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const inserted = input.activities.length === 0 ? 0 : ((await client.query(INSERT_PAGE_SQL, [input.connectorId, rows])).rowCount ?? 0);
+  return db.transaction().execute(async (trx) => {
+    const inserted = await insertPage(trx, input.connectorId, input.activities);
     const duplicates = input.activities.length - inserted;
-    const quarantinedNew = await insertQuarantinedEvents(client, input.connectorId, input.quarantined ?? []);
+    const quarantinedNew = await insertQuarantinedEvents(input.connectorId, input.quarantined ?? [], trx);
     const isCaughtUp = input.isCaughtUp(inserted, quarantinedNew);
-    const updated = await client.query(
-      `UPDATE connectors SET cursor = $2, activities_stored = activities_stored + $3, duplicates_skipped = duplicates_skipped + $4,
-        dropped_unverified = dropped_unverified + $5, last_sync_at = clock_timestamp(), is_caught_up = $6,
-        last_processed_at = GREATEST(last_processed_at, $7::timestamptz), events_quarantined = events_quarantined + $9
-       WHERE id = $1::uuid AND sync_lease_owner = $8`,
-      [input.connectorId, input.cursor, inserted, duplicates, input.droppedUnverified, isCaughtUp, newestProcessed, input.leaseOwner, quarantinedNew],
-    );
-    if (updated.rowCount !== 1) throw new LeaseLostError("sync lease lost; another worker took over this connector");
-    await client.query("COMMIT");
+    const updated = await trx
+      .updateTable("connectors")
+      .set((eb) => ({
+        cursor: input.cursor,
+        activities_stored: eb("activities_stored", "+", String(inserted)),
+        duplicates_skipped: eb("duplicates_skipped", "+", String(duplicates)),
+        dropped_unverified: eb("dropped_unverified", "+", String(input.droppedUnverified)),
+        last_sync_at: sql<Date>`clock_timestamp()`,
+        is_caught_up: isCaughtUp,
+        last_processed_at: sql<Date>`GREATEST(${sql.ref("last_processed_at")}, ${newestProcessed}::timestamptz)`,
+        events_quarantined: eb("events_quarantined", "+", String(quarantinedNew)),
+      }))
+      .where("id", "=", input.connectorId)
+      .where("sync_lease_owner", "=", input.leaseOwner)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) throw new LeaseLostError("sync lease lost; another worker took over this connector");
     return { inserted, duplicates, quarantinedNew, isCaughtUp };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 };
 
-const INSERT_PAGE_SQL = `
-  INSERT INTO activities (connector_id, event_id, event_time, processed_at, action, action_name, action_group, product, site_id, site_name,
-    actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, token_id, is_system, is_admin_action, is_impersonation, targets, target_name,
-    ip, country, country_code, region, city, lat, lon, location_source, ip_category, ip_tags, message, search_text, raw)
-  SELECT $1::uuid, r.event_id, r.event_time, r.processed_at, r.action, r.action_name, r.action_group, r.product, r.site_id, r.site_name,
-    r.actor_id, r.actor_name, r.actor_email, r.on_behalf_of_id, r.auth_type, r.token_id, r.is_system, r.is_admin_action, r.is_impersonation, r.targets,
-    r.target_name, r.ip::inet, r.country, r.country_code, r.region, r.city, r.lat, r.lon, r.location_source, r.ip_category,
-    ARRAY(SELECT jsonb_array_elements_text(r.ip_tags)), r.message, r.search_text, r.raw
-  FROM jsonb_to_recordset($2::jsonb) AS r(event_id text, event_time timestamptz, processed_at timestamptz, action text, action_name text,
-    action_group text, product text, site_id text, site_name text, actor_id text, actor_name text, actor_email text, on_behalf_of_id text,
-    auth_type text, token_id text, is_system boolean, is_admin_action boolean, is_impersonation boolean, targets jsonb, target_name text,
-    ip text, country text, country_code text, region text, city text, lat float8, lon float8, location_source text, ip_category text,
-    ip_tags jsonb, message text, search_text text, raw jsonb)
-  ON CONFLICT (connector_id, event_id) DO NOTHING`;
+export const listEventIds = async (connectorId: string, db: Db = getDb()): Promise<string[]> =>
+  (await db.activity.findMany({ where: { connectorId }, select: { eventId: true } })).map((r) => r.eventId);
 
-export const listEventIds = async (connectorId: string): Promise<string[]> =>
-  (await getDb().activity.findMany({ where: { connectorId }, select: { eventId: true } })).map((r) => r.eventId);
+// Detection reads every stored activity: on the pg pool, where Prisma's per-row mapping would cost more than
+// the detectors themselves (docs/benchmarks.md). Times come as epoch ms (float8): node-postgres parses
+// timestamptz text far more slowly than a number. Queries order by activities.seq / activities.event_time (the
+// columns), never by these aliases.
+const epochMs = (column: "event_time" | "stored_at") => sql<number>`(extract(epoch FROM ${sql.ref(`activities.${column}`)}) * 1000)::float8`;
+
+const selectDetectionActivities = (db: Sql) =>
+  db
+    .selectFrom("activities")
+    .select([
+      "seq", "connector_id", "event_id", epochMs("event_time").as("event_time"), epochMs("stored_at").as("stored_at"), "action", "action_group",
+      "product", "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "is_system", "is_admin_action", "is_impersonation",
+      sql<string | null>`host(${sql.ref("activities.ip")})`.as("ip"), "country", "country_code", "city", "lat", "lon", "ip_category", "ip_tags",
+      "target_name", "search_text",
+    ]);
+
+type TDetectionActivityRow = Awaited<ReturnType<ReturnType<typeof selectDetectionActivities>["executeTakeFirstOrThrow"]>>;
+
+const toDetectionActivity = (r: TDetectionActivityRow): TDetectionActivity => ({
+  seq: BigInt(r.seq),
+  connectorId: r.connector_id,
+  eventId: r.event_id,
+  eventTime: new Date(r.event_time),
+  storedAt: new Date(r.stored_at),
+  action: r.action,
+  actionGroup: r.action_group,
+  product: r.product,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorEmail: r.actor_email,
+  onBehalfOfId: r.on_behalf_of_id,
+  authType: r.auth_type,
+  isSystem: r.is_system,
+  isAdminAction: r.is_admin_action,
+  isImpersonation: r.is_impersonation,
+  ip: r.ip,
+  country: r.country,
+  countryCode: r.country_code,
+  city: r.city,
+  lat: r.lat,
+  lon: r.lon,
+  ipCategory: r.ip_category,
+  ipTags: r.ip_tags ?? [],
+  targetName: r.target_name,
+  searchText: r.search_text,
+});
+
+/** Activities of every connector with event_time in [from, to), in event-time order, keyset-paginated (preview). */
+export const scanActivitiesByEventTime = async (
+  options: Readonly<{ from: Date; to: Date; after?: { time: Date; seq: bigint }; limit: number }>,
+  db: Sql = getSql(),
+): Promise<TDetectionActivity[]> => {
+  const { from, to, after, limit } = options;
+  const rows = await selectDetectionActivities(db)
+    .where("activities.event_time", ">=", from)
+    .where("activities.event_time", "<", to)
+    .$if(after !== undefined, (qb) =>
+      qb.where((eb) => eb(eb.refTuple("activities.event_time", "activities.seq"), ">", eb.tuple(after?.time ?? from, after?.seq.toString() ?? "0"))),
+    )
+    .orderBy("activities.event_time")
+    .orderBy("activities.seq")
+    .limit(limit)
+    .execute();
+  return rows.map(toDetectionActivity);
+};
+
+/**
+ * A connector's activities after a seq, in seq order. Outside a transaction (no cursor lock): stored activities
+ * never change, so the detection pass reads the next batch while it processes the current one.
+ */
+export const readActivitiesAfter = async (connectorId: string, afterSeq: bigint, limit: number, db: Sql = getSql()): Promise<TDetectionActivity[]> =>
+  (
+    await selectDetectionActivities(db)
+      .where("activities.connector_id", "=", connectorId)
+      .where("activities.seq", ">", afterSeq.toString())
+      .orderBy("activities.seq")
+      .limit(limit)
+      .execute()
+  ).map(toDetectionActivity);
+
+export type TGroupMembership = { connectorId: string; accountId: string; groupId: string | null; groupName: string | null };
+
+/**
+ * Group memberships as the org audit log tells them: the latest user_added_to_group /
+ * user_removed_from_group per user and group (the Admin API offers no group listing to sync).
+ * Memberships older than the stored history are unknown. A typed fragment: DISTINCT ON over JSON paths of two
+ * lateral jsonb_array_elements, which the builder would only restate as text.
+ */
+export const listGroupMemberships = async (connectorIds?: readonly string[], db: Sql = getSql()): Promise<TGroupMembership[]> => {
+  const { rows } = await sql<{ connector_id: string; account_id: string; group_id: string | null; group_name: string | null }>`
+    SELECT connector_id, account_id, group_id, group_name FROM (
+      SELECT DISTINCT ON (a.connector_id, u->>'id', coalesce(g->>'id', g->>'name'))
+        a.connector_id, u->>'id' AS account_id, g->>'id' AS group_id, g->>'name' AS group_name, a.action
+      FROM ${sql.table("activities")} a
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(${sql.ref("a.targets")}, '[]'::jsonb)) g
+      CROSS JOIN LATERAL jsonb_array_elements(coalesce(${sql.ref("a.targets")}, '[]'::jsonb)) u
+      WHERE ${sql.ref("a.action")} IN ('user_added_to_group', 'user_removed_from_group')
+        AND g->>'type' = 'groups' AND u->>'type' = 'users' AND u->>'id' IS NOT NULL
+        AND (${connectorIds ? [...connectorIds] : null}::uuid[] IS NULL OR ${sql.ref("a.connector_id")} = ANY(${connectorIds ? [...connectorIds] : null}::uuid[]))
+      ORDER BY a.connector_id, u->>'id', coalesce(g->>'id', g->>'name'), ${sql.ref("a.event_time")} DESC, ${sql.ref("a.seq")} DESC
+    ) latest WHERE action = 'user_added_to_group'`.execute(db);
+  return rows.map((r) => ({ connectorId: r.connector_id, accountId: r.account_id, groupId: r.group_id, groupName: r.group_name }));
+};
+
+export type UserActivityRow = Readonly<{
+  seq: string;
+  eventId: string;
+  eventTime: Date;
+  action: string;
+  actionName: string | null;
+  product: string;
+  targetName: string | null;
+  ip: string | null;
+  countryCode: string | null;
+  country: string | null;
+  city: string | null;
+}>;
+
+/**
+ * An account's activities newest first (the (actor_id, event_time, seq) index), keyset-paginated on
+ * (event_time, seq): event times have millisecond precision, so an ISO timestamp in the cursor is exact.
+ */
+export const listUserActivities = async (
+  options: Readonly<{ connectorId: string; accountId: string; before?: readonly [string, string]; limit: number }>,
+  db: Sql = getSql(),
+): Promise<{ rows: UserActivityRow[]; hasMore: boolean }> => {
+  const { before } = options;
+  const rows = await db
+    .selectFrom("activities")
+    .select([
+      "seq", "event_id as eventId", "event_time as eventTime", "action", "action_name as actionName", "product", "target_name as targetName",
+      sql<string | null>`host(${sql.ref("activities.ip")})`.as("ip"), "country_code as countryCode", "country", "city",
+    ])
+    .where("actor_id", "=", options.accountId)
+    .where("connector_id", "=", options.connectorId)
+    .$if(before !== undefined, (qb) =>
+      qb.where((eb) => eb(eb.refTuple("event_time", "seq"), "<", eb.tuple(sql<Date>`${before?.[0]}::timestamptz`, sql<string>`${before?.[1]}::bigint`))),
+    )
+    .orderBy("event_time", "desc")
+    .orderBy("seq", "desc")
+    .limit(options.limit + 1)
+    .execute();
+  return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+};

@@ -1,7 +1,7 @@
-import { getPgPool } from "../db";
-import { ALERT_COLUMNS, ALERT_SEQS, toAlertRow, type AlertRow, type TAlertSqlRow } from "./alert-repository";
-import type { UserAlertRow } from "./atlassian-user-repository";
-import { inTransaction, insertAlertEvents, type TTriageActor } from "./alert-triage-repository";
+import { sql } from "kysely";
+import { getPgPool, getSql, type Sql } from "../db";
+import { ALERT_COLUMNS, ALERT_SEQS, toAlertRow, type AlertRow, type TAlertSqlRow, type UserAlertRow } from "./alert-repository";
+import { insertAlertEvents, type TTriageActor } from "./alert-triage-repository";
 
 // What the alert page shows beside the alert: comments, history and the Atlassian user's context.
 
@@ -23,19 +23,26 @@ export type AlertEventRow = Readonly<{
  */
 export const insertAlertComment = (
   options: Readonly<{ alertId: string; author: TTriageActor & { name: string; email: string }; body: string; excerpt: string }>,
+  db: Sql = getSql(),
 ): Promise<AlertCommentRow | null> =>
-  inTransaction(async (client) => {
+  db.transaction().execute(async (trx) => {
     const { alertId, author, body } = options;
-    const found = await client.query("SELECT 1 FROM alerts WHERE id = $1::uuid FOR KEY SHARE", [alertId]);
-    if (found.rowCount === 0) return null;
-    const { rows } = await client.query<{ id: string; created_at: Date }>(
-      `INSERT INTO alert_comments (id, alert_id, author_id, author_email, author_name, body, created_at)
-       VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, clock_timestamp()) RETURNING id::text, created_at`,
-      [alertId, author.id, author.email, author.name, body],
-    );
-    const row = rows[0];
-    if (!row) throw new Error("comment insert returned no row");
-    await insertAlertEvents(client, author, [{ alertId, kind: "commented", detail: { commentId: row.id, excerpt: options.excerpt } }]);
+    const found = await trx.selectFrom("alerts").select("id").where("id", "=", alertId).forKeyShare().executeTakeFirst();
+    if (!found) return null;
+    const row = await trx
+      .insertInto("alert_comments")
+      .values({
+        id: sql<string>`gen_random_uuid()`,
+        alert_id: alertId,
+        author_id: author.id,
+        author_email: author.email,
+        author_name: author.name,
+        body,
+        created_at: sql<Date>`clock_timestamp()`,
+      })
+      .returning(["id", "created_at"])
+      .executeTakeFirstOrThrow();
+    await insertAlertEvents(author, [{ alertId, kind: "commented", detail: { commentId: row.id, excerpt: options.excerpt } }], trx);
     return { id: row.id, authorId: author.id, authorName: author.name, authorEmail: author.email, body, createdAt: row.created_at };
   });
 

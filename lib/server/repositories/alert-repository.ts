@@ -1,8 +1,10 @@
-import type { PoolClient } from "pg";
-import { getPgPool } from "../db";
+import { sql } from "kysely";
+import { AlertStatus, Severity, type AlertClassification } from "../../generated/kysely/types";
+import { getPgPool, getSql, type Sql } from "../db";
+import { jsonRecordset } from "./json-recordset";
 
-type TStatus = "open" | "in_progress" | "resolved" | "dismissed";
-type TSeverity = "low" | "medium" | "high";
+type TStatus = AlertStatus;
+type TSeverity = Severity;
 
 export type AlertFilters = Readonly<{
   statuses?: readonly TStatus[];
@@ -53,7 +55,7 @@ export type AlertRow = Readonly<{
   createdAt: Date;
   updatedAt: Date;
   assignee: { id: string; name: string; email: string } | null;
-  classification: "true_positive" | "benign_true_positive" | "false_positive" | null;
+  classification: AlertClassification | null;
   resolutionReason: string | null;
   resolvedAt: Date | null;
   activitySeqs: bigint[];
@@ -87,7 +89,8 @@ export type AlertSort = "newest" | "oldest" | "severity" | "last_activity";
 /** Where a page ends: the sort's key of the last row (created or last activity time, severity) and its id. */
 export type AlertKeyset = Readonly<{ at: Date; severity?: TSeverity; id: string }>;
 
-const SEVERITY_ORDER: readonly TSeverity[] = ["low", "medium", "high"];
+// The generated enum object lists the values as declared, which is also how Postgres orders them.
+const SEVERITY_ORDER: readonly TSeverity[] = Object.values(Severity);
 
 // Postgres orders enums as declared (low < medium < high).
 const ORDER: Record<AlertSort, string> = {
@@ -125,7 +128,7 @@ const afterKeyset = (sort: AlertSort, k: AlertKeyset, params: unknown[]): string
 const keysetOf = (sort: AlertSort, row: { id: string; createdAt: Date; lastActivityAt: Date; severity: TSeverity }): AlertKeyset =>
   sort === "last_activity" ? { at: row.lastActivityAt, id: row.id } : sort === "severity" ? { at: row.createdAt, severity: row.severity, id: row.id } : { at: row.createdAt, id: row.id };
 
-const NO_COUNTS: Readonly<Record<TStatus, number>> = { open: 0, in_progress: 0, resolved: 0, dismissed: 0 };
+const NO_COUNTS = Object.fromEntries(Object.values(AlertStatus).map((status) => [status, 0])) as Readonly<Record<TStatus, number>>;
 
 /** The alerts' change counter (migration change_counters) as text, in a statement's own snapshot. */
 export const ALERTS_VERSION = `(SELECT version::text FROM change_counters WHERE name = 'alerts')`;
@@ -198,56 +201,141 @@ export type TAlertWrite = Readonly<{
   lastActivityAt: Date;
 }>;
 
-// Upserts alerts by episode key (first/last widen, text follows the newest evaluation), links their
-// activities and writes a "created" history event for new ones; created = the row was inserted, not updated. Input episode keys are unique (merged upstream).
-const UPSERT_ALERTS_SQL = `
-  WITH input AS (
-    SELECT * FROM jsonb_to_recordset($2::jsonb) AS r(policy_id uuid, policy_key text, policy_name text, severity text, user_account_id text,
-      user_email text, user_name text, title text, explanation text, details jsonb, episode_key text, first_at timestamptz, last_at timestamptz, seqs jsonb)
-  ), upserted AS (
-    INSERT INTO alerts (id, policy_id, policy_key, policy_name, severity, connector_id, user_account_id, user_email, user_name, title, explanation,
-      details, episode_key, activity_count, first_activity_at, last_activity_at, created_at, updated_at)
-    SELECT gen_random_uuid(), i.policy_id, i.policy_key, i.policy_name, i.severity::"Severity", $1::uuid, i.user_account_id, i.user_email, i.user_name,
-      i.title, i.explanation, i.details, i.episode_key, 0, i.first_at, i.last_at, clock_timestamp(), clock_timestamp()
-    FROM input i
-    ON CONFLICT (episode_key) DO UPDATE SET title = EXCLUDED.title, explanation = EXCLUDED.explanation, details = EXCLUDED.details,
-      severity = EXCLUDED.severity, first_activity_at = LEAST(alerts.first_activity_at, EXCLUDED.first_activity_at),
-      last_activity_at = GREATEST(alerts.last_activity_at, EXCLUDED.last_activity_at), updated_at = clock_timestamp()
-    RETURNING id, episode_key, (xmax = 0) AS created
-  ), created_events AS (
-    INSERT INTO alert_events (alert_id, at, kind, detail)
-    SELECT u.id, clock_timestamp(), 'created', jsonb_build_object('policyKey', i.policy_key, 'policyName', i.policy_name, 'severity', i.severity)
-    FROM upserted u JOIN input i ON i.episode_key = u.episode_key WHERE u.created
-  ), linked AS (
-    INSERT INTO alert_activities (alert_id, activity_seq)
-    SELECT u.id, s.seq::bigint FROM upserted u JOIN input i ON i.episode_key = u.episode_key, jsonb_array_elements_text(i.seqs) AS s(seq)
-    ON CONFLICT DO NOTHING
-  )
-  SELECT id, created FROM upserted`;
+// One alert write as a recordset row (jsonRecordset).
+const ALERT_INPUT_TYPES = {
+  policy_id: "uuid",
+  policy_key: "text",
+  policy_name: "text",
+  severity: '"Severity"',
+  user_account_id: "text",
+  user_email: "text",
+  user_name: "text",
+  title: "text",
+  explanation: "text",
+  details: "jsonb",
+  episode_key: "text",
+  first_at: "timestamptz",
+  last_at: "timestamptz",
+  seqs: "jsonb",
+} as const;
 
-/** Upserts alerts by episode key and links their activities, inside the detection transaction; returns how many were new. */
-export const upsertAlertsInTransaction = async (client: PoolClient, connectorId: string, alerts: readonly TAlertWrite[]): Promise<number> => {
+/**
+ * Upserts alerts by episode key inside the detection transaction (first/last widen, text follows the newest
+ * evaluation), links their activities and writes a "created" history event for new ones, in one statement;
+ * returns how many were new. Input episode keys are unique (merged upstream).
+ */
+export const upsertAlertsInTransaction = async (connectorId: string, alerts: readonly TAlertWrite[], trx: Sql = getSql()): Promise<number> => {
   if (alerts.length === 0) return 0;
-  const rows = alerts.map((a) => ({
-    policy_id: a.policyId,
-    policy_key: a.policyKey,
-    policy_name: a.policyName,
-    severity: a.severity,
-    user_account_id: a.user.accountId,
-    user_email: a.user.email,
-    user_name: a.user.name,
-    title: a.title,
-    explanation: a.explanation,
-    details: a.details,
-    episode_key: a.episodeKey,
-    first_at: a.firstActivityAt.toISOString(),
-    last_at: a.lastActivityAt.toISOString(),
-    seqs: a.activitySeqs.map((s) => s.toString()),
-  }));
-  const result = await client.query<{ id: string; created: boolean }>(UPSERT_ALERTS_SQL, [connectorId, JSON.stringify(rows)]);
-  await client.query(
-    "UPDATE alerts a SET activity_count = (SELECT count(*) FROM alert_activities l WHERE l.alert_id = a.id) WHERE a.id = ANY($1::uuid[])",
-    [result.rows.map((r) => r.id)],
+  const input = jsonRecordset(
+    "r",
+    ALERT_INPUT_TYPES,
+    alerts.map((a) => ({
+      policy_id: a.policyId,
+      policy_key: a.policyKey,
+      policy_name: a.policyName,
+      severity: a.severity,
+      user_account_id: a.user.accountId,
+      user_email: a.user.email,
+      user_name: a.user.name,
+      title: a.title,
+      explanation: a.explanation,
+      details: a.details,
+      episode_key: a.episodeKey,
+      first_at: a.firstActivityAt.toISOString(),
+      last_at: a.lastActivityAt.toISOString(),
+      seqs: a.activitySeqs.map((seq) => seq.toString()),
+    })),
   );
-  return result.rows.filter((r) => r.created).length;
+  const now = sql<Date>`clock_timestamp()`;
+  const rows = await trx
+    .with("input", (qb) => qb.selectFrom(input).selectAll())
+    .with("upserted", (qb) =>
+      qb
+        .insertInto("alerts")
+        .columns(["id", "policy_id", "policy_key", "policy_name", "severity", "connector_id", "user_account_id", "user_email", "user_name", "title",
+          "explanation", "details", "episode_key", "activity_count", "first_activity_at", "last_activity_at", "created_at", "updated_at"])
+        .expression((eb) =>
+          eb
+            .selectFrom("input as i")
+            .select([
+              sql<string>`gen_random_uuid()`.as("id"), "i.policy_id", "i.policy_key", "i.policy_name", sql<Severity>`${sql.ref("i.severity")}`.as("severity"),
+              sql<string>`${connectorId}::uuid`.as("connector_id"), "i.user_account_id", "i.user_email", "i.user_name", "i.title", "i.explanation",
+              "i.details", "i.episode_key", sql<number>`0`.as("activity_count"), "i.first_at", "i.last_at", now.as("created_at"), now.as("updated_at"),
+            ]),
+        )
+        .onConflict((oc) =>
+          oc.column("episode_key").doUpdateSet((eb) => ({
+            title: eb.ref("excluded.title"),
+            explanation: eb.ref("excluded.explanation"),
+            details: eb.ref("excluded.details"),
+            severity: eb.ref("excluded.severity"),
+            first_activity_at: eb.fn("least", ["alerts.first_activity_at", "excluded.first_activity_at"]),
+            last_activity_at: eb.fn("greatest", ["alerts.last_activity_at", "excluded.last_activity_at"]),
+            updated_at: now,
+          })),
+        )
+        // xmax is 0 on a row this statement inserted (a system column: no builder for it).
+        .returning(["id", "episode_key", sql<boolean>`(xmax = 0)`.as("created")]),
+    )
+    .with("created_events", (qb) =>
+      qb
+        .insertInto("alert_events")
+        .columns(["alert_id", "at", "kind", "detail"])
+        .expression((eb) =>
+          eb
+            .selectFrom("upserted as u")
+            .innerJoin("input as i", "i.episode_key", "u.episode_key")
+            .select((s) => [
+              "u.id",
+              now.as("at"),
+              sql<string>`'created'`.as("kind"),
+              s.fn("jsonb_build_object", [sql.lit("policyKey"), "i.policy_key", sql.lit("policyName"), "i.policy_name", sql.lit("severity"), "i.severity"]).as("detail"),
+            ])
+            .where("u.created", "=", true),
+        ),
+    )
+    .with("linked", (qb) =>
+      qb
+        .insertInto("alert_activities")
+        .columns(["alert_id", "activity_seq"])
+        .expression((eb) =>
+          eb
+            .selectFrom("upserted as u")
+            .innerJoin("input as i", "i.episode_key", "u.episode_key")
+            // Each alert's seqs, a JSON array: a set-returning function (fragment).
+            .innerJoinLateral(sql<{ seq: string }>`jsonb_array_elements_text(${sql.ref("i.seqs")})`.as<"s">(sql`s(seq)`), (join) => join.onTrue())
+            .select(["u.id", sql<string>`${sql.ref("s.seq")}::bigint`.as("activity_seq")]),
+        )
+        .onConflict((oc) => oc.doNothing()),
+    )
+    .selectFrom("upserted")
+    .select(["id", "created"])
+    .execute();
+  await trx
+    .updateTable("alerts as a")
+    .set((eb) => ({ activity_count: eb.selectFrom("alert_activities as l").select((c) => c.fn.countAll<number>().as("n")).whereRef("l.alert_id", "=", "a.id") }))
+    .where("a.id", "=", sql<string>`ANY(${rows.map((r) => r.id)}::uuid[])`)
+    .execute();
+  return rows.filter((r) => r.created).length;
 };
+
+export type UserAlertRow = Readonly<{
+  id: string;
+  title: string;
+  policyName: string;
+  severity: Severity;
+  status: AlertStatus;
+  createdAt: Date;
+  lastActivityAt: Date;
+}>;
+
+/** An Atlassian account's alerts, newest first (its user page). */
+export const listUserAlerts = async (connectorId: string, accountId: string, limit = 100, db: Sql = getSql()): Promise<UserAlertRow[]> =>
+  db
+    .selectFrom("alerts")
+    .select(["id", "title", "policy_name as policyName", "severity", "status", "created_at as createdAt", "last_activity_at as lastActivityAt"])
+    .where("connector_id", "=", connectorId)
+    .where("user_account_id", "=", accountId)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();

@@ -1,11 +1,11 @@
-import type { PoolClient } from "pg";
-import { inPgTransaction } from "../db";
+import { sql } from "kysely";
+import type { AlertClassification, AlertStatus } from "../../generated/kysely/types";
+import { getSql, type Sql } from "../db";
+import { jsonRecordset } from "./json-recordset";
 
 // Triage writes: every status, assignee or classification change and its history events commit together,
-// decided on rows locked FOR UPDATE so that concurrent analysts always decide on the latest state.
-
-type TStatus = "open" | "in_progress" | "resolved" | "dismissed";
-type TClassification = "true_positive" | "benign_true_positive" | "false_positive";
+// decided on rows locked FOR UPDATE so that concurrent analysts always decide on the latest state. On the pg pool
+// with the alert reads (bench:load, docs/benchmarks.md).
 
 export type TTriageActor = Readonly<{ id: string | null; email: string | null; name: string | null }>;
 
@@ -13,9 +13,9 @@ export type TTriageActor = Readonly<{ id: string | null; email: string | null; n
 export type TTriageState = Readonly<{
   id: string;
   policyKey: string;
-  status: TStatus;
+  status: AlertStatus;
   assignee: { id: string; name: string; email: string } | null;
-  classification: TClassification | null;
+  classification: AlertClassification | null;
   resolutionReason: string | null;
   resolvedAt: Date | null;
 }>;
@@ -24,49 +24,46 @@ export type TTriageEventWrite = Readonly<{ kind: string; detail: Record<string, 
 
 /** The state to write and the history events that explain it. */
 export type TTriageChange = Readonly<{
-  next: Readonly<{ status: TStatus; assigneeId: string | null; classification: TClassification | null; resolutionReason: string | null; resolvedAt: Date | null }>;
+  next: Readonly<{ status: AlertStatus; assigneeId: string | null; classification: AlertClassification | null; resolutionReason: string | null; resolvedAt: Date | null }>;
   events: readonly TTriageEventWrite[];
 }>;
 
-type RawState = {
-  id: string;
-  policy_key: string;
-  status: TStatus;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  assignee_email: string | null;
-  classification: TClassification | null;
-  resolution_reason: string | null;
-  resolved_at: Date | null;
-};
-
-const toState = (r: RawState): TTriageState => ({
-  id: r.id,
-  policyKey: r.policy_key,
-  status: r.status,
-  assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? "", email: r.assignee_email ?? "" } : null,
-  classification: r.classification,
-  resolutionReason: r.resolution_reason,
-  resolvedAt: r.resolved_at,
-});
-
-/** Runs `work` in one transaction on a pooled connection; rolls back when it throws. */
-export const inTransaction = inPgTransaction;
-
-/** Appends history events (one row each, actor null for the system) inside the caller's transaction. */
-export const insertAlertEvents = async (client: PoolClient, actor: TTriageActor | null, events: readonly (TTriageEventWrite & { alertId: string })[]): Promise<void> => {
+/** Appends history events (one row each, actor null for the system), inside the caller's transaction when it passes one. */
+export const insertAlertEvents = async (
+  actor: TTriageActor | null,
+  events: readonly (TTriageEventWrite & { alertId: string })[],
+  db: Sql = getSql(),
+): Promise<void> => {
   if (events.length === 0) return;
-  await client.query(
-    `INSERT INTO alert_events (alert_id, at, actor_id, actor_email, actor_name, kind, detail)
-     SELECT r.alert_id, clock_timestamp(), $2::uuid, $3, $4, r.kind, r.detail
-     FROM jsonb_to_recordset($1::jsonb) AS r(n int, alert_id uuid, kind text, detail jsonb) ORDER BY r.n`,
-    [JSON.stringify(events.map((e, n) => ({ n, alert_id: e.alertId, kind: e.kind, detail: e.detail }))), actor?.id ?? null, actor?.email ?? null, actor?.name ?? null],
+  const r = jsonRecordset(
+    "r",
+    { n: "int", alert_id: "uuid", kind: "text", detail: "jsonb" },
+    events.map((e, n) => ({ n, alert_id: e.alertId, kind: e.kind, detail: e.detail })),
   );
+  await db
+    .insertInto("alert_events")
+    .columns(["alert_id", "at", "actor_id", "actor_email", "actor_name", "kind", "detail"])
+    .expression((eb) =>
+      eb
+        .selectFrom(r)
+        .select([
+          "r.alert_id",
+          sql<Date>`clock_timestamp()`.as("at"),
+          sql<string | null>`${actor?.id ?? null}::uuid`.as("actor_id"),
+          sql<string | null>`${actor?.email ?? null}`.as("actor_email"),
+          sql<string | null>`${actor?.name ?? null}`.as("actor_name"),
+          "r.kind",
+          "r.detail",
+        ])
+        // In the order given: ids (and so the history) follow it.
+        .orderBy("r.n"),
+    )
+    .execute();
 };
 
-/** Appends history events in their own transaction (e.g. a governance action requested from an alert). */
-export const appendAlertEvents = (actor: TTriageActor | null, events: readonly (TTriageEventWrite & { alertId: string })[]): Promise<void> =>
-  inTransaction((client) => insertAlertEvents(client, actor, events));
+/** Appends history events on their own (e.g. a governance action requested from an alert). */
+export const appendAlertEvents = (actor: TTriageActor | null, events: readonly (TTriageEventWrite & { alertId: string })[], db: Sql = getSql()): Promise<void> =>
+  insertAlertEvents(actor, events, db);
 
 /**
  * Locks the alerts (FOR UPDATE, in id order so concurrent bulk changes never deadlock), asks `decide` for
@@ -77,39 +74,57 @@ export const applyTriageChanges = (
   ids: readonly string[],
   actor: TTriageActor,
   decide: (state: TTriageState) => TTriageChange | null,
+  db: Sql = getSql(),
 ): Promise<string[]> =>
-  inTransaction(async (client) => {
-    const { rows } = await client.query<RawState>(
-      `SELECT a.id::text, a.policy_key, a.status::text AS status, a.assignee_id::text, u.name AS assignee_name, u.email AS assignee_email,
-         a.classification::text AS classification, a.resolution_reason, a.resolved_at
-       FROM alerts a LEFT JOIN users u ON u.id = a.assignee_id
-       WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`,
-      [[...new Set(ids)]],
-    );
+  db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom("alerts as a")
+      .leftJoin("users as u", "u.id", "a.assignee_id")
+      .select(["a.id", "a.policy_key", "a.status", "a.assignee_id", "u.name as assignee_name", "u.email as assignee_email", "a.classification",
+        "a.resolution_reason", "a.resolved_at"])
+      .where("a.id", "=", sql<string>`ANY(${[...new Set(ids)]}::uuid[])`)
+      .orderBy("a.id")
+      .forUpdate(["a"])
+      .execute();
     const changes = rows.flatMap((row) => {
-      const change = decide(toState(row));
+      const change = decide({
+        id: row.id,
+        policyKey: row.policy_key,
+        status: row.status,
+        assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? "", email: row.assignee_email ?? "" } : null,
+        classification: row.classification,
+        resolutionReason: row.resolution_reason,
+        resolvedAt: row.resolved_at,
+      });
       return change ? [{ id: row.id, change }] : [];
     });
     if (changes.length > 0) {
-      await client.query(
-        `UPDATE alerts a SET status = r.status::"AlertStatus", assignee_id = r.assignee_id, classification = r.classification::"AlertClassification",
-           resolution_reason = r.resolution_reason, resolved_at = r.resolved_at, updated_at = clock_timestamp()
-         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, assignee_id uuid, classification text, resolution_reason text, resolved_at timestamptz)
-         WHERE a.id = r.id`,
-        [
-          JSON.stringify(
-            changes.map(({ id, change: { next } }) => ({
-              id,
-              status: next.status,
-              assignee_id: next.assigneeId,
-              classification: next.classification,
-              resolution_reason: next.resolutionReason,
-              resolved_at: next.resolvedAt?.toISOString() ?? null,
-            })),
-          ),
-        ],
+      const r = jsonRecordset(
+        "r",
+        { id: "uuid", status: '"AlertStatus"', assignee_id: "uuid", classification: '"AlertClassification"', resolution_reason: "text", resolved_at: "timestamptz" },
+        changes.map(({ id, change: { next } }) => ({
+          id,
+          status: next.status,
+          assignee_id: next.assigneeId,
+          classification: next.classification,
+          resolution_reason: next.resolutionReason,
+          resolved_at: next.resolvedAt?.toISOString() ?? null,
+        })),
       );
-      await insertAlertEvents(client, actor, changes.flatMap(({ id, change }) => change.events.map((e) => ({ ...e, alertId: id }))));
+      await trx
+        .updateTable("alerts as a")
+        .from(r)
+        .set((eb) => ({
+          status: eb.ref("r.status"),
+          assignee_id: eb.ref("r.assignee_id"),
+          classification: eb.ref("r.classification"),
+          resolution_reason: eb.ref("r.resolution_reason"),
+          resolved_at: sql<Date | null>`${sql.ref("r.resolved_at")}`,
+          updated_at: sql<Date>`clock_timestamp()`,
+        }))
+        .whereRef("a.id", "=", "r.id")
+        .execute();
+      await insertAlertEvents(actor, changes.flatMap(({ id, change }) => change.events.map((e) => ({ ...e, alertId: id }))), trx);
     }
     return rows.map((r) => r.id);
   });

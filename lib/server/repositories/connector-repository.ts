@@ -1,6 +1,9 @@
+import { sql, type ExpressionBuilder } from "kysely";
+import type { DB } from "../../generated/kysely/types";
 import type { ConnectorStatus, Prisma } from "../../generated/prisma/client";
-import { LIVE_KEYS_SQL } from "./worker-presence-repository";
-import { getDb, getPgPool } from "../db";
+import { liveWorkerKeys } from "./worker-presence-repository";
+import { getDb, getSql, type Db, type Sql } from "../db";
+import { ConflictError, withConflict } from "./persistence-errors";
 
 /** Every column but the encrypted key, which only the sync path reads (findConnectorSecret). */
 const CONNECTOR_SELECT = {
@@ -56,26 +59,33 @@ export type NewConnector = Readonly<{
   scopesCheckedAt: Date;
 }>;
 
-export const insertConnector = (data: NewConnector): Promise<ConnectorRecord> =>
-  getDb().connector.create({ data: { ...data, status: "connecting" }, select: CONNECTOR_SELECT });
+/** A name or organization taken meanwhile (past the service's checks) is a ConflictError (409). */
+export const insertConnector = (data: NewConnector, db: Db = getDb()): Promise<ConnectorRecord> =>
+  withConflict(
+    () => db.connector.create({ data: { ...data, status: "connecting" }, select: CONNECTOR_SELECT }),
+    () => new ConflictError("This connector already exists (same name or organization)"),
+  );
 
-// The connector list is read by every dashboard and connectors page: plain SQL on the pg pool (the same columns
-// as CONNECTOR_SELECT), which costs the web process a fraction of a Prisma query (bench:load, docs/benchmarks.md).
-const LIST_CONNECTORS_SQL = `SELECT id::text, name, app, org_id AS "orgId", base_url AS "baseUrl", api_key_last4 AS "apiKeyLast4",
-    rate_bucket_key AS "rateBucketKey", api_key_expires_at AS "apiKeyExpiresAt", api_key_set_at AS "apiKeySetAt",
-    missing_scopes AS "missingScopes", scopes_checked_at AS "scopesCheckedAt", status::text AS status,
-    status_detail AS "statusDetail", next_retry_at AS "nextRetryAt", failure_count AS "failureCount", backfill_days AS "backfillDays",
-    sync_from AS "syncFrom", cursor, initial_sync_done_at AS "initialSyncDoneAt", last_sync_at AS "lastSyncAt",
-    last_processed_at AS "lastProcessedAt", is_caught_up AS "isCaughtUp", directory_synced_at AS "directorySyncedAt",
-    activities_stored::text AS "activitiesStored", dropped_unverified::text AS "droppedUnverified",
-    duplicates_skipped::text AS "duplicatesSkipped", rate_limited::text AS "rateLimited",
-    events_quarantined::text AS "eventsQuarantined", users_synced AS "usersSynced", created_at AS "createdAt"
-  FROM connectors ORDER BY created_at`;
-
-type TBigIntColumn = "activitiesStored" | "droppedUnverified" | "duplicatesSkipped" | "rateLimited" | "eventsQuarantined";
-
-export const listConnectorRecords = async (): Promise<ConnectorRecord[]> => {
-  const { rows } = await getPgPool().query<Omit<ConnectorRecord, TBigIntColumn> & Record<TBigIntColumn, string>>({ name: "list-connectors", text: LIST_CONNECTORS_SQL });
+/**
+ * Every connector, oldest first. Read by every dashboard and connectors page: on the pg pool, which costs the web
+ * process a fraction of a Prisma query (bench:load, docs/benchmarks.md). The same columns as CONNECTOR_SELECT.
+ */
+export const listConnectorRecords = async (db: Sql = getSql()): Promise<ConnectorRecord[]> => {
+  const rows = await db
+    .selectFrom("connectors")
+    .select([
+      "id", "name", "app", "org_id as orgId", "base_url as baseUrl", "api_key_last4 as apiKeyLast4", "rate_bucket_key as rateBucketKey",
+      "api_key_expires_at as apiKeyExpiresAt", "api_key_set_at as apiKeySetAt", "missing_scopes as missingScopes",
+      "scopes_checked_at as scopesCheckedAt", "status", "status_detail as statusDetail", "next_retry_at as nextRetryAt",
+      "failure_count as failureCount", "backfill_days as backfillDays", "sync_from as syncFrom", "cursor",
+      "initial_sync_done_at as initialSyncDoneAt", "last_sync_at as lastSyncAt", "last_processed_at as lastProcessedAt",
+      "is_caught_up as isCaughtUp", "poll_interval_ms as pollIntervalMs", "directory_synced_at as directorySyncedAt",
+      "activities_stored as activitiesStored", "dropped_unverified as droppedUnverified", "duplicates_skipped as duplicatesSkipped",
+      "rate_limited as rateLimited", "events_quarantined as eventsQuarantined", "users_synced as usersSynced", "created_at as createdAt",
+    ])
+    .orderBy("created_at")
+    .execute();
+  // bigint columns arrive as text from pg: exact, made BigInt as Prisma returns them.
   return rows.map((r) => ({
     ...r,
     activitiesStored: BigInt(r.activitiesStored),
@@ -86,20 +96,20 @@ export const listConnectorRecords = async (): Promise<ConnectorRecord[]> => {
   }));
 };
 
-export const findConnectorRecord = (id: string): Promise<ConnectorRecord | null> =>
-  getDb().connector.findUnique({ where: { id }, select: CONNECTOR_SELECT });
+export const findConnectorRecord = (id: string, db: Db = getDb()): Promise<ConnectorRecord | null> =>
+  db.connector.findUnique({ where: { id }, select: CONNECTOR_SELECT });
 
-export const findConnectorByName = (name: string) => getDb().connector.findUnique({ where: { name }, select: { id: true } });
+export const findConnectorByName = (name: string, db: Db = getDb()) => db.connector.findUnique({ where: { name }, select: { id: true } });
 
-export const findConnectorByOrg = (baseUrl: string, orgId: string) =>
-  getDb().connector.findUnique({ where: { baseUrl_orgId: { baseUrl, orgId } }, select: { id: true, name: true } });
+export const findConnectorByOrg = (baseUrl: string, orgId: string, db: Db = getDb()) =>
+  db.connector.findUnique({ where: { baseUrl_orgId: { baseUrl, orgId } }, select: { id: true, name: true } });
 
 /** The encrypted key with what is needed to call the API: for the sync worker only. */
-export const findConnectorSecret = (id: string) =>
-  getDb().connector.findUnique({ where: { id }, select: { ...CONNECTOR_SELECT, apiKeyCiphertext: true } });
+export const findConnectorSecret = (id: string, db: Db = getDb()) =>
+  db.connector.findUnique({ where: { id }, select: { ...CONNECTOR_SELECT, apiKeyCiphertext: true } });
 
-export const listSyncableConnectorIds = async (): Promise<string[]> =>
-  (await getDb().connector.findMany({ where: { status: { notIn: ["disabled", "error"] } }, select: { id: true } })).map((c) => c.id);
+export const listSyncableConnectorIds = async (db: Db = getDb()): Promise<string[]> =>
+  (await db.connector.findMany({ where: { status: { notIn: ["disabled", "error"] } }, select: { id: true } })).map((c) => c.id);
 
 export type ConnectorPatch = Partial<{
   status: ConnectorStatus;
@@ -123,9 +133,9 @@ export type ConnectorPatch = Partial<{
   rateLimitedIncrement: number;
 }>;
 
-export const updateConnector = async (id: string, patch: ConnectorPatch): Promise<void> => {
+export const updateConnector = async (id: string, patch: ConnectorPatch, db: Db = getDb()): Promise<void> => {
   const { rateLimitedIncrement, ...rest } = patch;
-  await getDb().connector.update({
+  await db.connector.update({
     where: { id },
     data: { ...rest, ...(rateLimitedIncrement ? { rateLimited: { increment: rateLimitedIncrement } } : {}) },
     select: { id: true },
@@ -140,73 +150,131 @@ export type ConnectorDeletion = Readonly<{ activities: number; alerts: number; g
  * same snapshot as the delete, with no interactive transaction to time out on a large connector.
  * Null when no such connector.
  */
-export const deleteConnectorCounting = async (id: string): Promise<ConnectorDeletion | null> => {
-  const [row] = await getDb().$queryRaw<{ deleted: bigint; activities: bigint; alerts: bigint; governance: bigint }[]>`
-    WITH gone AS (DELETE FROM connectors WHERE id = ${id}::uuid RETURNING id)
-    SELECT (SELECT count(*) FROM gone) AS deleted,
-           (SELECT count(*) FROM activities WHERE connector_id = ${id}::uuid) AS activities,
-           (SELECT count(*) FROM alerts WHERE connector_id = ${id}::uuid) AS alerts,
-           (SELECT count(*) FROM governance_actions WHERE connector_id = ${id}::uuid) AS governance`;
-  if (!row || row.deleted === 0n) return null;
+export const deleteConnectorCounting = async (id: string, db: Db = getDb()): Promise<ConnectorDeletion | null> => {
+  const row = await db.$kysely
+    .with("gone", (qb) => qb.deleteFrom("connectors").where("id", "=", id).returning("id"))
+    .selectNoFrom((eb) => [
+      eb.selectFrom("gone").select((c) => c.fn.countAll().as("n")).as("deleted"),
+      eb.selectFrom("activities").where("connector_id", "=", id).select((c) => c.fn.countAll().as("n")).as("activities"),
+      eb.selectFrom("alerts").where("connector_id", "=", id).select((c) => c.fn.countAll().as("n")).as("alerts"),
+      eb.selectFrom("governance_actions").where("connector_id", "=", id).select((c) => c.fn.countAll().as("n")).as("governance"),
+    ])
+    .executeTakeFirst();
+  // count(*) is a bigint: a BigInt through Prisma.
+  if (!row || Number(row.deleted) === 0) return null;
   return { activities: Number(row.activities), alerts: Number(row.alerts), governanceActions: Number(row.governance) };
 };
+
+/** The lease is free, expired, or held by a worker that is gone (its presence key no longer locked). */
+const isLeaseTakeable = (eb: ExpressionBuilder<DB, "connectors">) =>
+  eb.or([
+    eb("sync_lease_until", "is", null),
+    eb("sync_lease_until", "<", sql<Date>`clock_timestamp()`),
+    eb.and([eb("sync_lease_claimed_by", "is not", null), eb("sync_lease_claimed_by", "not in", liveWorkerKeys)]),
+  ]);
 
 /**
  * Claims the sync lease when free, expired, or held by a worker that is gone (its presence key no longer
  * locked); false when another living worker holds it. `claimant` is the caller's presence key, if it has one.
  */
-export const claimSyncLease = async (id: string, owner: string, leaseMs: number, claimant: number | null = null): Promise<boolean> => {
-  const { rowCount } = await getPgPool().query(
-    `UPDATE connectors SET sync_lease_owner = $2, sync_lease_until = clock_timestamp() + ($3::int * interval '1 millisecond'), sync_lease_claimed_by = $4
-     WHERE id = $1::uuid AND (sync_lease_owner IS NULL OR sync_lease_owner = $2 OR sync_lease_until < clock_timestamp()
-       OR (sync_lease_claimed_by IS NOT NULL AND sync_lease_claimed_by NOT IN (${LIVE_KEYS_SQL})))`,
-    [id, owner, leaseMs, claimant],
-  );
-  return rowCount === 1;
+export const claimSyncLease = async (id: string, owner: string, leaseMs: number, claimant: number | null = null, db: Sql = getSql()): Promise<boolean> => {
+  const result = await db
+    .updateTable("connectors")
+    .set({
+      sync_lease_owner: owner,
+      sync_lease_until: sql<Date>`clock_timestamp() + (${leaseMs}::int * interval '1 millisecond')`,
+      sync_lease_claimed_by: claimant,
+    })
+    .where("id", "=", id)
+    .where((eb) =>
+      eb.or([
+        eb("sync_lease_owner", "is", null),
+        eb("sync_lease_owner", "=", owner),
+        eb("sync_lease_until", "<", sql<Date>`clock_timestamp()`),
+        eb.and([eb("sync_lease_claimed_by", "is not", null), eb("sync_lease_claimed_by", "not in", liveWorkerKeys)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 };
 
-export const releaseSyncLease = async (id: string, owner: string): Promise<void> => {
-  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL, sync_lease_claimed_by = NULL WHERE id = ${id}::uuid AND sync_lease_owner = ${owner}`;
+export const releaseSyncLease = async (id: string, owner: string, db: Db = getDb()): Promise<void> => {
+  await db.$kysely
+    .updateTable("connectors")
+    .set({ sync_lease_owner: null, sync_lease_until: null, sync_lease_claimed_by: null })
+    .where("id", "=", id)
+    .where("sync_lease_owner", "=", owner)
+    .execute();
 };
 
 /**
  * Back to the live interval for every connector: a starting worker cannot know what arrived while no worker
  * ran, so quiet backoff must not delay its first poll.
  */
-export const resetPollIntervals = async (intervalMs: number): Promise<void> => {
-  await getPgPool().query("UPDATE connectors SET poll_interval_ms = $1 WHERE poll_interval_ms > $1", [intervalMs]);
+export const resetPollIntervals = async (intervalMs: number, db: Sql = getSql()): Promise<void> => {
+  await db.updateTable("connectors").set({ poll_interval_ms: intervalMs }).where("poll_interval_ms", ">", intervalMs).execute();
 };
 
 /** Every sync lease `owner` holds (a stopping worker): its connectors are free for the next pass at once. */
-export const releaseSyncLeasesOf = async (owner: string): Promise<void> => {
-  await getDb().$executeRaw`UPDATE connectors SET sync_lease_owner = NULL, sync_lease_until = NULL, sync_lease_claimed_by = NULL WHERE sync_lease_owner = ${owner}`;
+export const releaseSyncLeasesOf = async (owner: string, db: Db = getDb()): Promise<void> => {
+  await db.$kysely
+    .updateTable("connectors")
+    .set({ sync_lease_owner: null, sync_lease_until: null, sync_lease_claimed_by: null })
+    .where("sync_lease_owner", "=", owner)
+    .execute();
 };
 
-export const appendConnectorEvent = async (entry: Readonly<{ connectorId: string; kind: string; status?: ConnectorStatus; detail?: string; actorEmail?: string }>) => {
-  await getDb().connectorEvent.create({ data: entry, select: { id: true } });
+export const appendConnectorEvent = async (
+  entry: Readonly<{ connectorId: string; kind: string; status?: ConnectorStatus; detail?: string; actorEmail?: string }>,
+  db: Db = getDb(),
+) => {
+  await db.connectorEvent.create({ data: entry, select: { id: true } });
 };
 
-export const listConnectorEvents = (connectorId: string, limit = 50) =>
-  getDb().connectorEvent.findMany({ where: { connectorId }, orderBy: { id: "desc" }, take: limit });
+export const listConnectorEvents = (connectorId: string, limit = 50, db: Db = getDb()) =>
+  db.connectorEvent.findMany({ where: { connectorId }, orderBy: { id: "desc" }, take: limit });
 
 /**
  * Connectors a worker should sync now: enabled, not backing off, behind or due for a poll, and not leased. A
  * caught-up connector is due `poll_interval_ms` after its last poll, never sooner than `minPollSeconds`.
  */
-export const findDueConnectorIds = async (minPollSeconds: number): Promise<string[]> => {
-  const { rows } = await getPgPool().query<{ id: string }>(
-    `SELECT id::text FROM connectors
-     WHERE status NOT IN ('disabled', 'error')
-       AND (next_retry_at IS NULL OR next_retry_at <= clock_timestamp())
-       AND (NOT is_caught_up OR last_sync_at IS NULL
-         OR last_sync_at < clock_timestamp() - greatest($1::float8 * 1000, poll_interval_ms) * interval '1 millisecond')
-       AND (sync_lease_until IS NULL OR sync_lease_until < clock_timestamp()
-         OR (sync_lease_claimed_by IS NOT NULL AND sync_lease_claimed_by NOT IN (${LIVE_KEYS_SQL})))`,
-    [minPollSeconds],
-  );
+export const findDueConnectorIds = async (minPollSeconds: number, db: Sql = getSql()): Promise<string[]> => {
+  const rows = await db
+    .selectFrom("connectors")
+    .select("id")
+    .where("status", "not in", ["disabled", "error"])
+    .where((eb) => eb.or([eb("next_retry_at", "is", null), eb("next_retry_at", "<=", sql<Date>`clock_timestamp()`)]))
+    .where((eb) =>
+      eb.or([
+        eb.not(eb.ref("is_caught_up")),
+        eb("last_sync_at", "is", null),
+        // Interval arithmetic: a fragment (the builder has no interval type).
+        eb("last_sync_at", "<", sql<Date>`clock_timestamp() - greatest(${minPollSeconds}::float8 * 1000, ${sql.ref("poll_interval_ms")}) * interval '1 millisecond'`),
+      ]),
+    )
+    .where(isLeaseTakeable)
+    .execute();
   return rows.map((r) => r.id);
 };
 
 /** Connector names by id (a handful of rows). */
-export const findConnectorNames = async (): Promise<Map<string, string>> =>
-  new Map((await getPgPool().query<{ id: string; name: string }>("SELECT id::text AS id, name FROM connectors")).rows.map((r) => [r.id, r.name]));
+export const findConnectorNames = async (db: Sql = getSql()): Promise<Map<string, string>> =>
+  new Map((await db.selectFrom("connectors").select(["id", "name"]).execute()).map((r) => [r.id, r.name]));
+
+/** Connectors with activities the detection cursor has not reached yet. */
+export const listConnectorsWithPendingActivities = async (db: Sql = getSql()): Promise<string[]> => {
+  const rows = await db
+    .selectFrom("connectors as c")
+    .leftJoin("activity_consumer_cursors as cur", (join) => join.on("cur.consumer", "=", "detection").onRef("cur.connector_id", "=", "c.id"))
+    .select("c.id")
+    .where(({ exists, selectFrom, ref, fn }) =>
+      exists(
+        selectFrom("activities as a")
+          .select(sql<number>`1`.as("one"))
+          .whereRef("a.connector_id", "=", "c.id")
+          .where("a.seq", ">", fn.coalesce(ref("cur.last_seq"), sql<string>`0`)),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+};

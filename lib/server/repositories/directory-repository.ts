@@ -1,5 +1,7 @@
 import type { Prisma } from "../../generated/prisma/client";
-import { getDb } from "../db";
+import { sql } from "kysely";
+import { getDb, type Db } from "../db";
+import { jsonRecordset } from "./json-recordset";
 
 export type DirectoryUserRow = Readonly<{
   accountId: string;
@@ -19,19 +21,52 @@ export type PolicyRow = Readonly<{ policyId: string; type: string; name: string 
 export const replaceDirectorySnapshot = async (
   connectorId: string,
   snapshot: Readonly<{ users: readonly DirectoryUserRow[]; domains: readonly DomainRow[]; policies: readonly PolicyRow[]; at: Date }>,
+  db: Db = getDb(),
 ): Promise<void> => {
   const { users, domains, policies, at } = snapshot;
-  await getDb().$transaction(
+  await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`
-        INSERT INTO atlassian_users (id, connector_id, account_id, name, email, domain, status, is_admin, platform_roles, last_active_at, raw, synced_at)
-        SELECT gen_random_uuid(), ${connectorId}::uuid, u."accountId", u.name, u.email, u.domain, u.status, u."isAdmin",
-          ARRAY(SELECT jsonb_array_elements_text(u."platformRoles")), u."lastActiveAt", u.raw, ${at}::timestamptz
-        FROM jsonb_to_recordset(${JSON.stringify(users)}::jsonb) AS u("accountId" text, name text, email text, domain text, status text,
-          "isAdmin" boolean, "platformRoles" jsonb, "lastActiveAt" timestamptz, raw jsonb)
-        ON CONFLICT (connector_id, account_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, domain = EXCLUDED.domain,
-          status = EXCLUDED.status, is_admin = EXCLUDED.is_admin, platform_roles = EXCLUDED.platform_roles,
-          last_active_at = EXCLUDED.last_active_at, raw = EXCLUDED.raw, synced_at = EXCLUDED.synced_at`;
+      const u = jsonRecordset(
+        "u",
+        { accountId: "text", name: "text", email: "text", domain: "text", status: "text", isAdmin: "boolean", platformRoles: "jsonb", lastActiveAt: "timestamptz", raw: "jsonb" },
+        users,
+      );
+      await tx.$kysely
+        .insertInto("atlassian_users")
+        .columns(["id", "connector_id", "account_id", "name", "email", "domain", "status", "is_admin", "platform_roles", "last_active_at", "raw", "synced_at"])
+        .expression((eb) =>
+          eb
+            .selectFrom(u)
+            .select([
+              sql<string>`gen_random_uuid()`.as("id"),
+              sql<string>`${connectorId}::uuid`.as("connector_id"),
+              "u.accountId",
+              "u.name",
+              "u.email",
+              "u.domain",
+              "u.status",
+              "u.isAdmin",
+              // A JSON array to text[]: jsonb_to_recordset has no array fields.
+              sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("u.platformRoles")}))`.as("platform_roles"),
+              "u.lastActiveAt",
+              "u.raw",
+              sql<Date>`${at}::timestamptz`.as("synced_at"),
+            ]),
+        )
+        .onConflict((oc) =>
+          oc.columns(["connector_id", "account_id"]).doUpdateSet((eb) => ({
+            name: eb.ref("excluded.name"),
+            email: eb.ref("excluded.email"),
+            domain: eb.ref("excluded.domain"),
+            status: eb.ref("excluded.status"),
+            is_admin: eb.ref("excluded.is_admin"),
+            platform_roles: eb.ref("excluded.platform_roles"),
+            last_active_at: eb.ref("excluded.last_active_at"),
+            raw: eb.ref("excluded.raw"),
+            synced_at: eb.ref("excluded.synced_at"),
+          })),
+        )
+        .execute();
       await tx.atlassianUser.deleteMany({ where: { connectorId, syncedAt: { lt: at } } });
       for (const d of domains) {
         await tx.orgDomain.upsert({
@@ -58,8 +93,7 @@ export const replaceDirectorySnapshot = async (
 };
 
 /** What the event filter needs: verified domains and managed account ids of one connector. */
-export const loadOrgDirectory = async (connectorId: string) => {
-  const db = getDb();
+export const loadOrgDirectory = async (connectorId: string, db: Db = getDb()) => {
   const [domains, users] = await Promise.all([
     db.orgDomain.findMany({ where: { connectorId, status: "verified" }, select: { name: true } }),
     db.atlassianUser.findMany({ where: { connectorId }, select: { accountId: true } }),

@@ -1,5 +1,6 @@
-import type pg from "pg";
-import { getDb } from "../db";
+import { sql } from "kysely";
+import { getDb, getSql, type Db, type Sql } from "../db";
+import { jsonRecordset } from "./json-recordset";
 
 /** One event set aside, ready to store (see services/sync/quarantine-row.ts). */
 export type QuarantineRow = Readonly<{
@@ -25,44 +26,65 @@ export type QuarantinedEventSummary = Readonly<{
 
 const SUMMARY_SELECT = { id: true, eventId: true, reason: true, rawTruncated: true, rawBytes: true, firstSeenAt: true, lastSeenAt: true, seenCount: true } as const;
 
-const INSERT_SQL = `
-  INSERT INTO quarantined_events (connector_id, quarantine_key, event_id, reason, raw, raw_truncated, raw_bytes)
-  SELECT $1::uuid, r.quarantine_key, r.event_id, r.reason, r.raw, r.raw_truncated, r.raw_bytes
-  FROM jsonb_to_recordset($2::jsonb) AS r(quarantine_key text, event_id text, reason text, raw text, raw_truncated boolean, raw_bytes int)
-  ON CONFLICT (connector_id, quarantine_key) DO UPDATE
-    SET last_seen_at = clock_timestamp(), seen_count = quarantined_events.seen_count + 1
-  RETURNING (xmax = 0) AS is_new`;
+const QUARANTINE_TYPES = {
+  quarantine_key: "text",
+  event_id: "text",
+  reason: "text",
+  raw: "text",
+  raw_truncated: "boolean",
+  raw_bytes: "int",
+} as const;
 
 /**
  * Stores a page's quarantined events inside the caller's transaction (the page's activities and cursor move in
  * the same one): once per (connector, key), a repeat only bumps seen_count and last_seen_at. Returns how many
  * are new, which the caller adds to connectors.events_quarantined.
  */
-export const insertQuarantinedEvents = async (client: pg.PoolClient, connectorId: string, rows: readonly QuarantineRow[]): Promise<number> => {
+export const insertQuarantinedEvents = async (connectorId: string, rows: readonly QuarantineRow[], db: Sql = getSql()): Promise<number> => {
   if (rows.length === 0) return 0;
   // ON CONFLICT DO UPDATE may not touch a row twice in one statement: a key repeated within the page goes once.
   const unique = [...new Map(rows.map((r) => [r.quarantineKey, r])).values()];
-  const payload = JSON.stringify(
-    unique.map((r) => ({ quarantine_key: r.quarantineKey, event_id: r.eventId, reason: r.reason, raw: r.raw, raw_truncated: r.rawTruncated, raw_bytes: r.rawBytes })),
+  const r = jsonRecordset(
+    "r",
+    QUARANTINE_TYPES,
+    unique.map((q) => ({ quarantine_key: q.quarantineKey, event_id: q.eventId, reason: q.reason, raw: q.raw, raw_truncated: q.rawTruncated, raw_bytes: q.rawBytes })),
   );
-  const { rows: result } = await client.query<{ is_new: boolean }>(INSERT_SQL, [connectorId, payload]);
-  return result.filter((r) => r.is_new).length;
+  const result = await db
+    .insertInto("quarantined_events")
+    .columns(["connector_id", "quarantine_key", "event_id", "reason", "raw", "raw_truncated", "raw_bytes"])
+    .expression((eb) =>
+      eb.selectFrom(r).select([sql<string>`${connectorId}::uuid`.as("connector_id"), "r.quarantine_key", "r.event_id", "r.reason", "r.raw", "r.raw_truncated", "r.raw_bytes"]),
+    )
+    .onConflict((oc) =>
+      oc.columns(["connector_id", "quarantine_key"]).doUpdateSet((eb) => ({
+        last_seen_at: sql<Date>`clock_timestamp()`,
+        seen_count: eb("quarantined_events.seen_count", "+", 1),
+      })),
+    )
+    // xmax is 0 on a row this statement inserted (a system column: no builder for it).
+    .returning(sql<boolean>`(xmax = 0)`.as("is_new"))
+    .execute();
+  return result.filter((row) => row.is_new).length;
 };
 
 /** A page of the connector's quarantined events, newest first, after the keyset cursor `beforeId`. */
-export const listQuarantinedEvents = (connectorId: string, options: Readonly<{ beforeId?: bigint; limit: number }>): Promise<QuarantinedEventSummary[]> =>
-  getDb().quarantinedEvent.findMany({
+export const listQuarantinedEvents = (
+  connectorId: string,
+  options: Readonly<{ beforeId?: bigint; limit: number }>,
+  db: Db = getDb(),
+): Promise<QuarantinedEventSummary[]> =>
+  db.quarantinedEvent.findMany({
     where: { connectorId, ...(options.beforeId === undefined ? {} : { id: { lt: options.beforeId } }) },
     orderBy: { id: "desc" },
     take: options.limit,
     select: SUMMARY_SELECT,
   });
 
-export const countQuarantinedEvents = (connectorId: string): Promise<number> => getDb().quarantinedEvent.count({ where: { connectorId } });
+export const countQuarantinedEvents = (connectorId: string, db: Db = getDb()): Promise<number> => db.quarantinedEvent.count({ where: { connectorId } });
 
 /** A batch of the export, with the raw JSON, newest first. */
-export const findQuarantinedEventsWithRaw = (connectorId: string, options: Readonly<{ beforeId?: bigint; limit: number }>) =>
-  getDb().quarantinedEvent.findMany({
+export const findQuarantinedEventsWithRaw = (connectorId: string, options: Readonly<{ beforeId?: bigint; limit: number }>, db: Db = getDb()) =>
+  db.quarantinedEvent.findMany({
     where: { connectorId, ...(options.beforeId === undefined ? {} : { id: { lt: options.beforeId } }) },
     orderBy: { id: "desc" },
     take: options.limit,

@@ -1,26 +1,35 @@
-import type pg from "pg";
+import { sql, type RawBuilder } from "kysely";
 import { emptyBucket, shape, type TBucketState } from "../../shared/rate-budget";
-import { getPgPool } from "../db";
+import { getSql, type Sql } from "../db";
 
 export type TakeResult = Readonly<{ isGranted: boolean; waitMs: number }>;
 
 /** One bucket of a change: its key and the budget it starts from when it has no row yet. */
 export type TBucketRef = Readonly<{ key: string; defaultPerMinute: number }>;
 
-type TRow = {
-  key: string;
-  tokens: number;
-  updated_ms: string;
-  window_start_ms: string;
-  window_count: number;
-  learned_limit: number | null;
-  remaining: number | null;
-  reset_ms: string | null;
-  lowered_limit: number | null;
-  lowered_until_ms: string | null;
-};
+// Times go as epoch ms (text of a float8): the bucket arithmetic is in ms, and the database's clock is the one used.
+const epochMs = (time: RawBuilder<Date> | "updated_at" | "window_start") =>
+  sql<string>`(EXTRACT(EPOCH FROM ${typeof time === "string" ? sql.ref(time) : time}) * 1000)::float8::text`;
+const epochMsOrNull = (time: "reset_at" | "lowered_until") => sql<string | null>`(EXTRACT(EPOCH FROM ${sql.ref(time)}) * 1000)::float8::text`;
 
-const ms = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8::text`;
+const selectBuckets = (db: Sql) =>
+  db
+    .selectFrom("rate_buckets")
+    .select([
+      "key",
+      "tokens",
+      epochMs("updated_at").as("updated_ms"),
+      epochMs("window_start").as("window_start_ms"),
+      "window_count",
+      "learned_limit",
+      "remaining",
+      epochMsOrNull("reset_at").as("reset_ms"),
+      "lowered_limit",
+      epochMsOrNull("lowered_until").as("lowered_until_ms"),
+      epochMs(sql<Date>`clock_timestamp()`).as("now_ms"),
+    ]);
+
+type TRow = Awaited<ReturnType<ReturnType<typeof selectBuckets>["executeTakeFirstOrThrow"]>>;
 
 const toState = (row: TRow): TBucketState => ({
   tokens: Number(row.tokens),
@@ -34,34 +43,65 @@ const toState = (row: TRow): TBucketState => ({
   loweredUntilMs: row.lowered_until_ms === null ? null : Number(row.lowered_until_ms),
 });
 
-const SELECT_FOR_UPDATE = `SELECT key, tokens, ${ms("updated_at")} AS updated_ms, ${ms("window_start")} AS window_start_ms, window_count, learned_limit,
-    remaining, ${ms("reset_at")} AS reset_ms, lowered_limit, ${ms("lowered_until")} AS lowered_until_ms, ${ms("clock_timestamp()")} AS now_ms
-  FROM rate_buckets WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`;
+const lockBuckets = (trx: Sql, keys: readonly string[]) => selectBuckets(trx).where("key", "=", sql<string>`ANY(${[...keys]}::text[])`).orderBy("key").forUpdate().execute();
 
 /** Writes every changed bucket in one statement. */
-const saveAll = async (client: pg.PoolClient, changed: readonly (readonly [string, TBucketState])[]) => {
+const saveAll = async (trx: Sql, changed: readonly (readonly [string, TBucketState])[]) => {
   if (changed.length === 0) return;
   const column = <T>(pick: (state: TBucketState) => T) => changed.map(([, state]) => pick(state));
   const at = (value: number | null) => (value === null ? null : new Date(value).toISOString());
-  await client.query(
-    `UPDATE rate_buckets b SET tokens = u.tokens, updated_at = u.updated_at, window_start = u.window_start, window_count = u.window_count,
-       learned_limit = u.learned_limit, remaining = u.remaining, reset_at = u.reset_at, lowered_limit = u.lowered_limit, lowered_until = u.lowered_until
-     FROM unnest($1::text[], $2::float8[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::timestamptz[], $9::int[], $10::timestamptz[])
-       AS u(key, tokens, updated_at, window_start, window_count, learned_limit, remaining, reset_at, lowered_limit, lowered_until)
-     WHERE b.key = u.key`,
-    [
-      changed.map(([key]) => key),
-      column((s) => s.tokens),
-      column((s) => at(s.updatedAtMs)),
-      column((s) => at(s.windowStartMs)),
-      column((s) => s.windowCount),
-      column((s) => s.learnedLimit),
-      column((s) => s.remaining),
-      column((s) => at(s.resetAtMs)),
-      column((s) => s.loweredLimit),
-      column((s) => at(s.loweredUntilMs)),
-    ],
+  // One array per column, zipped by unnest: a fragment (the builder cannot say unnest's column alias list).
+  const u = sql<{
+    key: string;
+    tokens: number;
+    updated_at: Date;
+    window_start: Date;
+    window_count: number;
+    learned_limit: number | null;
+    remaining: number | null;
+    reset_at: Date | null;
+    lowered_limit: number | null;
+    lowered_until: Date | null;
+  }>`unnest(${changed.map(([key]) => key)}::text[], ${column((s) => s.tokens)}::float8[], ${column((s) => at(s.updatedAtMs))}::timestamptz[],
+    ${column((s) => at(s.windowStartMs))}::timestamptz[], ${column((s) => s.windowCount)}::int[], ${column((s) => s.learnedLimit)}::int[],
+    ${column((s) => s.remaining)}::int[], ${column((s) => at(s.resetAtMs))}::timestamptz[], ${column((s) => s.loweredLimit)}::int[],
+    ${column((s) => at(s.loweredUntilMs))}::timestamptz[])`.as<"u">(
+    sql`u(key, tokens, updated_at, window_start, window_count, learned_limit, remaining, reset_at, lowered_limit, lowered_until)`,
   );
+  await trx
+    .updateTable("rate_buckets as b")
+    .from(u)
+    .set((eb) => ({
+      tokens: eb.ref("u.tokens"),
+      updated_at: eb.ref("u.updated_at"),
+      window_start: eb.ref("u.window_start"),
+      window_count: eb.ref("u.window_count"),
+      learned_limit: eb.ref("u.learned_limit"),
+      remaining: eb.ref("u.remaining"),
+      reset_at: eb.ref("u.reset_at"),
+      lowered_limit: eb.ref("u.lowered_limit"),
+      lowered_until: eb.ref("u.lowered_until"),
+    }))
+    .whereRef("b.key", "=", "u.key")
+    .execute();
+};
+
+/** Creates the missing buckets full (a concurrent creator wins, nothing is overwritten), in key order. */
+const insertMissing = async (trx: Sql, refs: readonly TBucketRef[]) => {
+  const u = sql<{ key: string; tokens: number }>`unnest(${refs.map((r) => r.key)}::text[], ${refs.map((r) => shape(r.defaultPerMinute).capacity)}::float8[])`.as<"u">(
+    sql`u(key, tokens)`,
+  );
+  await trx
+    .insertInto("rate_buckets")
+    .columns(["key", "tokens", "updated_at", "window_start", "window_count"])
+    .expression((eb) =>
+      eb
+        .selectFrom(u)
+        .select(["u.key", "u.tokens", sql<Date>`clock_timestamp()`.as("updated_at"), sql<Date>`clock_timestamp()`.as("window_start"), sql<number>`0`.as("window_count")])
+        .orderBy("u.key"),
+    )
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
 };
 
 /**
@@ -71,65 +111,52 @@ const saveAll = async (client: pg.PoolClient, changed: readonly (readonly [strin
 export const updateRateBuckets = async <T>(
   refs: readonly TBucketRef[],
   change: (states: TBucketState[], nowMs: number) => { states: TBucketState[]; result: T },
+  db: Sql = getSql(),
 ): Promise<T> => {
   const keys = refs.map((r) => r.key);
-  const client = await getPgPool().connect();
-  try {
-    await client.query("BEGIN");
-    let { rows } = await client.query<TRow & { now_ms: string }>(SELECT_FOR_UPDATE, [keys]);
+  return db.transaction().execute(async (trx) => {
+    let rows = await lockBuckets(trx, keys);
     if (rows.length < refs.length) {
-      await client.query(
-        `INSERT INTO rate_buckets (key, tokens, updated_at, window_start, window_count)
-         SELECT u.key, u.tokens, clock_timestamp(), clock_timestamp(), 0 FROM unnest($1::text[], $2::float8[]) AS u(key, tokens) ORDER BY u.key
-         ON CONFLICT (key) DO NOTHING`,
-        [keys, refs.map((r) => shape(r.defaultPerMinute).capacity)],
-      );
-      ({ rows } = await client.query<TRow & { now_ms: string }>(SELECT_FOR_UPDATE, [keys]));
+      await insertMissing(trx, refs);
+      rows = await lockBuckets(trx, keys);
     }
     const nowMs = Number(rows[0]?.now_ms ?? Date.now());
     const byKey = new Map(rows.map((row) => [row.key, toState(row)]));
     const states = refs.map((ref) => byKey.get(ref.key) ?? emptyBucket(nowMs, ref.defaultPerMinute));
     const { states: next, result } = change(states, nowMs);
     await saveAll(
-      client,
+      trx,
       refs.flatMap((ref, i) => {
         const state = next[i];
         return state && state !== states[i] ? [[ref.key, state] as const] : [];
       }),
     );
-    await client.query("COMMIT");
     return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 };
 
 /** A stored bucket: the per-user row (`<key>`) or a family's (`<key>:<family>`), with the database clock. */
 export type TRateBucketRow = Readonly<{ key: string; state: TBucketState; nowMs: number }>;
 
 /** Every bucket of the API keys `keys` (per-user rows and their families'). */
-export const findRateBuckets = async (keys: readonly string[]): Promise<TRateBucketRow[]> => {
+export const findRateBuckets = async (keys: readonly string[], db: Sql = getSql()): Promise<TRateBucketRow[]> => {
   if (keys.length === 0) return [];
-  const { rows } = await getPgPool().query<TRow & { now_ms: string }>(
-    `SELECT key, tokens, ${ms("updated_at")} AS updated_ms, ${ms("window_start")} AS window_start_ms, window_count, learned_limit, remaining,
-       ${ms("reset_at")} AS reset_ms, lowered_limit, ${ms("lowered_until")} AS lowered_until_ms, ${ms("clock_timestamp()")} AS now_ms
-     FROM rate_buckets WHERE split_part(key, ':', 1) = ANY($1::text[]) ORDER BY key`,
-    [[...keys]],
-  );
+  const rows = await selectBuckets(db)
+    .where(sql<string>`split_part(${sql.ref("key")}, ':', 1)`, "=", sql<string>`ANY(${[...keys]}::text[])`)
+    .orderBy("key")
+    .execute();
   return rows.map((row) => ({ key: row.key, state: toState(row), nowMs: Number(row.now_ms) }));
 };
 
 /** Requests granted in the current minute window of each bucket (0 when the window is stale). */
-export const countRecentRequests = async (keys: readonly string[]): Promise<Map<string, number>> => {
+export const countRecentRequests = async (keys: readonly string[], db: Sql = getSql()): Promise<Map<string, number>> => {
   if (keys.length === 0) return new Map();
-  // Plain SQL on the pg pool: read by every dashboard and connectors page (bench:load, docs/benchmarks.md).
-  const { rows } = await getPgPool().query<{ key: string; n: number }>({
-    name: "recent-requests",
-    text: "SELECT key, window_count AS n FROM rate_buckets WHERE key = ANY($1::text[]) AND window_start > $2",
-    values: [[...keys], new Date(Date.now() - 60_000)],
-  });
+  // On the pg pool: read by every dashboard and connectors page (bench:load, docs/benchmarks.md).
+  const rows = await db
+    .selectFrom("rate_buckets")
+    .select(["key", "window_count as n"])
+    .where("key", "=", sql<string>`ANY(${[...keys]}::text[])`)
+    .where("window_start", ">", new Date(Date.now() - 60_000))
+    .execute();
   return new Map(rows.map((r) => [r.key, r.n]));
 };

@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
+import { sql } from "kysely";
 import pg from "pg";
 import { getEnv } from "../../env";
-import { getPgPool } from "../db";
+import { getSql, type Sql } from "../db";
 import type { Logger } from "../logger";
 
 /**
@@ -12,11 +13,17 @@ import type { Logger } from "../logger";
  */
 const PRESENCE_LOCK_CLASS = 0x57505354; // "WPST": the two-int advisory lock space's first half
 
-/** Keys of workers whose presence lock is held now, in this database (a subquery for `NOT IN`). */
+/** Keys of workers whose presence lock is held now, in this database (the fault probe and benches run it as is). */
 export const LIVE_KEYS_SQL = `
   SELECT l.objid::bigint::int FROM pg_locks l
   WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ${PRESENCE_LOCK_CLASS}::oid AND l.objsubid = 2
     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+
+/**
+ * The same, as a subquery for `NOT IN (…)`: a fragment, because pg_locks and pg_database are system catalogs
+ * that the generated schema types do not describe.
+ */
+export const liveWorkerKeys = sql<number>`(${sql.raw(LIVE_KEYS_SQL)})`;
 
 const RECONNECT_MS = 1_000;
 
@@ -88,11 +95,18 @@ export const openWorkerPresence = async (logger: Logger): Promise<WorkerPresence
  * Frees the claims of workers that are gone: pending rows claimed by a key whose presence lock nobody holds
  * become due at once. Never the caller's own claims (its presence may be reconnecting after a restart).
  */
-export const releaseClaimsOfGoneWorkers = async (table: "governance_actions" | "notification_deliveries", ownKey: number): Promise<number> => {
-  const { rowCount } = await getPgPool().query(
-    `UPDATE ${table} SET claimed_by = NULL, next_attempt_at = clock_timestamp()
-     WHERE status = 'pending' AND claimed_by IS NOT NULL AND claimed_by <> $1 AND claimed_by NOT IN (${LIVE_KEYS_SQL})`,
-    [ownKey],
-  );
-  return rowCount ?? 0;
+export const releaseClaimsOfGoneWorkers = async (
+  table: "governance_actions" | "notification_deliveries",
+  ownKey: number,
+  db: Sql = getSql(),
+): Promise<number> => {
+  const result = await db
+    .updateTable(table)
+    .set({ claimed_by: null, next_attempt_at: sql<Date>`clock_timestamp()` })
+    .where("status", "=", "pending")
+    .where("claimed_by", "is not", null)
+    .where("claimed_by", "<>", ownKey)
+    .where("claimed_by", "not in", liveWorkerKeys)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 };

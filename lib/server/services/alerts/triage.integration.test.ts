@@ -4,8 +4,6 @@ import { ZAlertBulkInput, ZAlertPatchInput } from "../../../shared/schemas/alert
 import { createAlertFixtures } from "../../../testing/alert-fixtures";
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
-// eslint-disable-next-line no-restricted-imports -- the test drives the detection write path inside its own transaction
-import { getPgPool } from "../../db";
 import { upsertAlertsInTransaction } from "../../repositories/alert-repository";
 import { updateUser } from "../../repositories/user-repository";
 import { getAlertOrThrow } from "../detection/get-alert";
@@ -214,13 +212,8 @@ describe("GET /api/v1/alerts/{id}", () => {
       firstActivityAt: new Date(),
       lastActivityAt: new Date(),
     };
-    const client = await getPgPool().connect();
-    try {
-      expect(await upsertAlertsInTransaction(client, connectorId, [write])).toBe(1);
-      expect(await upsertAlertsInTransaction(client, connectorId, [write])).toBe(0);
-    } finally {
-      client.release();
-    }
+    expect(await upsertAlertsInTransaction(connectorId, [write])).toBe(1);
+    expect(await upsertAlertsInTransaction(connectorId, [write])).toBe(0);
     const [row] = await fx.query<{ id: string }>("SELECT id FROM alerts");
     const { history } = await getAlertOrThrow(row?.id ?? "");
     expect(history).toEqual([expect.objectContaining({ kind: "created", actor: null, detail: { policyKey: "failed_logins", policyName: "Failed logins", severity: "high" } })]);

@@ -1,7 +1,8 @@
 import { findCountry } from "../../../geo/countries";
 import { AppError } from "../../../shared/errors";
 import type { TAtlassianUserDetail } from "../../../shared/schemas/atlassian-users";
-import { findAtlassianUser, listUserAlerts, listUserLocations, type AtlassianUserRow, type UserLocationRow } from "../../repositories/atlassian-user-repository";
+import { listUserAlerts } from "../../repositories/alert-repository";
+import { findAtlassianUser, listUserLocations, type AtlassianUserRow, type UserLocationRow } from "../../repositories/atlassian-user-repository";
 import { listGovernanceActions } from "../../repositories/governance-repository";
 import { toAtlassianUserDto } from "./atlassian-user-dto";
 

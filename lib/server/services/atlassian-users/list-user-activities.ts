@@ -1,6 +1,6 @@
 import { encodeCursor, type TUserActivitiesQuery, type TUserActivityList } from "../../../shared/schemas/atlassian-users";
 import { AppError } from "../../../shared/errors";
-import { listUserActivities as selectActivities } from "../../repositories/atlassian-user-repository";
+import { listUserActivities as selectActivities } from "../../repositories/activity-repository";
 import { getAtlassianUserRowOrThrow } from "./get-atlassian-user";
 
 /** An Atlassian account's activity timeline, newest first, keyset-paginated. */

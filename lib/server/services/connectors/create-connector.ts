@@ -43,9 +43,6 @@ export const createConnector = async (options: Readonly<{ actor: Principal; inpu
     createdById: actor.userId,
     missingScopes,
     scopesCheckedAt: now,
-  }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", "This connector already exists (same name or organization)");
-    throw error;
   });
   await appendConnectorEvent({ connectorId: record.id, kind: "created", status: "connecting", detail: `Connected by ${actor.email}`, actorEmail: actor.email });
   await auditConnector(actor, "connector.created", record, { orgId: input.orgId, baseUrl, backfillDays: input.backfillDays, apiKeyLast4: record.apiKeyLast4, missingScopes: missingScopes.join(" ") || null });

@@ -1,5 +1,6 @@
 import { ORG_ADMINS_GROUP, type TDirectoryLookup } from "../../../detection/policy-config";
-import { listGroupMemberships, listOrgAdmins } from "../../repositories/detection-repository";
+import { listGroupMemberships } from "../../repositories/activity-repository";
+import { listOrgAdmins } from "../../repositories/atlassian-user-repository";
 
 const keyOf = (connectorId: string, accountId: string) => `${connectorId}|${accountId}`;
 

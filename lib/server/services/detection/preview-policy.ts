@@ -2,7 +2,7 @@ import { evaluateCustomPolicy, type TCustomWindows } from "../../../detection/cu
 import { EMPTY_SCOPE, type TRuntimePolicy } from "../../../detection/policy-config";
 import type { TAlertCandidate } from "../../../detection/types";
 import type { TPolicyPreviewDto, TPolicyPreviewInput } from "../../../shared/schemas/policies";
-import { scanActivitiesByEventTime } from "../../repositories/detection-repository";
+import { scanActivitiesByEventTime } from "../../repositories/activity-repository";
 import { takeUserSlot } from "../limits/user-slots";
 import { loadDirectoryLookup } from "./load-directory";
 

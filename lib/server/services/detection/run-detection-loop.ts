@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger";
-import { listConnectorsWithPendingActivities, listRuntimePolicies } from "../../repositories/detection-repository";
+import { listConnectorsWithPendingActivities } from "../../repositories/connector-repository";
+import { listRuntimePolicies } from "../../repositories/detection-repository";
 import { fanOutNewAlerts } from "../alerts/fan-out-new-alerts";
 import { ensureBuiltinPolicies } from "./ensure-builtin-policies";
 import { loadDirectoryLookup } from "./load-directory";

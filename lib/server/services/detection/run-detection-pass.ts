@@ -2,7 +2,10 @@ import { runDetection } from "../../../detection/engine";
 import type { TDirectoryLookup, TRuntimePolicy } from "../../../detection/policy-config";
 import { ORG_ACTOR } from "../../../detection/profile-state";
 import type { TAlertCandidate, TDetectionActivity } from "../../../detection/types";
-import { listRuntimePolicies, readActivitiesAfter, withDetectionCursor, type TAlertWrite } from "../../repositories/detection-repository";
+import { readActivitiesAfter } from "../../repositories/activity-repository";
+import type { TAlertWrite } from "../../repositories/alert-repository";
+import { withDetectionCursor } from "../../repositories/consumer-cursor-repository";
+import { listRuntimePolicies } from "../../repositories/detection-repository";
 import { loadDirectoryLookup } from "./load-directory";
 
 export const DETECTION_CONSUMER = "detection";

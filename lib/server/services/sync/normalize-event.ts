@@ -1,43 +1,8 @@
 import { findEventAction, isAdministrativeAction, isImpersonation, SYSTEM_ACTOR_NAME, type TEvent, type TEventResource } from "../../../atlassian";
 import { countryCodeOf } from "../../../geo/countries";
+import type { NormalizedActivity } from "../../repositories/activity-repository";
 
-/** The columns of one stored activity (see the Activity model). */
-export type NormalizedActivity = Readonly<{
-  eventId: string;
-  eventTime: Date;
-  processedAt: Date | null;
-  action: string;
-  actionName: string | null;
-  actionGroup: string | null;
-  product: string;
-  siteId: string | null;
-  siteName: string | null;
-  actorId: string;
-  actorName: string | null;
-  actorEmail: string | null;
-  onBehalfOfId: string | null;
-  authType: string | null;
-  tokenId: string | null;
-  isSystem: boolean;
-  isAdminAction: boolean;
-  isImpersonation: boolean;
-  targets: { type: string; id: string | null; name: string | null }[];
-  targetName: string | null;
-  ip: string | null;
-  country: string | null;
-  /** ISO alpha-2; see the Activity model for the precedence of sources. */
-  countryCode: string | null;
-  region: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  locationSource: "event" | "range" | "geoip" | null;
-  ipCategory: string | null;
-  ipTags: readonly string[];
-  message: string | null;
-  searchText: string;
-  raw: TEvent;
-}>;
+export type { NormalizedActivity } from "../../repositories/activity-repository";
 
 export type OrgDirectory = Readonly<{
   /** Lower-case names of the org's verified domains. */

@@ -1,0 +1,58 @@
+import type { TDetectionActivity } from "../../detection/types";
+import { getSql, type Sql } from "../db";
+import { readActivitiesAfter } from "./activity-repository";
+import { upsertAlertsInTransaction, type TAlertWrite } from "./alert-repository";
+import { loadDetectionProfiles, saveDetectionProfiles } from "./detection-profile-repository";
+
+// A consumer's per-connector cursor over activities (activity_consumer_cursors), and the detection transaction
+// held on it. On the pg pool: the detection pipeline runs for every stored activity (docs/benchmarks.md).
+
+/** What a detection pass may do while it holds its cursor row: every write commits with the cursor's move. */
+export type TDetectionTx = Readonly<{
+  lastSeq: bigint;
+  readActivities: (afterSeq: bigint, limit: number) => Promise<TDetectionActivity[]>;
+  loadProfiles: (actorIds: readonly string[]) => Promise<Map<string, unknown>>;
+  saveProfiles: (profiles: ReadonlyMap<string, unknown>) => Promise<void>;
+  upsertAlerts: (alerts: readonly TAlertWrite[]) => Promise<number>;
+  saveCursor: (lastSeq: bigint) => Promise<void>;
+}>;
+
+const detectionTx = (trx: Sql, consumer: string, connectorId: string, lastSeq: bigint): TDetectionTx => ({
+  lastSeq,
+  readActivities: (afterSeq, limit) => readActivitiesAfter(connectorId, afterSeq, limit, trx),
+  loadProfiles: (actorIds) => loadDetectionProfiles(connectorId, actorIds, trx),
+  saveProfiles: (profiles) => saveDetectionProfiles(connectorId, profiles, trx),
+  upsertAlerts: (alerts) => upsertAlertsInTransaction(connectorId, alerts, trx),
+  saveCursor: async (seq) => {
+    await trx
+      .updateTable("activity_consumer_cursors")
+      .set((eb) => ({ last_seq: seq.toString(), updated_at: eb.fn<Date>("now") }))
+      .where("consumer", "=", consumer)
+      .where("connector_id", "=", connectorId)
+      .execute();
+  },
+});
+
+/**
+ * Runs `work` in one transaction holding the consumer's cursor row of this connector (FOR UPDATE SKIP
+ * LOCKED): a second worker gets null at once instead of processing the same activities twice.
+ */
+export const withDetectionCursor = async <T>(consumer: string, connectorId: string, work: (t: TDetectionTx) => Promise<T>, db: Sql = getSql()): Promise<T | null> => {
+  // Outside the transaction, so the row exists for FOR UPDATE below even on a connector's first pass.
+  await db
+    .insertInto("activity_consumer_cursors")
+    .values((eb) => ({ consumer, connector_id: connectorId, last_seq: "0", updated_at: eb.fn<Date>("now") }))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("activity_consumer_cursors")
+      .select("last_seq")
+      .where("consumer", "=", consumer)
+      .where("connector_id", "=", connectorId)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    return row ? work(detectionTx(trx, consumer, connectorId, BigInt(row.last_seq))) : null;
+  });
+};
