@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-client";
+import { useUpdateUser } from "@/lib/client/hooks/use-settings-mutations";
 import { userKeys } from "@/lib/client/queries/settings";
 import { ROLES, type TRole } from "@/lib/shared/roles";
 import type { TUpdateUserInput, TUserDto } from "@/lib/shared/schemas/users";
@@ -15,11 +14,7 @@ import { UserSessionActions } from "./user-session-actions";
 type Props = Readonly<{ users: TUserDto[]; currentUserId: string }>;
 
 export function UsersTable({ users, currentUserId }: Props) {
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: ({ id, input }: { id: string; input: TUpdateUserInput }) => apiFetch<TUserDto>(`/api/v1/portal-users/${id}`, { method: "PATCH", json: input }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
-  });
+  const mutation = useUpdateUser();
   return (
     <div className="space-y-3">
       {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
