@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useDeleteIpRange } from "@/lib/client/hooks/use-ip-range-mutations";
-import { ipRangeKeys } from "@/lib/client/queries/ip-ranges";
 import type { TIpRangeDto } from "@/lib/shared/schemas/ip-ranges";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";

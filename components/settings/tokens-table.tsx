@@ -1,7 +1,6 @@
 "use client";
 
 import { useRevokeToken } from "@/lib/client/hooks/use-settings-mutations";
-import { tokenKeys } from "@/lib/client/queries/settings";
 import type { TTokenDto } from "@/lib/shared/schemas/tokens";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";

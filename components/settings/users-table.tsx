@@ -1,9 +1,8 @@
 "use client";
 
 import { useUpdateUser } from "@/lib/client/hooks/use-settings-mutations";
-import { userKeys } from "@/lib/client/queries/settings";
 import { ROLES, type TRole } from "@/lib/shared/roles";
-import type { TUpdateUserInput, TUserDto } from "@/lib/shared/schemas/users";
+import type { TUserDto } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
