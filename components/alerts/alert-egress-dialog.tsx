@@ -35,9 +35,10 @@ const ZEgressForm = z
 export function AlertEgressDialog({ alertId, ips, onDone, onClose }: Props) {
   const mark = useMarkAlertEgress(alertId);
   const [tomorrow] = useState(() => dateInputValue(new Date(Date.now() + 86_400_000)));
+  const [defaultExpiry] = useState(() => dateInputValue(new Date(Date.now() + DEFAULT_DAYS * 86_400_000)));
   const { register, handleSubmit, setError, formState, control } = useForm({
     resolver: zodResolver(ZEgressForm),
-    defaultValues: { name: "", category: "corporate", cidrs: "", expiresAt: dateInputValue(new Date(Date.now() + DEFAULT_DAYS * 86_400_000)) },
+    defaultValues: { name: "", category: "corporate", cidrs: "", expiresAt: defaultExpiry },
   });
   const { errors } = formState;
   const category = useWatch({ control, name: "category" });
