@@ -1,4 +1,4 @@
-import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { get, type FieldErrors, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
 import { ApiError } from "./api-client";
 
 /** Where a refused request's detail lives in react-hook-form's errors: `errors.root.server`. */
@@ -47,12 +47,12 @@ export const formErrorOf = (errors: FieldErrors): string | undefined => errors.r
 export const hasFieldErrors = (errors: FieldErrors): boolean => Object.keys(errors).some((key) => key !== "root" && messageOf(errors[key]));
 
 /**
- * Props for a field: its message. A server reason that repeats the form's alert (e.g. "The API key is
+ * Props for a field (a dotted path such as "settings.host" reaches a nested error): its message. A server reason that repeats the form's alert (e.g. "The API key is
  * invalid…") only marks the field invalid, so the same sentence is not shown, and announced, twice.
  */
 export const fieldErrorProps = (errors: FieldErrors, field: string): { error: string | undefined; "aria-invalid"?: true } => {
-  const entry = errors[field];
+  const entry: unknown = get(errors, field);
   const message = messageOf(entry);
-  if (message && entry?.type === "server" && message === formErrorOf(errors)) return { error: undefined, "aria-invalid": true };
+  if (message && (entry as { type?: unknown }).type === "server" && message === formErrorOf(errors)) return { error: undefined, "aria-invalid": true };
   return { error: message };
 };
