@@ -17,7 +17,8 @@ type Props = Readonly<{ alertId: string; comments: readonly TAlertCommentDto[]; 
 /** The analysts' notes on the alert, oldest first, and (analysts, admins) a box to add one. */
 export function AlertCommentsCard({ alertId, comments, canAct }: Props) {
   const add = useAddAlertComment(alertId);
-  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZAlertCommentInput), defaultValues: { body: "" } });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZAlertCommentInput) });
   const { errors } = formState;
   const formError = formErrorOf(errors);
   const onSubmit = handleSubmit((input) => add.mutate(input, { onSuccess: () => reset(), onError: (error) => applyProblem(setError, error) }));

@@ -16,7 +16,8 @@ export function LoginForm({ callbackUrl, initialError }: Readonly<{ callbackUrl?
   const router = useRouter();
   const [error, setError] = useState<string | undefined>(initialError);
   const [isBusy, setIsBusy] = useState(false);
-  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(ZLoginInput), defaultValues: { email: "", password: "" } });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(ZLoginInput) });
   const { errors } = formState;
 
   // Sign-in goes through next-auth, not /api/v1: its failures are codes, not problems, so they stay local state.

@@ -24,10 +24,8 @@ const ZSetupForm = z
 export function SetupForm() {
   const router = useRouter();
   const [isBusy, setIsBusy] = useState(false);
-  const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(ZSetupForm),
-    defaultValues: { setupCode: "", name: "", email: "", password: "", confirm: "" },
-  });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ZSetupForm) });
   const { errors } = formState;
   const formError = formErrorOf(errors);
 

@@ -22,7 +22,8 @@ export function ThreatListsCard({ isAdmin }: Readonly<{ isAdmin: boolean }>) {
   const lists = useQuery(threatListsQuery());
   const upload = useUploadThreatList();
   const revert = useRevertThreatList();
-  const { register, handleSubmit, setError, formState } = useForm<TUploadValues>({ defaultValues: { tag: "tor", file: null, source: "" } });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, setError, formState } = useForm<TUploadValues>();
   const formError = formErrorOf(formState.errors);
 
   // The file is read and checked line by line here (a zod schema cannot read a File); the body is then ZThreatListUpload's.
@@ -63,7 +64,7 @@ export function ThreatListsCard({ isAdmin }: Readonly<{ isAdmin: boolean }>) {
       </QueryState>
       {isAdmin ? (
         <form onSubmit={(e) => void onUpload(e)} aria-label="Upload threat list" className="mt-4 grid items-end gap-3 border-t border-slate-200 pt-4 sm:grid-cols-4 dark:border-slate-800">
-          <SelectField label="Tag" {...register("tag")}>
+          <SelectField label="Tag" defaultValue="tor" {...register("tag")}>
             {THREAT_TAGS.map((t) => (
               <option key={t} value={t}>
                 {t}

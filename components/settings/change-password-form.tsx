@@ -24,10 +24,8 @@ export function ChangePasswordForm({ isTemporary }: Readonly<{ isTemporary: bool
   const router = useRouter();
   const [isDone, setIsDone] = useState(false);
   const mutation = useChangeOwnPassword();
-  const { register, handleSubmit, reset, setError, formState } = useForm({
-    resolver: zodResolver(ZChangePasswordForm),
-    defaultValues: { currentPassword: "", newPassword: "", confirm: "" },
-  });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZChangePasswordForm) });
   const { errors } = formState;
   const formError = formErrorOf(errors);
 

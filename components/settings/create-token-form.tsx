@@ -22,7 +22,8 @@ const ZCreateTokenForm = z
 
 export function CreateTokenForm() {
   const mutation = useCreateToken();
-  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZCreateTokenForm), defaultValues: { name: "", expiresInDays: "90" } });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZCreateTokenForm) });
   const { errors } = formState;
   const formError = formErrorOf(errors);
   const onSubmit = handleSubmit((input) => mutation.mutate(input, { onSuccess: () => reset(), onError: (error) => applyProblem(setError, error) }));
@@ -34,7 +35,7 @@ export function CreateTokenForm() {
           <TextField label="Token name" placeholder="e.g. SIEM export" maxLength={80} required error={errors.name?.message} {...register("name")} />
         </div>
         <div className="w-40">
-          <SelectField label="Expires" error={errors.expiresInDays?.message} {...register("expiresInDays")}>
+          <SelectField label="Expires" defaultValue="90" error={errors.expiresInDays?.message} {...register("expiresInDays")}>
             {TOKEN_EXPIRY_DAYS.map((days) => (
               <option key={days} value={days}>
                 in {days} days

@@ -11,12 +11,11 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 
-const DEFAULTS = { name: "", email: "", password: "", role: "viewer" } as const;
-
 export function CreateUserForm() {
   const mutation = useCreateUser();
   const [created, setCreated] = useState<string>();
-  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZCreateUserInput), defaultValues: DEFAULTS });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZCreateUserInput) });
   const { errors } = formState;
   const formError = formErrorOf(errors);
 
@@ -57,7 +56,7 @@ export function CreateUserForm() {
         error={errors.password?.message}
         {...register("password")}
       />
-      <SelectField label="Role" error={errors.role?.message} {...register("role")}>
+      <SelectField label="Role" defaultValue="viewer" error={errors.role?.message} {...register("role")}>
         {ROLES.map((role) => (
           <option key={role} value={role}>
             {role} – {ROLE_DESCRIPTIONS[role]}
