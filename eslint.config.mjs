@@ -26,6 +26,20 @@ export default defineConfig([
     rules: { "no-restricted-syntax": "off" },
   },
   {
+    // Components call the API through lib/client/api/<feature>.ts and a query or mutation hook, never by URL.
+    // Help text that names an endpoint (a JSX text or a non-URL attribute such as a card description) is fine.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration through getEnv() from lib/env.ts." },
+        ...[":not(JSXAttribute) > Literal[value=/\\/api\\/v1/]", "JSXAttribute[name.name=/^(href|src|action|formAction)$/] > Literal[value=/\\/api\\/v1/]", "TemplateElement[value.raw=/\\/api\\/v1/]"].map(
+          (selector) => ({ selector, message: "Call the API through lib/client/api/<feature>.ts and a hook from lib/client/hooks or lib/client/queries." }),
+        ),
+      ],
+    },
+  },
+  {
     // Browser code never reaches server modules or Prisma (STYLE.md layering).
     files: ["components/**", "lib/client/**", "lib/shared/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: SERVER_ONLY, message: "Browser and shared code must not import server modules." }] }] },

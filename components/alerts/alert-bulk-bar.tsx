@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, useState } from "react";
-import { toServerError } from "@/lib/client/form-errors";
 import { useBulkUpdateAlerts } from "@/lib/client/hooks/use-alert-mutations";
 import { ALERT_STATUSES, ALERT_STATUS_LABELS, type TAlertAssigneeDto, type TAlertBulkInput, type TAlertBulkResult, type TAlertStatus } from "@/lib/shared/schemas/alerts";
 import { Alert } from "../ui/alert";
@@ -29,7 +28,6 @@ export function AlertBulkBar({ selectedIds, titles, assignees, onDone }: Props) 
   const [closing, setClosing] = useState<"resolved" | "dismissed" | null>(null);
   const [result, setResult] = useState<TAlertBulkResult | null>(null);
   const count = selectedIds.length;
-  const server = bulk.error ? toServerError(bulk.error) : null;
 
   const send = (extra: Partial<TCloseInput> = {}) => {
     const input: TAlertBulkInput = {
@@ -91,14 +89,14 @@ export function AlertBulkBar({ selectedIds, titles, assignees, onDone }: Props) 
           </Button>
         </div>
       ) : null}
-      {server && closing === null ? <Alert tone="error">{server.detail}</Alert> : null}
+      {bulk.error && closing === null ? <Alert tone="error">{bulk.error.message}</Alert> : null}
       {result ? <BulkResult result={result} titles={titles} /> : null}
       {closing ? (
         <AlertCloseDialog
           status={closing}
           subject={plural(count)}
           isBusy={bulk.isPending}
-          serverError={server}
+          serverError={bulk.error}
           onConfirm={(input) => send(input)}
           onClose={() => {
             bulk.reset();

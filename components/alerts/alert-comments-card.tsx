@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { fieldErrorProps, toServerError, zodFieldErrors, type TFieldErrors } from "@/lib/client/form-errors";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { applyProblem, fieldErrorProps, formErrorOf } from "@/lib/client/forms";
 import { useAddAlertComment } from "@/lib/client/hooks/use-alert-mutations";
 import { ZAlertCommentInput, type TAlertCommentDto } from "@/lib/shared/schemas/alerts";
 import { Alert } from "../ui/alert";
@@ -16,17 +17,11 @@ type Props = Readonly<{ alertId: string; comments: readonly TAlertCommentDto[]; 
 /** The analysts' notes on the alert, oldest first, and (analysts, admins) a box to add one. */
 export function AlertCommentsCard({ alertId, comments, canAct }: Props) {
   const add = useAddAlertComment(alertId);
-  const [body, setBody] = useState("");
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const server = add.error ? toServerError(add.error) : null;
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZAlertCommentInput.safeParse({ body });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setErrors({});
-    add.mutate(parsed.data, { onSuccess: () => setBody("") });
-  };
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZAlertCommentInput) });
+  const { errors } = formState;
+  const formError = formErrorOf(errors);
+  const onSubmit = handleSubmit((input) => add.mutate(input, { onSuccess: () => reset(), onError: (error) => applyProblem(setError, error) }));
 
   return (
     <Card title="Comments">
@@ -50,9 +45,9 @@ export function AlertCommentsCard({ alertId, comments, canAct }: Props) {
           </ul>
         )}
         {canAct ? (
-          <form onSubmit={onSubmit} className="space-y-2">
-            <TextAreaField label="Comment" rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} className={PROSE_TEXTAREA} {...fieldErrorProps("body", errors, server)} />
-            {server && !server.fields.body ? <Alert tone="error">{server.detail}</Alert> : null}
+          <form onSubmit={(e) => void onSubmit(e)} className="space-y-2">
+            <TextAreaField label="Comment" rows={3} maxLength={5000} className={PROSE_TEXTAREA} {...fieldErrorProps(errors, "body")} {...register("body")} />
+            {formError && !errors.body ? <Alert tone="error">{formError}</Alert> : null}
             <Button type="submit" variant="secondary" isBusy={add.isPending}>
               Add comment
             </Button>

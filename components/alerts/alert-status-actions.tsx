@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import type { TServerError } from "@/lib/client/form-errors";
 import { ALERT_TRANSITIONS, type TAlertPatchInput, type TAlertStatus } from "@/lib/shared/schemas/alerts";
 import { Button } from "../ui/button";
 import { AlertCloseDialog } from "./alert-close-dialog";
@@ -9,7 +8,7 @@ import { AlertCloseDialog } from "./alert-close-dialog";
 type Props = Readonly<{
   status: TAlertStatus;
   isBusy: boolean;
-  serverError: TServerError | null;
+  serverError: Error | null;
   onChange: (patch: TAlertPatchInput, onDone: () => void) => void;
   onDialogClose: () => void;
 }>;

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { toServerError } from "@/lib/client/form-errors";
 import { useUpdateAlert } from "@/lib/client/hooks/use-alert-mutations";
 import { ALERT_CLASSIFICATION_LABELS, type TAlertDetailDto, type TAlertEgressResult } from "@/lib/shared/schemas/alerts";
 import { Alert } from "../ui/alert";
@@ -33,7 +32,6 @@ export function AlertTriageCard({ alert, canAct, currentUserId }: Props) {
   const update = useUpdateAlert(alert.id);
   const [isEgressOpen, setIsEgressOpen] = useState(false);
   const [egress, setEgress] = useState<TAlertEgressResult | null>(null);
-  const server = update.error ? toServerError(update.error) : null;
   const [isDialogOpen, setIsDialogOpen] = useState(false);
   const isClosed = alert.status === "resolved" || alert.status === "dismissed";
   const canMarkEgress = canAct && isEgressPolicyKey(alert.policyKey);
@@ -78,7 +76,7 @@ export function AlertTriageCard({ alert, canAct, currentUserId }: Props) {
               <AlertStatusActions
                 status={alert.status}
                 isBusy={update.isPending}
-                serverError={isDialogOpen ? server : null}
+                serverError={isDialogOpen ? update.error : null}
                 onChange={(patch, onDone) => {
                   setIsDialogOpen(patch.status === "resolved" || patch.status === "dismissed");
                   update.mutate(patch, {
@@ -101,7 +99,7 @@ export function AlertTriageCard({ alert, canAct, currentUserId }: Props) {
             </div>
           </div>
         ) : null}
-        {server && !isDialogOpen ? <Alert tone="error">{server.detail}</Alert> : null}
+        {update.error && !isDialogOpen ? <Alert tone="error">{update.error.message}</Alert> : null}
         {egress ? (
           <Alert tone="success">
             Marked as egress: {egress.range.category === "vpn" ? "VPN" : "Corporate"} range “{egress.range.name}” ({egress.range.cidrs.join(", ")}

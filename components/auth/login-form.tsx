@@ -1,36 +1,31 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { fieldErrorsOf } from "@/lib/client/form-errors";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { safeCallbackPath } from "@/lib/shared/safe-callback";
-import { ZLoginInput } from "@/lib/shared/schemas/users";
+import { ZLoginInput, type TLoginInput } from "@/lib/shared/schemas/users";
 import { signInErrorText } from "@/lib/shared/sign-in-errors";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 
-
 export function LoginForm({ callbackUrl, initialError }: Readonly<{ callbackUrl?: string; initialError?: string }>) {
   const router = useRouter();
   const [error, setError] = useState<string | undefined>(initialError);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [isBusy, setIsBusy] = useState(false);
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(ZLoginInput) });
+  const { errors } = formState;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = ZLoginInput.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
+  // Sign-in goes through next-auth, not /api/v1: its failures are codes, not problems, so they stay local state.
+  const onValid = async (input: TLoginInput) => {
     setError(undefined);
     setIsBusy(true);
     try {
-      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      const result = await signIn("credentials", { ...input, redirect: false });
       if (result?.ok && !result.error) {
         // Resolved against this origin: only a same-origin path is followed (no open redirect).
         router.replace(safeCallbackPath(callbackUrl, window.location.origin));
@@ -46,10 +41,10 @@ export function LoginForm({ callbackUrl, initialError }: Readonly<{ callbackUrl?
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={(e) => void handleSubmit(onValid)(e)} noValidate className="space-y-4">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={fieldErrors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
+      <TextField label="Email" type="email" autoComplete="username" required autoFocus error={errors.email?.message} {...register("email")} />
+      <TextField label="Password" type="password" autoComplete="current-password" required error={errors.password?.message} {...register("password")} />
       <Button type="submit" className="w-full" isBusy={isBusy}>
         Sign in
       </Button>

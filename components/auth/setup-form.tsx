@@ -1,75 +1,75 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { fieldErrorsOf } from "@/lib/client/form-errors";
-import { ApiError, apiFetch } from "@/lib/client/api-client";
-import { PASSWORD_MIN, ZSetupInput } from "@/lib/shared/schemas/users";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { ApiError } from "@/lib/client/api-client";
+import { settingsApi } from "@/lib/client/api/settings";
+import { applyProblem, FORM_ERROR, formErrorOf } from "@/lib/client/forms";
+import { PASSWORD_MIN, ZSetupInput, type TSetupInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 
+/** The confirmation is the form's own: checked first, and only when it matches does the shared schema run. */
+const ZSetupForm = z
+  .object({ setupCode: z.string(), name: z.string(), email: z.string(), password: z.string(), confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: "Passwords do not match", path: ["confirm"] })
+  .transform(({ confirm: _confirm, ...input }): z.input<typeof ZSetupInput> => input)
+  .pipe(ZSetupInput);
+
 export function SetupForm() {
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [isBusy, setIsBusy] = useState(false);
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ZSetupForm) });
+  const { errors } = formState;
+  const formError = formErrorOf(errors);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    if (form.get("password") !== form.get("confirm")) {
-      setFieldErrors({ confirm: "Passwords do not match" });
-      return;
-    }
-    const parsed = ZSetupInput.safeParse({ setupCode: form.get("setupCode"), name: form.get("name"), email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    setError(undefined);
+  const onValid = async (input: TSetupInput) => {
     setIsBusy(true);
     try {
-      await apiFetch("/api/setup", { method: "POST", json: parsed.data });
-      const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      await settingsApi.setup(input);
+      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       router.replace(result?.ok ? "/" : "/login");
       router.refresh();
     } catch (caught) {
       if (caught instanceof ApiError) {
-        setFieldErrors(caught.fieldErrors());
-        setError(caught.status === 404 ? "Setup is already complete. Sign in instead." : caught.message);
-      } else setError("Setup failed. Try again.");
+        applyProblem(setError, caught);
+        if (caught.status === 404) setError(FORM_ERROR, { type: "server", message: "Setup is already complete. Sign in instead." });
+      } else setError(FORM_ERROR, { type: "server", message: "Setup failed. Try again." });
       setIsBusy(false);
     }
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+    <form onSubmit={(e) => void handleSubmit(onValid)(e)} noValidate className="space-y-4">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField
         label="Setup code"
-        name="setupCode"
         autoComplete="off"
         spellCheck={false}
         required
         autoFocus
         hint="The one-time code that npm start printed in its output"
-        error={fieldErrors.setupCode}
+        error={errors.setupCode?.message}
+        {...register("setupCode")}
       />
-      <TextField label="Name" name="name" autoComplete="name" required error={fieldErrors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
+      <TextField label="Name" autoComplete="name" required error={errors.name?.message} {...register("name")} />
+      <TextField label="Email" type="email" autoComplete="username" required error={errors.email?.message} {...register("email")} />
       <TextField
         label="Password"
-        name="password"
         type="password"
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN} characters`}
-        error={fieldErrors.password}
+        error={errors.password?.message}
+        {...register("password")}
       />
-      <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required error={fieldErrors.confirm} />
+      <TextField label="Confirm password" type="password" autoComplete="new-password" required error={errors.confirm?.message} {...register("confirm")} />
       <Button type="submit" className="w-full" isBusy={isBusy}>
         Create admin account
       </Button>

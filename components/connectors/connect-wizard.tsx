@@ -1,10 +1,14 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toServerError, zodFieldErrors, type TFieldErrors, type TServerError } from "@/lib/client/form-errors";
+import { useForm, type FieldErrors } from "react-hook-form";
+import { z } from "zod";
+import { ApiError } from "@/lib/client/api-client";
+import { applyProblem, formErrorOf } from "@/lib/client/forms";
 import { useCreateConnector } from "@/lib/client/hooks/use-connector-mutations";
-import { ZConnectorName, ZCreateConnectorInput } from "@/lib/shared/schemas/connectors";
+import { ZCreateConnectorInput } from "@/lib/shared/schemas/connectors";
 import { Card } from "../ui/card";
 import type { TDemoOrg } from "./connect-help";
 import { WizardAppStep } from "./wizard-app-step";
@@ -17,58 +21,51 @@ type Step = 0 | 1 | 2;
 
 const TITLES: Record<Step, string> = { 0: "Which app do you want to connect?", 1: "Name this instance", 2: "Connect the Atlassian organization" };
 
-const hasAdvancedError = (errors: TFieldErrors) => ADVANCED_FIELDS.some((field) => errors[field]);
+/** The inputs' strings → the create body, checked by the shared schema (the Next step checks only its name). */
+const ZWizardForm = z
+  .object({ name: z.string(), orgId: z.string(), apiKey: z.string(), baseUrl: z.string(), apiKeyExpiresAt: z.string(), backfillDays: z.string() })
+  .transform(toCreateInput)
+  .pipe(ZCreateConnectorInput);
+
+const hasAdvancedError = (fields: Partial<Record<string, unknown>>) => ADVANCED_FIELDS.some((field) => fields[field]);
 
 /** Choose app → instance name → credentials → Connect. Values survive Back, and server errors lead to the step at fault. */
 export function ConnectWizard({ demo }: Readonly<{ demo: TDemoOrg }>) {
   const router = useRouter();
   const [now] = useState(() => new Date());
   const [step, setStep] = useState<Step>(0);
-  const [values, setValues] = useState<TWizardValues>(() => initialWizardValues(now));
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [serverError, setServerError] = useState<TServerError | null>(null);
   const [isAdvancedOpen, setIsAdvancedOpen] = useState(false);
   const create = useCreateConnector();
+  // raw: the input goes to the server as typed (dates stay as the admin chose them); the server parses it with the same schema.
+  const form = useForm<TWizardValues>({ resolver: zodResolver(ZWizardForm, undefined, { raw: true }), defaultValues: initialWizardValues(now) });
+  const { errors } = form.formState;
 
-  const onChange = (patch: Partial<TWizardValues>) => setValues((current) => ({ ...current, ...patch }));
-
-  const onNext = (event: FormEvent<HTMLFormElement>) => {
+  const onNext = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = ZConnectorName.safeParse(values.name);
-    setErrors(parsed.success ? {} : { name: parsed.error.issues[0]?.message ?? "Instance name is invalid" });
-    if (!parsed.success) return;
-    setServerError(null);
+    if (!(await form.trigger("name"))) return;
+    form.clearErrors("root");
     setStep(2);
   };
 
-  const onConnect = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setServerError(null);
-    const input = toCreateInput(values);
-    const parsed = ZCreateConnectorInput.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors = zodFieldErrors(parsed.error);
-      setErrors(fieldErrors);
-      if (hasAdvancedError(fieldErrors)) setIsAdvancedOpen(true);
-      return;
-    }
-    setErrors({});
-    // The raw input goes to the server, which parses it with the same schema (dates stay as the admin typed them).
-    create.mutate(input, {
-      onSuccess: (connector) => router.push(`/connectors/${connector.id}`),
-      onError: (error) => {
-        const server = toServerError(error);
-        setServerError(server);
-        if (server.fields.name) setStep(1);
-        if (hasAdvancedError(server.fields)) setIsAdvancedOpen(true);
-      },
-    });
-  };
+  const onConnect = form.handleSubmit(
+    (values) =>
+      create.mutate(toCreateInput(values), {
+        onSuccess: (connector) => router.push(`/connectors/${connector.id}`),
+        onError: (error) => {
+          applyProblem(form.setError, error);
+          const fields = error instanceof ApiError ? error.fieldErrors() : {};
+          if (fields.name) setStep(1);
+          if (hasAdvancedError(fields)) setIsAdvancedOpen(true);
+        },
+      }),
+    (invalid: FieldErrors<TWizardValues>) => {
+      if (hasAdvancedError(invalid)) setIsAdvancedOpen(true);
+    },
+  );
 
   const onUseDemo = () => {
-    onChange({ orgId: demo.orgId, apiKey: demo.apiKey, baseUrl: demo.baseUrl });
-    setErrors({});
-    setServerError(null);
+    form.clearErrors();
+    for (const [field, value] of [["orgId", demo.orgId], ["apiKey", demo.apiKey], ["baseUrl", demo.baseUrl]] as const) form.setValue(field, value);
     // The base URL changes too: show it rather than change a hidden field.
     setIsAdvancedOpen(true);
   };
@@ -76,35 +73,32 @@ export function ConnectWizard({ demo }: Readonly<{ demo: TDemoOrg }>) {
   return (
     <div className="space-y-6">
       <WizardProgress step={step} />
-      <Card title={TITLES[step]} description={step === 2 ? `Instance: ${values.name}` : undefined}>
+      <Card title={TITLES[step]} description={step === 2 ? `Instance: ${form.getValues("name")}` : undefined}>
         {step === 0 ? <WizardAppStep onChoose={() => setStep(1)} /> : null}
         {step === 1 ? (
           <WizardNameStep
-            name={values.name}
-            error={errors.name ?? (serverError?.fields.name ? serverError.fields.name : undefined)}
-            serverDetail={serverError?.detail}
-            onChange={(name) => onChange({ name })}
+            field={form.register("name")}
+            error={errors.name?.message}
+            serverDetail={formErrorOf(errors)}
             onBack={() => setStep(0)}
-            onNext={onNext}
+            onNext={(event) => void onNext(event)}
           />
         ) : null}
         {step === 2 ? (
           <WizardCredentialsStep
-            values={values}
+            register={form.register}
             errors={errors}
-            serverError={serverError}
             isAdvancedOpen={isAdvancedOpen}
             isConnecting={create.isPending}
             demo={demo}
             expiryRange={{ min: minKeyExpiry(now), max: maxKeyExpiry(now) }}
-            onChange={onChange}
             onToggleAdvanced={() => setIsAdvancedOpen((open) => !open)}
             onUseDemo={onUseDemo}
             onBack={() => {
-              setServerError(null);
+              form.clearErrors("root");
               setStep(1);
             }}
-            onConnect={onConnect}
+            onConnect={(event) => void onConnect(event)}
           />
         ) : null}
       </Card>

@@ -1,5 +1,6 @@
 import { useId, type FormEvent } from "react";
-import { fieldErrorProps, type TFieldErrors, type TServerError } from "@/lib/client/form-errors";
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { fieldErrorProps, formErrorOf } from "@/lib/client/forms";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
@@ -8,14 +9,12 @@ import { WizardAdvancedFields } from "./wizard-advanced-fields";
 import type { TWizardValues } from "./wizard-values";
 
 type Props = Readonly<{
-  values: TWizardValues;
-  errors: TFieldErrors;
-  serverError: TServerError | null;
+  register: UseFormRegister<TWizardValues>;
+  errors: FieldErrors<TWizardValues>;
   isAdvancedOpen: boolean;
   isConnecting: boolean;
   demo: TDemoOrg;
   expiryRange: Readonly<{ min: string; max: string }>;
-  onChange: (patch: Partial<TWizardValues>) => void;
   onToggleAdvanced: () => void;
   onUseDemo: () => void;
   onBack: () => void;
@@ -24,33 +23,30 @@ type Props = Readonly<{
 
 /** Step 2: Organization ID and API key (verified by the server on Connect), with help and the demo's values. */
 export function WizardCredentialsStep(props: Props) {
-  const { values, errors, serverError, isAdvancedOpen, isConnecting, onChange } = props;
+  const { register, errors, isAdvancedOpen, isConnecting } = props;
+  const formError = formErrorOf(errors);
   const advancedId = useId();
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <form onSubmit={props.onConnect} noValidate aria-label="Connection details" className="min-w-0 space-y-4">
         <TextField
           label="Organization ID"
-          name="orgId"
-          value={values.orgId}
-          onChange={(e) => onChange({ orgId: e.target.value })}
           autoComplete="off"
           spellCheck={false}
           autoFocus
           required
-          {...fieldErrorProps("orgId", errors, serverError)}
+          {...fieldErrorProps(errors, "orgId")}
+          {...register("orgId")}
         />
         <TextField
           label="API key"
-          name="apiKey"
           type="password"
-          value={values.apiKey}
-          onChange={(e) => onChange({ apiKey: e.target.value })}
           autoComplete="off"
           spellCheck={false}
           required
           hint="An organization admin API key. Only its last 4 characters are ever shown again."
-          {...fieldErrorProps("apiKey", errors, serverError)}
+          {...fieldErrorProps(errors, "apiKey")}
+          {...register("apiKey")}
         />
         <div>
           <button
@@ -68,18 +64,11 @@ export function WizardCredentialsStep(props: Props) {
           {/* Rendered only while open, so "API key expiry" does not compete with "API key" for a label match. */}
           <div id={advancedId} className="mt-2" hidden={!isAdvancedOpen}>
             {isAdvancedOpen ? (
-              <WizardAdvancedFields
-                values={values}
-                errors={errors}
-                serverError={serverError}
-                minExpiry={props.expiryRange.min}
-                maxExpiry={props.expiryRange.max}
-                onChange={onChange}
-              />
+              <WizardAdvancedFields register={register} errors={errors} minExpiry={props.expiryRange.min} maxExpiry={props.expiryRange.max} />
             ) : null}
           </div>
         </div>
-        {serverError ? <Alert tone="error">{serverError.detail}</Alert> : null}
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
         {isConnecting ? (
           <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
             Checking the key with the Atlassian API…

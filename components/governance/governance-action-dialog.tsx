@@ -1,7 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import { fieldErrorsOf, toServerError } from "@/lib/client/form-errors";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { applyProblem, formErrorOf } from "@/lib/client/forms";
 import { useRequestGovernanceAction } from "@/lib/client/hooks/use-governance-mutations";
 import { describeGovernanceAction } from "@/lib/governance/confirmation";
 import {
@@ -25,34 +28,37 @@ type Props = Readonly<{
   onClose: () => void;
 }>;
 
-/** The confirmation of one governance action: exactly what Watchpost will do in Atlassian, and why (required). */
-export function GovernanceActionDialog({ action, connectorId, connectorName, accountId, alertId, userLabel, onQueued, onClose }: Props) {
-  const request = useRequestGovernanceAction();
-  const [reason, setReason] = useState("");
-  const [hours, setHours] = useState("");
-  const [chat, setChat] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const label = GOVERNANCE_ACTION_LABELS[action];
-  const autoRestoreHours = hours.trim() === "" ? undefined : Number(hours);
-  const server = request.error ? toServerError(request.error) : null;
+type TTarget = Readonly<{ action: TGovernanceActionKind; connectorId: string; accountId: string; alertId?: string }>;
 
-  const onConfirm = () => {
-    const parsed = ZGovernanceActionInput.safeParse({
+/** The dialog's inputs plus the target → the request body, checked by the shared schema. */
+const governanceSchema = ({ action, connectorId, accountId, alertId }: TTarget) =>
+  z
+    .object({ reason: z.string(), autoRestoreHours: z.string(), chat: z.boolean() })
+    .transform((v): unknown => ({
       action,
       connectorId,
       accountId,
       alertId,
-      reason,
-      ...(action === "suspend_user" && autoRestoreHours !== undefined ? { autoRestoreHours } : {}),
-      ...(action === "notify_user" ? { chat } : {}),
-    });
-    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    request.mutate(parsed.data, { onSuccess: onQueued });
-  };
+      reason: v.reason,
+      ...(action === "suspend_user" && v.autoRestoreHours.trim() !== "" ? { autoRestoreHours: Number(v.autoRestoreHours) } : {}),
+      ...(action === "notify_user" ? { chat: v.chat } : {}),
+    }))
+    .pipe(ZGovernanceActionInput);
+
+/** The confirmation of one governance action: exactly what Watchpost will do in Atlassian, and why (required). */
+export function GovernanceActionDialog({ action, connectorId, connectorName, accountId, alertId, userLabel, onQueued, onClose }: Props) {
+  const request = useRequestGovernanceAction();
+  const resolver = useMemo(() => zodResolver(governanceSchema({ action, connectorId, accountId, alertId })), [action, connectorId, accountId, alertId]);
+  const { register, handleSubmit, setError, control, formState } = useForm({ resolver, defaultValues: { reason: "", autoRestoreHours: "", chat: false } });
+  const { errors } = formState;
+  const [hours, chat] = useWatch({ control, name: ["autoRestoreHours", "chat"] });
+  const label = GOVERNANCE_ACTION_LABELS[action];
+  const autoRestoreHours = hours.trim() === "" ? undefined : Number(hours);
+  const formError = formErrorOf(errors);
+  const onConfirm = handleSubmit((input) => request.mutate(input, { onSuccess: onQueued, onError: (error) => applyProblem(setError, error) }));
 
   return (
-    <ConfirmDialog title={`${label}?`} confirmLabel={label} isBusy={request.isPending} onConfirm={onConfirm} onClose={onClose}>
+    <ConfirmDialog title={`${label}?`} confirmLabel={label} isBusy={request.isPending} onConfirm={() => void onConfirm()} onClose={onClose}>
       <p data-testid="governance-confirmation">
         {describeGovernanceAction({ action, userLabel, connectorName, autoRestoreHours: Number.isInteger(autoRestoreHours) ? autoRestoreHours : undefined, chat })}
       </p>
@@ -60,14 +66,10 @@ export function GovernanceActionDialog({ action, connectorId, connectorName, acc
         label="Reason"
         required
         rows={3}
-        value={reason}
-        onChange={(e) => {
-          setReason(e.target.value);
-          if (errors.reason && e.target.value.trim()) setErrors(({ reason: _fixed, ...rest }) => rest);
-        }}
-        error={errors.reason ?? server?.fields.reason}
+        error={errors.reason?.message}
         hint="Recorded in the governance log and the audit log."
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+        {...register("reason")}
       />
       {action === "suspend_user" ? (
         <TextField
@@ -76,19 +78,18 @@ export function GovernanceActionDialog({ action, connectorId, connectorName, acc
           inputMode="numeric"
           min={1}
           max={720}
-          value={hours}
-          onChange={(e) => setHours(e.target.value)}
-          error={errors.autoRestoreHours ?? server?.fields.autoRestoreHours}
+          error={errors.autoRestoreHours?.message}
           hint="Optional. Leave empty to keep the user suspended until someone unsuspends them; confirm the suspension in the governance log to cancel the restore."
+          {...register("autoRestoreHours")}
         />
       ) : null}
       {action === "notify_user" ? (
         <label className="inline-flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={chat} onChange={(e) => setChat(e.target.checked)} />
+          <input type="checkbox" {...register("chat")} />
           Also post to chat channels
         </label>
       ) : null}
-      {server ? <Alert tone="error">{server.detail}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
     </ConfirmDialog>
   );
 }

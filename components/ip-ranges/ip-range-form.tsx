@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { fieldErrorProps, toServerError, zodFieldErrors, type TFieldErrors, type TServerError } from "@/lib/client/form-errors";
-import { ipRangeKeys } from "@/lib/client/queries/ip-ranges";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { applyProblem, fieldErrorProps, formErrorOf } from "@/lib/client/forms";
+import { useSaveIpRange } from "@/lib/client/hooks/use-ip-range-mutations";
 import { IP_TAGS, ZCreateIpRangeInput, type TIpRangeDto } from "@/lib/shared/schemas/ip-ranges";
 import { IP_CATEGORIES } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
@@ -22,9 +22,22 @@ const splitList = (text: string) =>
 
 const numberOrUndefined = (text: string) => (text.trim() ? Number(text) : undefined);
 
+type TIpRangeFormValues = z.infer<typeof ZIpRangeFormValues>;
+const ZIpRangeFormValues = z.object({
+  name: z.string(),
+  category: z.string(),
+  cidrs: z.string(),
+  tags: z.string(),
+  countryCode: z.string(),
+  city: z.string(),
+  lat: z.string(),
+  lon: z.string(),
+  expiresAt: z.string(),
+});
+
 /** Form values → the API body; the shared schema then checks it exactly as the server will. */
-const toBody = (form: FormData) => {
-  const get = (name: string) => String(form.get(name) ?? "").trim();
+const toBody = (values: TIpRangeFormValues) => {
+  const get = (name: keyof TIpRangeFormValues) => values[name].trim();
   const countryCode = get("countryCode");
   const expires = get("expiresAt");
   return {
@@ -37,43 +50,37 @@ const toBody = (form: FormData) => {
   };
 };
 
+/** Checked with the shared create schema; location sub-field errors (location.lat…) show under the country field. */
+// The transform says `unknown`: the body is typed by the shared schema it is piped into, not by toBody.
+const ZIpRangeForm = ZIpRangeFormValues.transform((values): unknown => toBody(values)).pipe(ZCreateIpRangeInput);
+
+const valuesOf = (range: TIpRangeDto | undefined): TIpRangeFormValues => ({
+  name: range?.name ?? "",
+  category: range?.category ?? "corporate",
+  cidrs: range?.cidrs.join("\n") ?? "",
+  tags: range?.tags.join(", ") ?? "",
+  countryCode: range?.location?.countryCode ?? "",
+  city: range?.location?.city ?? "",
+  lat: range?.location?.lat?.toString() ?? "",
+  lon: range?.location?.lon?.toString() ?? "",
+  expiresAt: range?.expiresAt?.slice(0, 16) ?? "",
+});
+
 type Props = Readonly<{ range?: TIpRangeDto; onDone: () => void }>;
 
 /** Create or edit an IP range. Field errors come from the shared zod schema, then from the server (overlaps). */
 export function IpRangeForm({ range, onDone }: Props) {
-  const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const [serverError, setServerError] = useState<TServerError | null>(null);
-  const mutation = useMutation({
-    mutationFn: (body: unknown) =>
-      range ? apiFetch<TIpRangeDto>(`/api/v1/ip-ranges/${range.id}`, { method: "PATCH", json: body }) : apiFetch<TIpRangeDto>("/api/v1/ip-ranges", { method: "POST", json: body }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ipRangeKeys.all });
-      onDone();
-    },
-    onError: (error) => setServerError(toServerError(error)),
-  });
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setServerError(null);
-    const body = toBody(new FormData(event.currentTarget));
-    const parsed = ZCreateIpRangeInput.safeParse(body);
-    if (!parsed.success) {
-      // Location sub-field errors (location.lat…) show under the country field, keyed "location".
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    mutation.mutate(body);
-  };
-  const props = (field: string) => fieldErrorProps(field, errors, serverError);
-  const location = range?.location;
+  const save = useSaveIpRange(range?.id);
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ZIpRangeForm), defaultValues: valuesOf(range) });
+  const { errors } = formState;
+  const formError = formErrorOf(errors);
+  const onSubmit = handleSubmit((input) => save.mutate(input, { onSuccess: onDone, onError: (error) => applyProblem(setError, error) }));
+  const props = (field: string) => fieldErrorProps(errors, field);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={range ? `Edit IP range ${range.name}` : "Create IP range"} className="space-y-4">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={range ? `Edit IP range ${range.name}` : "Create IP range"} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" name="name" defaultValue={range?.name} maxLength={120} required {...props("name")} />
-        <SelectField label="Category" name="category" defaultValue={range?.category ?? "corporate"} {...props("category")}>
+        <TextField label="Name" maxLength={120} required {...props("name")} {...register("name")} />
+        <SelectField label="Category" {...props("category")} {...register("category")}>
           {IP_CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {categoryLabel(c)}
@@ -83,26 +90,25 @@ export function IpRangeForm({ range, onDone }: Props) {
       </div>
       <TextAreaField
         label="CIDRs"
-        name="cidrs"
         rows={4}
-        defaultValue={range?.cidrs.join("\n")}
         placeholder={"203.0.113.0/24\n2001:db8::/48"}
         hint="One per line, IPv4 or IPv6. Ranges must not overlap each other or other ranges."
         {...props("cidrs")}
+        {...register("cidrs")}
       />
-      <TextField label="Tags" name="tags" defaultValue={range?.tags.join(", ")} placeholder="office, wifi" hint={`Comma-separated. Known tags: ${IP_TAGS.join(", ")}`} {...props("tags")} />
+      <TextField label="Tags" placeholder="office, wifi" hint={`Comma-separated. Known tags: ${IP_TAGS.join(", ")}`} {...props("tags")} {...register("tags")} />
       <fieldset className="grid gap-4 sm:grid-cols-4">
         <legend className="mb-2 text-sm font-medium text-slate-700 dark:text-slate-300">Location override (optional)</legend>
-        <TextField label="Country code" name="countryCode" defaultValue={location?.countryCode} placeholder="GB" maxLength={2} {...props("location")} />
-        <TextField label="City" name="city" defaultValue={location?.city} />
-        <TextField label="Latitude" name="lat" inputMode="decimal" defaultValue={location?.lat} />
-        <TextField label="Longitude" name="lon" inputMode="decimal" defaultValue={location?.lon} />
+        <TextField label="Country code" placeholder="GB" maxLength={2} {...props("location")} {...register("countryCode")} />
+        <TextField label="City" {...register("city")} />
+        <TextField label="Latitude" inputMode="decimal" {...register("lat")} />
+        <TextField label="Longitude" inputMode="decimal" {...register("lon")} />
       </fieldset>
-      <TextField label="Expires" name="expiresAt" type="datetime-local" defaultValue={range?.expiresAt?.slice(0, 16)} hint="Optional: the range stops applying then." {...props("expiresAt")} />
+      <TextField label="Expires" type="datetime-local" hint="Optional: the range stops applying then." {...props("expiresAt")} {...register("expiresAt")} />
       {/* Field reasons that repeat this message only mark their field (fieldErrorProps). */}
-      {serverError ? <Alert tone="error">{serverError.detail}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="flex gap-2">
-        <Button type="submit" isBusy={mutation.isPending}>
+        <Button type="submit" isBusy={save.isPending}>
           {range ? "Save range" : "Create range"}
         </Button>
         <Button type="button" variant="secondary" onClick={onDone}>

@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { ipRangeKeys } from "@/lib/client/queries/ip-ranges";
+import { useDeleteIpRange } from "@/lib/client/hooks/use-ip-range-mutations";
 import type { TIpRangeDto } from "@/lib/shared/schemas/ip-ranges";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
@@ -18,13 +16,8 @@ type Props = Readonly<{ ranges: TIpRangeDto[]; isAdmin: boolean; onEdit: (range:
 const CATEGORY_TONES = { corporate: "green", vpn: "brand", administrative: "neutral", cloud_provider: "neutral", risky: "red" } as const;
 
 export function IpRangesTable({ ranges, isAdmin, onEdit }: Props) {
-  const queryClient = useQueryClient();
   const [deleting, setDeleting] = useState<TIpRangeDto | null>(null);
-  const mutation = useMutation({
-    mutationFn: (id: string) => apiFetch<null>(`/api/v1/ip-ranges/${id}`, { method: "DELETE" }),
-    onSuccess: () => setDeleting(null),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ipRangeKeys.all }),
-  });
+  const mutation = useDeleteIpRange();
   if (ranges.length === 0) return <p className="text-sm text-slate-500">No IP ranges yet. Add your offices and VPN egress addresses so travel alerts know them.</p>;
   return (
     <div className="space-y-3">
@@ -59,7 +52,7 @@ export function IpRangesTable({ ranges, isAdmin, onEdit }: Props) {
         ))}
       </DataTable>
       {deleting ? (
-        <ConfirmDialog title={`Delete the IP range “${deleting.name}”?`} confirmLabel="Delete range" isBusy={mutation.isPending} onConfirm={() => mutation.mutate(deleting.id)} onClose={() => setDeleting(null)}>
+        <ConfirmDialog title={`Delete the IP range “${deleting.name}”?`} confirmLabel="Delete range" isBusy={mutation.isPending} onConfirm={() => mutation.mutate(deleting.id, { onSuccess: () => setDeleting(null) })} onClose={() => setDeleting(null)}>
           <p>Activities stored from now on will no longer get its category, tags or location. Activities already stored keep theirs.</p>
         </ConfirmDialog>
       ) : null}

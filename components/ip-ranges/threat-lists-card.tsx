@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { threatListKeys, threatListsQuery } from "@/lib/client/queries/ip-ranges";
+import { useQuery } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { applyProblem, FORM_ERROR, formErrorOf } from "@/lib/client/forms";
+import { useRevertThreatList, useUploadThreatList } from "@/lib/client/hooks/use-ip-range-mutations";
+import { threatListsQuery } from "@/lib/client/queries/ip-ranges";
 import { parseThreatListText } from "@/lib/enrichment/threat-list-file";
-import { THREAT_TAGS, type TThreatListDto } from "@/lib/shared/schemas/ip-ranges";
+import { THREAT_TAGS } from "@/lib/shared/schemas/ip-ranges";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -14,35 +15,30 @@ import { DataTable } from "../ui/data-table";
 import { SelectField, TextField } from "../ui/field";
 import { QueryState } from "../ui/query-state";
 
-type Upload = { tag: string; body: { source: string; listDate?: string; cidrs: string[] } };
+type TUploadValues = { tag: string; file: FileList | null; source: string };
 
 /** Threat lists in force per tag, and (admins) the upload of a newer list that replaces the built-in one. */
 export function ThreatListsCard({ isAdmin }: Readonly<{ isAdmin: boolean }>) {
-  const queryClient = useQueryClient();
   const lists = useQuery(threatListsQuery());
-  const [formError, setFormError] = useState<string | null>(null);
-  const upload = useMutation({
-    mutationFn: ({ tag, body }: Upload) => apiFetch<{ data: TThreatListDto[] }>(`/api/v1/threat-lists/${tag}`, { method: "PUT", json: body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: threatListKeys.all }),
-  });
-  const revert = useMutation({
-    mutationFn: (tag: string) => apiFetch<{ data: TThreatListDto[] }>(`/api/v1/threat-lists/${tag}`, { method: "DELETE" }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: threatListKeys.all }),
-  });
+  const upload = useUploadThreatList();
+  const revert = useRevertThreatList();
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, setError, formState } = useForm<TUploadValues>();
+  const formError = formErrorOf(formState.errors);
 
-  const onUpload = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return setFormError("Choose a list file (one CIDR or address per line)");
+  // The file is read and checked line by line here (a zod schema cannot read a File); the body is then ZThreatListUpload's.
+  const onUpload = handleSubmit(async (values) => {
+    const file = values.file?.[0];
+    const refuse = (message: string) => setError(FORM_ERROR, { type: "client", message });
+    if (!file || file.size === 0) return refuse("Choose a list file (one CIDR or address per line)");
     const parsed = parseThreatListText(await file.text());
     const first = parsed.invalid[0];
-    if (first) return setFormError(`Line ${first.line} is not a CIDR or address: “${first.text.slice(0, 60)}”`);
-    if (parsed.cidrs.length === 0) return setFormError("The file lists no addresses");
-    setFormError(null);
-    const source = String(form.get("source") ?? "").trim() || parsed.source || file.name;
-    upload.mutate({ tag: String(form.get("tag")), body: { source, ...(parsed.date ? { listDate: parsed.date } : {}), cidrs: parsed.cidrs.map((c) => c.canonical) } });
-  };
+    if (first) return refuse(`Line ${first.line} is not a CIDR or address: “${first.text.slice(0, 60)}”`);
+    if (parsed.cidrs.length === 0) return refuse("The file lists no addresses");
+    const source = values.source.trim() || parsed.source || file.name;
+    const input = { source, ...(parsed.date ? { listDate: parsed.date } : {}), cidrs: parsed.cidrs.map((c) => c.canonical) };
+    upload.mutate({ tag: values.tag, input }, { onError: (error) => applyProblem(setError, error) });
+  });
 
   return (
     <Card title="Threat lists" description="Addresses on these lists get the tag and the Risky category, unless one of your IP ranges covers them (your ranges win).">
@@ -68,20 +64,19 @@ export function ThreatListsCard({ isAdmin }: Readonly<{ isAdmin: boolean }>) {
       </QueryState>
       {isAdmin ? (
         <form onSubmit={(e) => void onUpload(e)} aria-label="Upload threat list" className="mt-4 grid items-end gap-3 border-t border-slate-200 pt-4 sm:grid-cols-4 dark:border-slate-800">
-          <SelectField label="Tag" name="tag" defaultValue="tor">
+          <SelectField label="Tag" defaultValue="tor" {...register("tag")}>
             {THREAT_TAGS.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>
             ))}
           </SelectField>
-          <TextField label="List file" name="file" type="file" accept=".txt,.csv,text/plain" />
-          <TextField label="Source" name="source" placeholder="e.g. Tor Project exit list" />
+          <TextField label="List file" type="file" accept=".txt,.csv,text/plain" {...register("file")} />
+          <TextField label="Source" placeholder="e.g. Tor Project exit list" {...register("source")} />
           <Button type="submit" isBusy={upload.isPending}>
             Upload list
           </Button>
           {formError ? <div className="sm:col-span-4"><Alert tone="error">{formError}</Alert></div> : null}
-          {upload.isError ? <div className="sm:col-span-4"><Alert tone="error">{upload.error.message}</Alert></div> : null}
           {upload.isSuccess ? <div className="sm:col-span-4"><Alert tone="success">List uploaded: the worker uses it within seconds.</Alert></div> : null}
         </form>
       ) : null}

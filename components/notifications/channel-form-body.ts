@@ -1,20 +1,4 @@
-import type { z } from "zod";
 import type { TChannelKind } from "@/lib/shared/schemas/notifications";
-
-/** Field → message: zod issue paths joined with dots ("settings.host"), as the server names them too. */
-export type TChannelFieldErrors = Partial<Record<string, string>>;
-
-export const channelFieldErrors = (issues: readonly Readonly<{ path: readonly PropertyKey[]; message: string }>[]): TChannelFieldErrors => {
-  const out: TChannelFieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path.map(String).join(".") || "form";
-    // Recipients: "settings.to.2" → "settings.to".
-    out[field.replace(/^(settings\.to)\.\d+$/, "$1")] ??= issue.message;
-  }
-  return out;
-};
-
-export const zodChannelErrors = (error: z.ZodError): TChannelFieldErrors => channelFieldErrors(error.issues);
 
 const splitList = (text: string) =>
   text
@@ -22,20 +6,39 @@ const splitList = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** The form's inputs, as strings (the policies a list of keys); one set for every kind. */
+export type TChannelFormValues = {
+  name: string;
+  kind: string;
+  url: string;
+  minSeverity: string;
+  policyKeys: string[];
+  host: string;
+  port: string;
+  security: string;
+  username: string;
+  password: string;
+  from: string;
+  to: string;
+};
+
+/** A problem's parameter → the error key a field reads: "settings.to.2" → "settings.to". */
+export const channelErrorKey = (name: string): string => name.replace(/^(settings\.to)\.\d+$/, "$1");
+
 /**
  * Form values → the API body (create or edit); the shared schema then checks it exactly as the server
  * will. Empty secret fields on edit mean "keep the current one".
  */
-export const channelFormBody = (form: FormData, options: Readonly<{ kind: TChannelKind; isEdit: boolean }>): Record<string, unknown> => {
-  const get = (name: string) => String(form.get(name) ?? "").trim();
+export const channelFormBody = (values: TChannelFormValues, options: Readonly<{ kind: TChannelKind; isEdit: boolean }>): Record<string, unknown> => {
+  const get = (name: Exclude<keyof TChannelFormValues, "policyKeys">) => values[name].trim();
   const routing = {
     name: get("name"),
     minSeverity: get("minSeverity"),
-    policyKeys: form.getAll("policyKeys").map(String),
+    policyKeys: [...values.policyKeys],
   };
   if (options.kind === "email") {
     const port = get("port");
-    const password = String(form.get("password") ?? "");
+    const { password } = values;
     return {
       ...(options.isEdit ? {} : { kind: "email" }),
       ...routing,

@@ -1,8 +1,10 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/client/api-client";
+import { get, useForm, useWatch, type Resolver } from "react-hook-form";
+import { z } from "zod";
+import { applyProblem, formErrorOf, messageOf } from "@/lib/client/forms";
 import { useCreateChannel, useUpdateChannel } from "@/lib/client/hooks/use-notification-mutations";
 import { policiesQuery } from "@/lib/client/queries/policies";
 import {
@@ -19,7 +21,7 @@ import { SEVERITIES, type TPolicyDto } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
-import { channelFieldErrors, channelFormBody, zodChannelErrors, type TChannelFieldErrors } from "./channel-form-body";
+import { channelErrorKey, channelFormBody, type TChannelFormValues } from "./channel-form-body";
 import { SEVERITY_LABELS } from "./channel-labels";
 import { EmailSettingsFields } from "./email-settings-fields";
 
@@ -37,47 +39,78 @@ const URL_HINTS: Record<Exclude<TChannelKind, "email">, string> = {
   teams: "A Teams incoming-webhook (Workflows) URL; messages are Adaptive Cards.",
 };
 
+const ZChannelFormValues = z.object({
+  name: z.string(),
+  kind: z.string(),
+  url: z.string(),
+  minSeverity: z.string(),
+  policyKeys: z.array(z.string()),
+  host: z.string(),
+  port: z.string(),
+  security: z.string(),
+  username: z.string(),
+  password: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+const bodyOf = (isEdit: boolean) => (values: TChannelFormValues): unknown => channelFormBody(values, { kind: values.kind as TChannelKind, isEdit });
+type TChannelInput = TCreateChannelInput | TUpdateChannelInput;
+// Create and edit check different shared schemas; the form's output is whichever body the mode sends.
+const RESOLVERS: Record<"create" | "edit", Resolver<TChannelFormValues, unknown, TChannelInput>> = {
+  create: zodResolver(ZChannelFormValues.transform(bodyOf(false)).pipe(ZCreateChannelInput)),
+  edit: zodResolver(ZChannelFormValues.transform(bodyOf(true)).pipe(ZUpdateChannelInput)),
+};
+
+type TEmailSettings = Partial<{ host: string; port: number; security: string; username: string; from: string; to: string[] }>;
+
+const valuesOf = (channel: TChannelDto | undefined): TChannelFormValues => {
+  const settings = (channel?.settings ?? {}) as TEmailSettings;
+  return {
+    name: channel?.name ?? "",
+    kind: channel?.kind ?? "email",
+    url: "",
+    minSeverity: channel?.minSeverity ?? "low",
+    policyKeys: [...(channel?.policyKeys ?? [])],
+    host: settings.host ?? "",
+    port: String(settings.port ?? 587),
+    security: settings.security ?? "starttls",
+    username: settings.username ?? "",
+    password: "",
+    from: settings.from ?? "",
+    to: settings.to?.join(", ") ?? "",
+  };
+};
+
 /** Add or edit a notification channel. Field errors come from the shared zod schema, then from the server. */
 export function ChannelForm({ channel, onDone, onCancel }: Props) {
   const isEdit = channel !== undefined;
-  const [kind, setKind] = useState<TChannelKind>(channel?.kind ?? "email");
-  const [errors, setErrors] = useState<TChannelFieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, clearErrors, setValue, control, formState } = useForm({ resolver: RESOLVERS[isEdit ? "edit" : "create"], defaultValues: valuesOf(channel) });
+  const { errors } = formState;
+  const kind = useWatch({ control, name: "kind" }) as TChannelKind;
   // Controlled: the options arrive after the first render, and a default would not select them then.
-  const [policyKeys, setPolicyKeys] = useState<string[]>(channel?.policyKeys ?? []);
+  const policyKeys = useWatch({ control, name: "policyKeys" });
   const policies = useQuery(policiesQuery());
   const create = useCreateChannel();
   const update = useUpdateChannel(channel?.id ?? "");
   const isBusy = create.isPending || update.isPending;
 
-  const onError = (error: unknown) => {
-    setServerError(error instanceof Error ? error.message : "Something went wrong. Try again.");
-    if (error instanceof ApiError) setErrors(channelFieldErrors(error.invalidParams.map((p) => ({ path: p.name.split("."), message: p.reason }))));
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setServerError(null);
-    const body = channelFormBody(new FormData(event.currentTarget), { kind, isEdit });
-    const parsed = isEdit ? ZUpdateChannelInput.safeParse(body) : ZCreateChannelInput.safeParse(body);
-    if (!parsed.success) return setErrors(zodChannelErrors(parsed.error));
-    setErrors({});
-    if (isEdit) update.mutate(parsed.data as TUpdateChannelInput, { onSuccess: onDone, onError });
-    else create.mutate(parsed.data as TCreateChannelInput, { onSuccess: onDone, onError });
-  };
-  const fieldProps = (field: string) => ({ error: errors[field] });
+  const onError = (error: unknown) => applyProblem(setError, error, { fieldOf: channelErrorKey });
+  const onSubmit = handleSubmit((input) => {
+    if (isEdit) update.mutate(input as TUpdateChannelInput, { onSuccess: onDone, onError });
+    else create.mutate(input as TCreateChannelInput, { onSuccess: onDone, onError });
+  });
+  // Errors are keyed by the body's paths ("settings.host"), the same names the server uses.
+  const fieldProps = (field: string) => ({ error: messageOf(get(errors, field)) });
+  const serverError = formErrorOf(errors);
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={isEdit ? `Edit channel ${channel.name}` : "Add channel"} className="space-y-4">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={isEdit ? `Edit channel ${channel.name}` : "Add channel"} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Name" name="name" defaultValue={channel?.name} maxLength={120} placeholder="SOC on-call" {...fieldProps("name")} />
+        <TextField label="Name" maxLength={120} placeholder="SOC on-call" {...fieldProps("name")} {...register("name")} />
         {isEdit ? (
           <TextField label="Kind" name="kindShown" value={CHANNEL_KIND_LABELS[kind]} readOnly hint="The kind of a channel cannot change." />
         ) : (
-          <SelectField label="Kind" name="kind" value={kind} onChange={(e) => {
-              setKind(e.target.value as TChannelKind);
-              setErrors({});
-            }} {...fieldProps("kind")}>
+          <SelectField label="Kind" {...fieldProps("kind")} {...register("kind", { onChange: () => clearErrors() })}>
             {CHANNEL_KINDS.map((k) => (
               <option key={k} value={k}>
                 {CHANNEL_KIND_LABELS[k]}
@@ -87,20 +120,20 @@ export function ChannelForm({ channel, onDone, onCancel }: Props) {
         )}
       </div>
       {kind === "email" ? (
-        <EmailSettingsFields channel={channel} fieldProps={fieldProps} />
+        <EmailSettingsFields channel={channel} register={register} fieldProps={fieldProps} />
       ) : (
         <TextField
           label="Webhook URL"
-          name="url"
           type="url"
           autoComplete="off"
           placeholder={isEdit && channel.secretHint ? `Current: ${channel.secretHint}` : "https://…"}
           hint={`${URL_HINTS[kind]} Stored encrypted and never shown again${isEdit ? "; leave empty to keep the current URL" : ""}.`}
           {...fieldProps("url")}
+          {...register("url")}
         />
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Minimum severity" name="minSeverity" defaultValue={channel?.minSeverity ?? "low"} hint="Alerts below this severity are not sent here." {...fieldProps("minSeverity")}>
+        <SelectField label="Minimum severity" hint="Alerts below this severity are not sent here." {...fieldProps("minSeverity")} {...register("minSeverity")}>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
               {SEVERITY_LABELS[s]}
@@ -114,7 +147,7 @@ export function ChannelForm({ channel, onDone, onCancel }: Props) {
           multiple
           size={Math.min(7, Math.max(3, policies.data?.length ?? 3))}
           value={policyKeys}
-          onChange={(e) => setPolicyKeys(Array.from(e.target.selectedOptions, (o) => o.value))}
+          onChange={(e) => setValue("policyKeys", Array.from(e.target.selectedOptions, (o) => o.value))}
           hint="None selected: every policy. Ctrl/Cmd-click to pick several."
           {...fieldProps("policyKeys")}
         >

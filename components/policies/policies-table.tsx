@@ -1,10 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { policyKeys } from "@/lib/client/queries/policies";
+import { useUpdatePolicy } from "@/lib/client/hooks/use-policy-mutations";
 import { GOVERNANCE_ACTION_LABELS } from "@/lib/shared/schemas/governance";
 import { SENSITIVITIES, SEVERITIES, type TPolicyDto, type TUpdatePolicyInput } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
@@ -29,14 +27,9 @@ const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm di
 
 /** Every policy with its switch, sensitivity (built-ins) and severity, changed in place. */
 export function PoliciesTable({ policies, canEdit }: Props) {
-  const queryClient = useQueryClient();
   const [scoping, setScoping] = useState<TPolicyDto | null>(null);
   const [acting, setActing] = useState<TPolicyDto | null>(null);
-  const mutation = useMutation({
-    mutationFn: ({ id, input }: { id: string; input: TUpdatePolicyInput }) => apiFetch<TPolicyDto>(`/api/v1/policies/${id}`, { method: "PATCH", json: input }),
-    onSuccess: (updated) => queryClient.setQueryData<TPolicyDto[]>(policyKeys.list(), (old) => old?.map((p) => (p.id === updated.id ? updated : p))),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: policyKeys.all }),
-  });
+  const mutation = useUpdatePolicy();
   const update = (policy: TPolicyDto, input: TUpdatePolicyInput, onDone?: () => void) => mutation.mutate({ id: policy.id, input }, { onSuccess: onDone });
   return (
     <div className="space-y-3">

@@ -1,4 +1,7 @@
-import type { z } from "zod";
+import type { FieldErrors } from "react-hook-form";
+import { z } from "zod";
+import { messageOf } from "@/lib/client/forms";
+import { ZCreatePolicyInput } from "@/lib/shared/schemas/policies";
 import type { TCustomPolicyFilter, TCustomPolicyTrigger, TPolicyActions, TPolicyDto, TPolicyScope, TSeverity } from "@/lib/shared/schemas/policies";
 
 /** The editor's form state: text inputs stay strings until they are turned into the API body. */
@@ -147,3 +150,37 @@ export const draftErrors = (issues: readonly { path: readonly PropertyKey[]; mes
 };
 
 export const zodDraftErrors = (error: z.ZodError) => draftErrors(error.issues);
+
+const NESTED = new Set(["filter", "trigger", "scope"]);
+
+/** A problem's parameter ("filter.actions.0") → the key the editor shows it under ("filter.actions"). */
+export const draftKeyOf = (name: string): string => {
+  const [first = "form", second] = name.split(".");
+  return NESTED.has(first) && second !== undefined ? `${first}.${second}` : first;
+};
+
+/** react-hook-form's nested errors → the editor's flat keys, as draftErrors gives them ("name", "filter.actions"…). */
+export const draftErrorsOf = (errors: FieldErrors): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(errors)) {
+    if (key === "root" || !value) continue;
+    if (!NESTED.has(key)) {
+      const message = messageOf(value);
+      if (message) out[key] = message;
+      continue;
+    }
+    if (typeof value.message === "string" && value.message) out[key] = value.message;
+    for (const [sub, nested] of Object.entries(value)) {
+      if (["message", "type", "ref", "types", "root"].includes(sub)) continue;
+      const message = messageOf(nested);
+      if (message) out[`${key}.${sub}`] = message;
+    }
+  }
+  return out;
+};
+
+/** The draft is the form's value; the body it becomes is what the shared create schema checks (and the server parses). */
+export const ZPolicyForm = z
+  .custom<TPolicyDraft>()
+  .transform((draft): unknown => bodyOf(draft))
+  .pipe(ZCreatePolicyInput);

@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-client";
-import { policyKeys } from "@/lib/client/queries/policies";
+import { useState } from "react";
+import { useForm, useWatch, type Path } from "react-hook-form";
+import { applyProblem, formErrorOf } from "@/lib/client/forms";
+import { useDeletePolicy, useSavePolicy } from "@/lib/client/hooks/use-policy-mutations";
 import { CUSTOM_POLICY_TEMPLATES } from "@/lib/detection/custom/templates";
-import { SEVERITIES, ZCreatePolicyInput, type TPolicyDto } from "@/lib/shared/schemas/policies";
+import { SEVERITIES, type TPolicyDto } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -16,53 +17,47 @@ import { PolicyActionsFieldset } from "./policy-actions-fieldset";
 import { PolicyFilterFields } from "./policy-filter-fields";
 import { PolicyPreview } from "./policy-preview";
 import { PolicyTriggerFields } from "./policy-trigger-fields";
-import { bodyOf, draftErrors, draftFromPolicy, EMPTY_DRAFT, zodDraftErrors, type TPolicyDraft } from "./policy-draft";
+import { draftErrorsOf, draftFromPolicy, draftKeyOf, EMPTY_DRAFT, ZPolicyForm, type TPolicyDraft } from "./policy-draft";
 
 type Props = Readonly<{ policy?: TPolicyDto; canEdit: boolean; canPreview: boolean }>;
 
 /** Create or edit a custom activity policy, starting from a template, with a preview before saving. */
 export function PolicyEditor({ policy, canEdit, canPreview }: Props) {
   const router = useRouter();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<TPolicyDraft>(() => (policy ? draftFromPolicy(policy) : EMPTY_DRAFT));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The draft's fields are controlled by the sub-forms (filter, trigger, actions), so values go in with setValue
+  // and come out with useWatch; the resolver checks the body the draft becomes, with the shared schema.
+  const { control, handleSubmit, reset, setValue, setError, clearErrors, formState } = useForm({
+    resolver: zodResolver(ZPolicyForm),
+    defaultValues: policy ? draftFromPolicy(policy) : EMPTY_DRAFT,
+  });
+  const draft = useWatch({ control }) as TPolicyDraft;
+  const errors = draftErrorsOf(formState.errors);
+  const formError = formErrorOf(formState.errors);
   const [isDeleting, setIsDeleting] = useState(false);
-  const onChange = (patch: Partial<TPolicyDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const onServerError = (error: Error) => {
-    if (error instanceof ApiError && error.invalidParams.length > 0) setErrors(draftErrors(error.invalidParams.map((p) => ({ path: p.name.split("."), message: p.reason }))));
+  const save = useSavePolicy(policy?.id);
+  const remove = useDeletePolicy(policy?.id ?? "");
+  const onChange = (patch: Partial<TPolicyDraft>) => {
+    for (const [key, value] of Object.entries(patch)) setValue(key as keyof TPolicyDraft, value);
   };
-  const save = useMutation({
-    mutationFn: (body: unknown) =>
-      policy ? apiFetch<TPolicyDto>(`/api/v1/policies/${policy.id}`, { method: "PATCH", json: body }) : apiFetch<TPolicyDto>("/api/v1/policies", { method: "POST", json: body }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: policyKeys.all });
-      router.push("/policies");
-    },
-    onError: onServerError,
-  });
-  const remove = useMutation({
-    mutationFn: () => apiFetch<null>(`/api/v1/policies/${policy?.id ?? ""}`, { method: "DELETE" }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: policyKeys.all });
-      router.push("/policies");
-    },
-  });
+  /** Errors found by a preview (same keys) replace the editor's, as a failed save's would. */
+  const onPreviewInvalid = (found: Record<string, string>) => {
+    clearErrors();
+    for (const [key, message] of Object.entries(found)) setError(key as Path<TPolicyDraft>, { type: "preview", message });
+  };
 
   const onTemplate = (id: string) => {
     const template = CUSTOM_POLICY_TEMPLATES.find((t) => t.id === id);
-    if (template) setDraft(draftFromPolicy({ ...template, enabled: true }));
-    setErrors({});
+    reset(template ? draftFromPolicy({ ...template, enabled: true }) : draft);
   };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = ZCreatePolicyInput.safeParse(bodyOf(draft));
-    if (!parsed.success) return setErrors(zodDraftErrors(parsed.error));
-    setErrors({});
-    save.mutate(parsed.data);
-  };
+  const onSubmit = handleSubmit((input) =>
+    save.mutate(input, {
+      onSuccess: () => router.push("/policies"),
+      onError: (error) => applyProblem(setError, error, { fieldOf: draftKeyOf }),
+    }),
+  );
   const hasFieldErrors = Object.keys(errors).length > 0;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={policy ? `Edit policy ${policy.name}` : "New policy"} className="space-y-6">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={policy ? `Edit policy ${policy.name}` : "New policy"} className="space-y-6">
       {!policy && canEdit ? (
         <Card title="Start from a template" description="Fills the form; change anything before saving.">
           <SelectField label="Template" defaultValue="" onChange={(e) => onTemplate(e.target.value)}>
@@ -99,10 +94,10 @@ export function PolicyEditor({ policy, canEdit, canPreview }: Props) {
           <PolicyFilterFields draft={draft} errors={errors} onChange={onChange} disabled={!canEdit} />
           <PolicyTriggerFields draft={draft} errors={errors} onChange={onChange} disabled={!canEdit} />
           <PolicyActionsFieldset value={draft.governanceActions} onChange={(governanceActions) => onChange({ governanceActions })} disabled={!canEdit} error={errors.actions} />
-          {canPreview ? <PolicyPreview draft={draft} onInvalid={setErrors} /> : null}
+          {canPreview ? <PolicyPreview draft={draft} onInvalid={onPreviewInvalid} /> : null}
         </div>
       </Card>
-      {save.isError && !hasFieldErrors ? <Alert tone="error">{save.error.message}</Alert> : null}
+      {formError && !hasFieldErrors ? <Alert tone="error">{formError}</Alert> : null}
       {hasFieldErrors ? <Alert tone="error">Check the highlighted fields.</Alert> : null}
       {canEdit ? (
         <div className="flex flex-wrap gap-2">
@@ -120,7 +115,7 @@ export function PolicyEditor({ policy, canEdit, canPreview }: Props) {
         </div>
       ) : null}
       {isDeleting && policy ? (
-        <ConfirmDialog title={`Delete the policy “${policy.name}”?`} confirmLabel="Delete policy" isBusy={remove.isPending} onConfirm={() => remove.mutate()} onClose={() => setIsDeleting(false)}>
+        <ConfirmDialog title={`Delete the policy “${policy.name}”?`} confirmLabel="Delete policy" isBusy={remove.isPending} onConfirm={() => remove.mutate(undefined, { onSuccess: () => router.push("/policies") })} onClose={() => setIsDeleting(false)}>
           <p>It stops alerting at once. Alerts it already raised are kept.</p>
           {remove.isError ? <Alert tone="error">{remove.error.message}</Alert> : null}
         </ConfirmDialog>

@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch } from "@/lib/client/api-client";
-import { ZPolicyPreviewInput, type TPolicyPreviewDto } from "@/lib/shared/schemas/policies";
+import { usePreviewPolicy } from "@/lib/client/hooks/use-policy-mutations";
+import { ZPolicyPreviewInput } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
@@ -16,9 +15,7 @@ type Props = Readonly<{ draft: TPolicyDraft; onInvalid: (errors: Record<string, 
 export function PolicyPreview({ draft, onInvalid }: Props) {
   const [days, setDays] = useState("7");
   const [daysError, setDaysError] = useState<string>();
-  const mutation = useMutation({
-    mutationFn: (body: unknown) => apiFetch<TPolicyPreviewDto>("/api/v1/policies/preview", { method: "POST", json: body }),
-  });
+  const mutation = usePreviewPolicy();
   const onPreview = () => {
     const parsed = ZPolicyPreviewInput.safeParse({ filter: filterOf(draft), trigger: triggerOf(draft), scope: scopeOf(draft), days: Number(days) });
     if (!parsed.success) {

@@ -1,67 +1,69 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { fieldErrorsOf } from "@/lib/client/form-errors";
-import { ApiError, apiFetch } from "@/lib/client/api-client";
-import { PASSWORD_MIN, ZChangePasswordInput, type TChangePasswordInput, type TUserDto } from "@/lib/shared/schemas/users";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { applyProblem, formErrorOf, hasFieldErrors } from "@/lib/client/forms";
+import { useChangeOwnPassword } from "@/lib/client/hooks/use-settings-mutations";
+import { PASSWORD_MIN, ZChangePasswordInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 
+/** The confirmation is the form's own; only when it matches is the shared schema checked (and `confirm` dropped). */
+const ZChangePasswordForm = z
+  .object({ currentPassword: z.string(), newPassword: z.string(), confirm: z.string() })
+  .refine((v) => v.newPassword === v.confirm, { message: "Passwords do not match", path: ["confirm"] })
+  .transform(({ currentPassword, newPassword }) => ({ currentPassword, newPassword }))
+  .pipe(ZChangePasswordInput);
+
 /** The caller's own password; with a temporary one, the portal opens once it is changed. */
 export function ChangePasswordForm({ isTemporary }: Readonly<{ isTemporary: boolean }>) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [isDone, setIsDone] = useState(false);
-  const mutation = useMutation({
-    mutationFn: (input: TChangePasswordInput) => apiFetch<TUserDto>("/api/v1/me/password", { method: "POST", json: input }),
-    onSuccess: () => {
-      setIsDone(true);
-      // The portal was closed until now: on to the dashboard, with the server components read afresh.
-      if (isTemporary) {
-        router.replace("/");
-        router.refresh();
-      }
-    },
-    onError: (error) => error instanceof ApiError && setFieldErrors(error.fieldErrors()),
-  });
+  const mutation = useChangeOwnPassword();
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZChangePasswordForm) });
+  const { errors } = formState;
+  const formError = formErrorOf(errors);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setIsDone(false);
-    if (form.get("newPassword") !== form.get("confirm")) {
-      setFieldErrors({ confirm: "Passwords do not match" });
-      return;
-    }
-    const parsed = ZChangePasswordInput.safeParse({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    mutation.mutate(parsed.data, { onSuccess: () => formElement.reset() });
-  };
+  const onSubmit = handleSubmit(
+    (input) => {
+      setIsDone(false);
+      mutation.mutate(input, {
+        onSuccess: () => {
+          reset();
+          setIsDone(true);
+          // The portal was closed until now: on to the dashboard, with the server components read afresh.
+          if (isTemporary) {
+            router.replace("/");
+            router.refresh();
+          }
+        },
+        onError: (error) => applyProblem(setError, error),
+      });
+    },
+    () => setIsDone(false),
+  );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Change password">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="max-w-md space-y-4" aria-label="Change password">
       {isTemporary && !isDone ? <Alert tone="info">An admin set a temporary password for you. Choose your own password to continue.</Alert> : null}
-      {mutation.isError && !Object.keys(fieldErrors).length ? <Alert tone="error">{mutation.error.message}</Alert> : null}
+      {formError && !hasFieldErrors(errors) ? <Alert tone="error">{formError}</Alert> : null}
       {isDone ? <Alert tone="success">Your password was changed. Your other sessions were signed out.</Alert> : null}
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fieldErrors.currentPassword} />
+      <TextField label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} {...register("currentPassword")} />
       <TextField
         label="New password"
-        name="newPassword"
         type="password"
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN} characters`}
-        error={fieldErrors.newPassword}
+        error={errors.newPassword?.message}
+        {...register("newPassword")}
       />
-      <TextField label="Confirm new password" name="confirm" type="password" autoComplete="new-password" required error={fieldErrors.confirm} />
+      <TextField label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirm?.message} {...register("confirm")} />
       <Button type="submit" isBusy={mutation.isPending}>
         Change password
       </Button>

@@ -1,47 +1,41 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-client";
-import { fieldErrorsOf } from "@/lib/client/form-errors";
-import { tokenKeys } from "@/lib/client/queries/settings";
-import { TOKEN_EXPIRY_DAYS, ZCreateTokenInput, type TCreatedTokenDto, type TCreateTokenInput } from "@/lib/shared/schemas/tokens";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { applyProblem, formErrorOf, hasFieldErrors } from "@/lib/client/forms";
+import { useCreateToken } from "@/lib/client/hooks/use-settings-mutations";
+import { TOKEN_EXPIRY_DAYS, ZCreateTokenInput, type TCreateTokenInput } from "@/lib/shared/schemas/tokens";
+
+type TTokenExpiryDays = (typeof TOKEN_EXPIRY_DAYS)[number];
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { CopyButton } from "../ui/copy-button";
 
-export function CreateTokenForm() {
-  const queryClient = useQueryClient();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
-  const mutation = useMutation({
-    mutationFn: (input: TCreateTokenInput) => apiFetch<TCreatedTokenDto>("/api/v1/tokens", { method: "POST", json: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
-    onError: (error) => error instanceof ApiError && setFieldErrors(error.fieldErrors()),
-  });
+/** The select gives "30", "90", "365" or "" (never): a number or null before the shared schema checks it. */
+const ZCreateTokenForm = z
+  .object({ name: z.string(), expiresInDays: z.string() })
+  // The cast only names the type: the piped shared schema then checks the number is one of the allowed days.
+  .transform((v): TCreateTokenInput => ({ name: v.name, expiresInDays: v.expiresInDays ? (Number(v.expiresInDays) as TTokenExpiryDays) : null }))
+  .pipe(ZCreateTokenInput);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const expires = form.get("expiresInDays");
-    const parsed = ZCreateTokenInput.safeParse({ name: form.get("name"), expiresInDays: expires ? Number(expires) : null });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    mutation.mutate(parsed.data, { onSuccess: () => formElement.reset() });
-  };
+export function CreateTokenForm() {
+  const mutation = useCreateToken();
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZCreateTokenForm) });
+  const { errors } = formState;
+  const formError = formErrorOf(errors);
+  const onSubmit = handleSubmit((input) => mutation.mutate(input, { onSuccess: () => reset(), onError: (error) => applyProblem(setError, error) }));
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3" aria-label="Create API token">
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-wrap items-start gap-3" aria-label="Create API token">
         <div className="min-w-64 flex-1">
-          <TextField label="Token name" name="name" placeholder="e.g. SIEM export" maxLength={80} required error={fieldErrors.name} />
+          <TextField label="Token name" placeholder="e.g. SIEM export" maxLength={80} required error={errors.name?.message} {...register("name")} />
         </div>
         <div className="w-40">
-          <SelectField label="Expires" name="expiresInDays" defaultValue="90" error={fieldErrors.expiresInDays}>
+          <SelectField label="Expires" defaultValue="90" error={errors.expiresInDays?.message} {...register("expiresInDays")}>
             {TOKEN_EXPIRY_DAYS.map((days) => (
               <option key={days} value={days}>
                 in {days} days
@@ -54,7 +48,7 @@ export function CreateTokenForm() {
           Create token
         </Button>
       </form>
-      {mutation.isError && !Object.values(fieldErrors).some(Boolean) ? <Alert tone="error">{mutation.error.message}</Alert> : null}
+      {formError && !hasFieldErrors(errors) ? <Alert tone="error">{formError}</Alert> : null}
       {mutation.data ? (
         <Alert tone="success">
           <p className="font-medium">Token “{mutation.data.name}” created. Copy it now: it will not be shown again.</p>

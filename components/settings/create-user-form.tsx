@@ -1,48 +1,43 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { fieldErrorsOf } from "@/lib/client/form-errors";
-import { ApiError, apiFetch } from "@/lib/client/api-client";
-import { userKeys } from "@/lib/client/queries/settings";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { useCreateUser } from "@/lib/client/hooks/use-settings-mutations";
+import { applyProblem, formErrorOf } from "@/lib/client/forms";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/shared/roles";
-import { PASSWORD_MIN, ZCreateUserInput, type TCreateUserInput, type TUserDto } from "@/lib/shared/schemas/users";
+import { PASSWORD_MIN, ZCreateUserInput, type TCreateUserInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 
 export function CreateUserForm() {
-  const queryClient = useQueryClient();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const mutation = useCreateUser();
   const [created, setCreated] = useState<string>();
-  const mutation = useMutation({
-    mutationFn: (input: TCreateUserInput) => apiFetch<TUserDto>("/api/v1/portal-users", { method: "POST", json: input }),
-    onSuccess: (user) => {
-      setCreated(`${user.email} was created as ${user.role}.`);
-      void queryClient.invalidateQueries({ queryKey: userKeys.all });
-    },
-    onError: (error) => error instanceof ApiError && setFieldErrors(error.fieldErrors()),
-  });
+  // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
+  const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZCreateUserInput) });
+  const { errors } = formState;
+  const formError = formErrorOf(errors);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setCreated(undefined);
-    const parsed = ZCreateUserInput.safeParse(Object.fromEntries(form));
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    mutation.mutate(parsed.data, { onSuccess: () => formElement.reset() });
-  };
+  const onSubmit = handleSubmit(
+    (input: TCreateUserInput) => {
+      setCreated(undefined);
+      mutation.mutate(input, {
+        onSuccess: (user) => {
+          setCreated(`${user.email} was created as ${user.role}.`);
+          reset();
+        },
+        onError: (error) => applyProblem(setError, error),
+      });
+    },
+    () => setCreated(undefined),
+  );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Create user">
-      {mutation.isError ? (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Create user">
+      {formError ? (
         <div className="sm:col-span-2">
-          <Alert tone="error">{mutation.error.message}</Alert>
+          <Alert tone="error">{formError}</Alert>
         </div>
       ) : null}
       {created ? (
@@ -50,18 +45,18 @@ export function CreateUserForm() {
           <Alert tone="success">{created}</Alert>
         </div>
       ) : null}
-      <TextField label="Name" name="name" autoComplete="off" required error={fieldErrors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
+      <TextField label="Name" autoComplete="off" required error={errors.name?.message} {...register("name")} />
+      <TextField label="Email" type="email" autoComplete="off" required error={errors.email?.message} {...register("email")} />
       <TextField
         label="Password"
-        name="password"
         type="password"
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN} characters; share it with the user securely`}
-        error={fieldErrors.password}
+        error={errors.password?.message}
+        {...register("password")}
       />
-      <SelectField label="Role" name="role" defaultValue="viewer" error={fieldErrors.role}>
+      <SelectField label="Role" defaultValue="viewer" error={errors.role?.message} {...register("role")}>
         {ROLES.map((role) => (
           <option key={role} value={role}>
             {role} – {ROLE_DESCRIPTIONS[role]}

@@ -1,8 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-client";
-import { tokenKeys } from "@/lib/client/queries/settings";
+import { useRevokeToken } from "@/lib/client/hooks/use-settings-mutations";
 import type { TTokenDto } from "@/lib/shared/schemas/tokens";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
@@ -13,11 +11,7 @@ import { DataTable } from "../ui/data-table";
 const isExpired = (token: TTokenDto) => token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now();
 
 export function TokensTable({ tokens, showOwner }: Readonly<{ tokens: TTokenDto[]; showOwner: boolean }>) {
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch<TTokenDto>(`/api/v1/tokens/${id}`, { method: "DELETE" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
-  });
+  const revoke = useRevokeToken();
   if (tokens.length === 0) return <p className="text-sm text-slate-500">No API tokens yet. Create one above to call the REST API from scripts.</p>;
   return (
     <div className="space-y-3">

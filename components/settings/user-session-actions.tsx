@@ -1,9 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-client";
-import { userKeys } from "@/lib/client/queries/settings";
+import { useForm } from "react-hook-form";
+import { applyProblem, formErrorOf } from "@/lib/client/forms";
+import { useSetTemporaryPassword, useSignOutUser } from "@/lib/client/hooks/use-settings-mutations";
 import { PASSWORD_MIN, ZTemporaryPasswordInput, type TUserDto } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -14,37 +15,34 @@ type Dialog = "sign-out" | "password" | null;
 
 /** An admin's session actions on one portal user: sign out everywhere, set a temporary password. */
 export function UserSessionActions({ user }: Readonly<{ user: TUserDto }>) {
-  const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [temporaryPassword, setTemporaryPassword] = useState("");
-  const [passwordError, setPasswordError] = useState<string>();
   const [done, setDone] = useState<string>();
+  const form = useForm({ resolver: zodResolver(ZTemporaryPasswordInput), defaultValues: { temporaryPassword: "" } });
+  const { errors } = form.formState;
+  // The dialog has one field: what the server says shows under it, whether or not it names the field.
+  const passwordError = errors.temporaryPassword?.message ?? formErrorOf(errors);
   const close = () => {
     setDialog(null);
-    setTemporaryPassword("");
-    setPasswordError(undefined);
+    form.reset();
   };
-  const signOut = useMutation({
-    mutationFn: () => apiFetch<TUserDto>(`/api/v1/portal-users/${user.id}/sign-out`, { method: "POST" }),
-    onSuccess: () => {
-      close();
-      setDone(`${user.email} was signed out everywhere.`);
-    },
-  });
-  const reset = useMutation({
-    mutationFn: (temporaryPassword: string) => apiFetch<TUserDto>(`/api/v1/portal-users/${user.id}/password`, { method: "POST", json: { temporaryPassword } }),
-    onSuccess: () => {
-      close();
-      setDone(`${user.email} has a temporary password and must change it at next sign-in.`);
-      void queryClient.invalidateQueries({ queryKey: userKeys.all });
-    },
-    onError: (error) => setPasswordError(error instanceof ApiError ? (error.fieldErrors().temporaryPassword ?? error.message) : error.message),
-  });
-  const onReset = () => {
-    const parsed = ZTemporaryPasswordInput.safeParse({ temporaryPassword });
-    if (!parsed.success) return setPasswordError(parsed.error.issues[0]?.message);
-    reset.mutate(parsed.data.temporaryPassword);
-  };
+  const signOut = useSignOutUser(user.id);
+  const reset = useSetTemporaryPassword(user.id);
+  const onSignOut = () =>
+    signOut.mutate(undefined, {
+      onSuccess: () => {
+        close();
+        setDone(`${user.email} was signed out everywhere.`);
+      },
+    });
+  const onReset = form.handleSubmit(({ temporaryPassword }) =>
+    reset.mutate(temporaryPassword, {
+      onSuccess: () => {
+        close();
+        setDone(`${user.email} has a temporary password and must change it at next sign-in.`);
+      },
+      onError: (error) => applyProblem(form.setError, error),
+    }),
+  );
 
   return (
     <div className="flex flex-wrap justify-end gap-2">
@@ -56,22 +54,21 @@ export function UserSessionActions({ user }: Readonly<{ user: TUserDto }>) {
         Set temporary password
       </Button>
       {dialog === "sign-out" ? (
-        <ConfirmDialog title={`Sign out ${user.email} everywhere?`} confirmLabel="Sign out everywhere" isBusy={signOut.isPending} onConfirm={() => signOut.mutate()} onClose={close}>
+        <ConfirmDialog title={`Sign out ${user.email} everywhere?`} confirmLabel="Sign out everywhere" isBusy={signOut.isPending} onConfirm={onSignOut} onClose={close}>
           <p>Every browser session of this user ends at its next request. Their API tokens keep working: revoke them in Settings → API tokens.</p>
           {signOut.isError ? <Alert tone="error">{signOut.error.message}</Alert> : null}
         </ConfirmDialog>
       ) : null}
       {dialog === "password" ? (
-        <ConfirmDialog title={`Set a temporary password for ${user.email}`} confirmLabel="Set temporary password" isBusy={reset.isPending} onConfirm={onReset} onClose={close}>
+        <ConfirmDialog title={`Set a temporary password for ${user.email}`} confirmLabel="Set temporary password" isBusy={reset.isPending} onConfirm={() => void onReset()} onClose={close}>
           <p>All their sessions end and their API tokens are revoked. After signing in with this password they must choose a new one.</p>
           <TextField
             label="Temporary password"
-            value={temporaryPassword}
-            onChange={(event) => setTemporaryPassword(event.target.value)}
             type="password"
             autoComplete="new-password"
             hint={`At least ${PASSWORD_MIN} characters; share it with the user securely`}
             error={passwordError}
+            {...form.register("temporaryPassword")}
           />
         </ConfirmDialog>
       ) : null}

@@ -1,10 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/client/api-client";
-import { userKeys } from "@/lib/client/queries/settings";
+import { useUpdateUser } from "@/lib/client/hooks/use-settings-mutations";
 import { ROLES, type TRole } from "@/lib/shared/roles";
-import type { TUpdateUserInput, TUserDto } from "@/lib/shared/schemas/users";
+import type { TUserDto } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -15,11 +13,7 @@ import { UserSessionActions } from "./user-session-actions";
 type Props = Readonly<{ users: TUserDto[]; currentUserId: string }>;
 
 export function UsersTable({ users, currentUserId }: Props) {
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: ({ id, input }: { id: string; input: TUpdateUserInput }) => apiFetch<TUserDto>(`/api/v1/portal-users/${id}`, { method: "PATCH", json: input }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
-  });
+  const mutation = useUpdateUser();
   return (
     <div className="space-y-3">
       {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, type ComponentProps, type ReactNode } from "react";
 
 const CONTROL =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400 focus:border-brand-500 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-900";
@@ -26,7 +26,8 @@ function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
   );
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: ReactNode };
+// ComponentProps include `ref` (a plain prop in React 19), so react-hook-form's register() spreads straight in.
+type TextFieldProps = ComponentProps<"input"> & { label: string; error?: string; hint?: ReactNode };
 
 /** A labelled input whose label is its accessible name, with an error announced to screen readers. */
 export function TextField({ label, error, hint, ...rest }: Readonly<TextFieldProps>) {
@@ -44,7 +45,7 @@ export function TextField({ label, error, hint, ...rest }: Readonly<TextFieldPro
   );
 }
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; hint?: ReactNode };
+type SelectFieldProps = ComponentProps<"select"> & { label: string; error?: string; hint?: ReactNode };
 
 export function SelectField({ label, error, hint, children, ...rest }: Readonly<SelectFieldProps>) {
   const id = useId();
@@ -63,7 +64,7 @@ export function SelectField({ label, error, hint, children, ...rest }: Readonly<
   );
 }
 
-type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: string; hint?: ReactNode };
+type TextAreaFieldProps = ComponentProps<"textarea"> & { label: string; error?: string; hint?: ReactNode };
 
 /** A labelled textarea (monospace: lists such as CIDRs), wired like TextField. */
 export function TextAreaField({ label, error, hint, ...rest }: Readonly<TextAreaFieldProps>) {

@@ -4,8 +4,8 @@ import { AlertDetailView } from "@/components/alerts/alert-detail-view";
 import { BackLink } from "@/components/layout/back-link";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
+import { orPageError } from "@/lib/server/http/page-errors";
 import { getAlertOrThrow } from "@/lib/server/services/detection/get-alert";
-import { AppError } from "@/lib/shared/errors";
 import { hasRole } from "@/lib/shared/roles";
 import { ZAlertIdParams } from "@/lib/shared/schemas/alerts";
 
@@ -18,10 +18,7 @@ export default async function AlertPage({ params }: Props) {
   const principal = await requirePageUser({ path: `/alerts/${id}` });
   const parsed = ZAlertIdParams.safeParse({ id });
   if (!parsed.success) notFound();
-  const alert = await getAlertOrThrow(parsed.data.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const alert = await orPageError(getAlertOrThrow(parsed.data.id));
   return (
     <>
       <BackLink href="/alerts" label="All alerts" />

@@ -5,8 +5,8 @@ import { ConnectorDetailView } from "@/components/connectors/connector-detail-vi
 import { BackLink } from "@/components/layout/back-link";
 import { PageHeader } from "@/components/layout/page-header";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
+import { orPageError } from "@/lib/server/http/page-errors";
 import { getConnectorOrThrow } from "@/lib/server/services/connectors/get-connectors";
-import { AppError } from "@/lib/shared/errors";
 import { ZConnectorIdParams } from "@/lib/shared/schemas/connectors";
 
 export const metadata: Metadata = { title: "Connector" };
@@ -18,10 +18,7 @@ export default async function ConnectorPage({ params }: Props) {
   const principal = await requirePageUser({ path: `/connectors/${id}` });
   const parsed = ZConnectorIdParams.safeParse({ id });
   if (!parsed.success) notFound();
-  const connector = await getConnectorOrThrow(parsed.data.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const connector = await orPageError(getConnectorOrThrow(parsed.data.id));
   const isAdmin = principal.role === "admin";
   return (
     <>

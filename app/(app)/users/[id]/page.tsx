@@ -4,8 +4,8 @@ import { BackLink } from "@/components/layout/back-link";
 import { PageHeader } from "@/components/layout/page-header";
 import { UserDetailView } from "@/components/users/user-detail-view";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
+import { orPageError } from "@/lib/server/http/page-errors";
 import { getAtlassianUserRowOrThrow } from "@/lib/server/services/atlassian-users/get-atlassian-user";
-import { AppError } from "@/lib/shared/errors";
 import { hasRole } from "@/lib/shared/roles";
 import { ZAtlassianUserIdParams } from "@/lib/shared/schemas/atlassian-users";
 
@@ -18,10 +18,7 @@ export default async function AtlassianUserPage({ params }: Props) {
   const principal = await requirePageUser({ path: `/users/${id}` });
   const parsed = ZAtlassianUserIdParams.safeParse({ id });
   if (!parsed.success) notFound();
-  const user = await getAtlassianUserRowOrThrow(parsed.data.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const user = await orPageError(getAtlassianUserRowOrThrow(parsed.data.id));
   return (
     <>
       <BackLink href="/users" label="All users" />

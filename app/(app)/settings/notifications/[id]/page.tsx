@@ -4,8 +4,8 @@ import { BackLink } from "@/components/layout/back-link";
 import { PageHeader } from "@/components/layout/page-header";
 import { ChannelDetailView } from "@/components/notifications/channel-detail-view";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
+import { orPageError } from "@/lib/server/http/page-errors";
 import { getChannelOrThrow } from "@/lib/server/services/notifications/get-channels";
-import { AppError } from "@/lib/shared/errors";
 import { CHANNEL_KIND_LABELS, ZChannelIdParams } from "@/lib/shared/schemas/notifications";
 
 export const metadata: Metadata = { title: "Notification channel" };
@@ -17,10 +17,7 @@ export default async function NotificationChannelPage({ params }: Props) {
   await requirePageUser({ role: "admin", path: `/settings/notifications/${id}` });
   const parsed = ZChannelIdParams.safeParse({ id });
   if (!parsed.success) notFound();
-  const channel = await getChannelOrThrow(parsed.data.id).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const channel = await orPageError(getChannelOrThrow(parsed.data.id));
   return (
     <>
       <BackLink href="/settings/notifications" label="All channels" />
