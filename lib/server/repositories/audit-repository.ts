@@ -1,7 +1,8 @@
 import type { TAuditAction } from "../../shared/schemas/audit";
 import { sql } from "kysely";
 import type { Prisma } from "../../generated/prisma/client";
-import { getDb, type Db } from "../db";
+import { getDb, getSql, type Db } from "../db";
+import { executeInTransaction, queryInTransaction } from "./transaction-sql";
 
 export type AuditEntry = Readonly<{
   action: TAuditAction;
@@ -33,10 +34,10 @@ export const appendCollapsedAuditEvent = async (
 ): Promise<void> => {
   const { entry, collapseKey, since, at } = options;
   await db.$transaction(async (tx) => {
-    // A fragment: an advisory lock is a function call, not a table the builder knows.
-    await sql`SELECT pg_advisory_xact_lock(${COLLAPSE_LOCK}::int, hashtext(${collapseKey}))`.execute(tx.$kysely);
+    // A fragment: an advisory lock is a function call, not a table the builder knows (selected FROM it: Prisma's raw path cannot read a void column); transaction-sql.ts says why not tx.$kysely.
+    await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(${COLLAPSE_LOCK}::int, hashtext(${collapseKey}))`);
     const stored = sql.ref("details");
-    const updated = await tx.$kysely
+    const update = getSql()
       .updateTable("audit_events")
       // A fragment: a jsonb merge with a computed counter, which the builder has no words for.
       .set({ details: sql`${stored} || jsonb_build_object('attempts', COALESCE((${stored}->>'attempts')::int, 1) + 1, 'lastAttemptAt', ${at.toISOString()}::text)` })
@@ -50,9 +51,8 @@ export const appendCollapsedAuditEvent = async (
           .where(sql<string>`${stored}->>'collapseKey'`, "=", collapseKey)
           .orderBy("at", "desc")
           .limit(1),
-      )
-      .executeTakeFirst();
-    if (updated.numUpdatedRows > 0n) return;
+      );
+    if ((await executeInTransaction(tx, update)) > 0) return;
     const details = { ...entry.details, collapseKey, attempts: 1, lastAttemptAt: at.toISOString() };
     await tx.auditEvent.create({ data: { ...entry, at, details }, select: { id: true } });
   });

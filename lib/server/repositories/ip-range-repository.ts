@@ -3,6 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { TIpCategory } from "../../shared/schemas/policies";
 import { sql } from "kysely";
 import { getDb, type Db, type DbTransaction } from "../db";
+import { queryInTransaction } from "./transaction-sql";
 import { ConflictError, withConflict } from "./persistence-errors";
 
 // One lock for every IP range write: the overlap check and the write are atomic across requests.
@@ -70,8 +71,8 @@ const withLock = <T>(db: Db, fn: (tx: DbTransaction) => Promise<T>): Promise<T> 
   withConflict(
     () =>
       db.$transaction(async (tx) => {
-        // A fragment: an advisory lock is a function call, not a table the builder knows.
-        await sql`SELECT pg_advisory_xact_lock(${IP_RANGE_LOCK})`.execute(tx.$kysely);
+        // A fragment: an advisory lock is a function call, not a table the builder knows (selected FROM it: Prisma's raw path cannot read a void column); transaction-sql.ts says why not tx.$kysely.
+        await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(${IP_RANGE_LOCK})`);
         return fn(tx);
       }),
     nameTaken,

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { getDb, type Db } from "../db";
+import { queryInTransaction } from "./transaction-sql";
 
 /** Failures since `since` for the email and for the IP, with the oldest of each (to tell when the window frees up). */
 export const countRecentLoginFailures = async (email: string, ip: string, since: Date, db: Db = getDb()) => {
@@ -40,9 +41,9 @@ export const reserveLoginAttempt = async (
 ): Promise<{ counts: LoginFailureCounts; attemptId: bigint | null }> =>
   db.$transaction(
     async (tx) => {
-      // Fragments: advisory locks are function calls, not tables the builder knows.
-      await sql`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${options.email}))`.execute(tx.$kysely);
-      await sql`SELECT pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${options.ip}))`.execute(tx.$kysely);
+      // Fragments: advisory locks are function calls, not tables the builder knows (selected FROM them: Prisma's raw path cannot read a void column); transaction-sql.ts says why not tx.$kysely.
+      await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${options.email}))`);
+      await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${options.ip}))`);
       const [byEmail, byIp] = await Promise.all([
         tx.loginFailure.aggregate({ where: { email: options.email, at: { gte: options.since } }, _count: { _all: true }, _min: { at: true } }),
         tx.loginFailure.aggregate({ where: { ip: options.ip, at: { gte: options.since } }, _count: { _all: true }, _min: { at: true } }),

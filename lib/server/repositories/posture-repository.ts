@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type pg from "pg";
 import type { Prisma, RecommendationState } from "../../generated/prisma/client";
 import { getDb, getPgPool, getSql, type Db } from "../db";
+import { queryInTransaction } from "./transaction-sql";
 import { runPrepared } from "./prepared-statement";
 
 // Posture evaluations and recommendation overrides. The reads of connectors, the directory, activities and
@@ -184,7 +185,7 @@ export const withPostureLock = async <T>(connectorId: string, fn: () => Promise<
   db.$transaction(
     async (tx) => {
       // A fragment: an advisory lock is a function call, not a table the builder knows.
-      await sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`posture:${connectorId}`}))`.execute(tx.$kysely);
+      await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`posture:${connectorId}`}))`);
       return fn();
     },
     { timeout: 120_000, maxWait: 60_000 },

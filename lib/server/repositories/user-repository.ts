@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type pg from "pg";
 import type { Prisma } from "../../generated/prisma/client";
 import { getDb, getPgPool, getSql, type Db } from "../db";
+import { queryInTransaction } from "./transaction-sql";
 import { ConflictError, withConflict } from "./persistence-errors";
 import { runPrepared } from "./prepared-statement";
 
@@ -94,8 +95,8 @@ export const createUser = (data: CreateUserData, db: Db = getDb()): Promise<User
 export const createFirstUser = (data: CreateUserData, db: Db = getDb()): Promise<UserRecord | null> =>
   db.$transaction(async (tx) => {
     // One lock for concurrent setup submissions: the second sees the first user and gives up.
-    // A fragment: an advisory lock is a function call, not a table the builder knows.
-    await sql`SELECT pg_advisory_xact_lock(7215301)`.execute(tx.$kysely);
+    // A fragment: an advisory lock is a function call, not a table the builder knows (selected FROM it: Prisma's raw path cannot read a void column); transaction-sql.ts says why not tx.$kysely.
+    await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(7215301)`);
     if ((await tx.user.count()) > 0) return null;
     return tx.user.create({ data, select: USER_SELECT });
   });
