@@ -19,15 +19,12 @@ const pidsOfConcurrentTransactions = (viaKysely: (tx: Parameters<Parameters<Retu
     ),
   );
 
+// Why the repositories do not use tx.$kysely (prisma-extension-kysely 3.0.1): it is one property shared by all
+// transactions, so under concurrency each ran on the connection of the transaction that started last (seen with
+// these four transactions in a targeted run; not asserted here, as whether they all overlap depends on the
+// machine's load).
 describe("typed SQL inside concurrent Prisma transactions", () => {
   it("queryInTransaction runs on the transaction's own connection", async () => {
     for (const { own, kysely } of await pidsOfConcurrentTransactions(async (tx) => (await queryInTransaction(tx, backendPid))[0]?.pid)) expect(kysely).toBe(own);
-  });
-
-  // Why the repositories do not use tx.$kysely (prisma-extension-kysely 3.0.1): it is one property shared by all
-  // transactions, so every one of them ran on the connection of the transaction that started last.
-  it("tx.$kysely does not (a known defect this test records; when it starts failing, tx.$kysely is safe)", async () => {
-    const pids = await pidsOfConcurrentTransactions(async (tx) => (await backendPid.execute(tx.$kysely)).rows[0]?.pid);
-    expect(pids.filter(({ own, kysely }) => own !== kysely).length).toBeGreaterThan(0);
   });
 });
