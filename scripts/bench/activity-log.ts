@@ -94,10 +94,10 @@ try {
 
   // EXPLAIN ANALYZE of the slowest single page, through the same SQL builder.
   const slowQuery = ZActivityListQuery.parse({ ...slowest.params, ...(slowest.cursor ? { cursor: slowest.cursor } : {}) });
-  const built = buildActivityPageQuery(await resolveActivityFilter(slowQuery), slowQuery.cursor ?? null, slowQuery.limit + 1);
+  const built = buildActivityPageQuery(await resolveActivityFilter(slowQuery), slowQuery.cursor ?? null, slowQuery.limit + 1).compile();
   const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
-  const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${built.text}`, built.values)).rows.map((r: Record<string, string>) => r["QUERY PLAN"]);
+  const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${built.sql}`, [...built.parameters])).rows.map((r: Record<string, string>) => r["QUERY PLAN"]);
   const tableMb = Number((await client.query("SELECT pg_total_relation_size('activities') AS b")).rows[0].b) / MB;
   await client.end();
 

@@ -1,10 +1,13 @@
+import { expressionBuilder, sql, type AliasableExpression, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
+import type { DB } from "../../generated/kysely/types";
 import type { TActivityCursor, TActivityDto } from "../../shared/schemas/activities";
-import { getPgPool, inPgTransaction } from "../db";
+import { getSql, type Sql } from "../db";
 
 /**
- * Read side of the activity log. Every query is keyset-ordered on (event_time DESC, seq DESC), never OFFSET,
- * and written so that one of the activities indexes (prisma/schema.prisma, model Activity) serves both the
- * filter and the order: the planner stops after `limit` rows instead of sorting the matches.
+ * Read side of the activity log, on the pg pool (getSql(): the hot path bench:activity-log measures,
+ * docs/benchmarks.md). Every query is keyset-ordered on (event_time DESC, seq DESC), never OFFSET, and written
+ * so that one of the activities indexes (prisma/schema.prisma, model Activity) serves both the filter and the
+ * order: the planner stops after `limit` rows instead of sorting the matches.
  */
 export type ActivityQueryFilter = Readonly<{
   from?: Date;
@@ -26,137 +29,165 @@ export type ActivityQueryFilter = Readonly<{
   text?: string;
 }>;
 
-export type ActivityRow = Omit<TActivityDto, "connectorName">;
+/** The activities table under the alias every query here gives it. */
+export type ActivityTables = DB & { a: DB["activities"] };
+type ActivityEb = ExpressionBuilder<ActivityTables, "a">;
 
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamp column as ISO 8601 text in UTC (a fragment: to_char and its format have no builder form). */
+export const isoText = (column: Expression<unknown>) => sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoNullable = (column: Expression<unknown>) => isoText(column) as unknown as ReturnType<typeof sql<string | null>>;
 
-/** SQL of each DTO field over the activities row `a`: one source for pages, detail and export. */
-export const FIELD_SQL: Readonly<Record<keyof ActivityRow, string>> = {
-  id: "a.seq::text",
-  eventId: "a.event_id",
-  connectorId: "a.connector_id::text",
-  time: ISO("a.event_time"),
-  processedAt: ISO("a.processed_at"),
-  action: "a.action",
-  actionName: "a.action_name",
-  actionGroup: "a.action_group",
-  product: "a.product",
-  siteId: "a.site_id",
-  siteName: "a.site_name",
-  actorId: "a.actor_id",
-  actorName: "a.actor_name",
-  actorEmail: "a.actor_email",
-  onBehalfOfId: "a.on_behalf_of_id",
-  authType: "a.auth_type",
-  isSystem: "a.is_system",
-  isAdminAction: "a.is_admin_action",
-  isImpersonation: "a.is_impersonation",
-  targetName: "a.target_name",
-  targets: "coalesce(a.targets, '[]'::jsonb)",
-  ip: "host(a.ip)",
-  country: "a.country",
-  countryCode: "a.country_code",
-  region: "a.region",
-  city: "a.city",
-  lat: "a.lat",
-  lon: "a.lon",
-  locationSource: "a.location_source",
-  ipCategory: "a.ip_category",
-  ipTags: "a.ip_tags",
-  message: "a.message",
-};
+/**
+ * Each DTO field as an expression over the activities row `a`: one source for pages, detail and export. The
+ * builder checks every column, and the row type below is what these expressions give.
+ */
+export const activityFields = (eb: ActivityEb) => ({
+  id: eb.cast<string>("a.seq", "text"),
+  eventId: eb.ref("a.event_id"),
+  connectorId: eb.cast<string>("a.connector_id", "text"),
+  time: isoText(eb.ref("a.event_time")),
+  processedAt: isoNullable(eb.ref("a.processed_at")),
+  action: eb.ref("a.action"),
+  actionName: eb.ref("a.action_name"),
+  actionGroup: eb.ref("a.action_group"),
+  product: eb.ref("a.product"),
+  siteId: eb.ref("a.site_id"),
+  siteName: eb.ref("a.site_name"),
+  actorId: eb.ref("a.actor_id"),
+  actorName: eb.ref("a.actor_name"),
+  actorEmail: eb.ref("a.actor_email"),
+  onBehalfOfId: eb.ref("a.on_behalf_of_id"),
+  authType: eb.ref("a.auth_type"),
+  isSystem: eb.ref("a.is_system"),
+  isAdminAction: eb.ref("a.is_admin_action"),
+  isImpersonation: eb.ref("a.is_impersonation"),
+  targetName: eb.ref("a.target_name"),
+  // targets is untyped jsonb: the DTO's schema says what it holds.
+  targets: sql<TActivityDto["targets"]>`coalesce(${eb.ref("a.targets")}, '[]'::jsonb)`,
+  ip: sql<string | null>`host(${eb.ref("a.ip")})`,
+  country: eb.ref("a.country"),
+  countryCode: eb.ref("a.country_code"),
+  region: eb.ref("a.region"),
+  city: eb.ref("a.city"),
+  lat: eb.ref("a.lat"),
+  lon: eb.ref("a.lon"),
+  locationSource: eb.ref("a.location_source"),
+  ipCategory: eb.ref("a.ip_category"),
+  ipTags: eb.ref("a.ip_tags"),
+  message: eb.ref("a.message"),
+});
 
-/** The stored columns FIELD_SQL reads (for subqueries aliased `a`), without raw. */
-export const ROW_COLUMNS = `a.seq, a.event_time, a.event_id, a.connector_id, a.processed_at, a.action, a.action_name, a.action_group, a.product,
-  a.site_id, a.site_name, a.actor_id, a.actor_name, a.actor_email, a.on_behalf_of_id, a.auth_type, a.is_system, a.is_admin_action,
-  a.is_impersonation, a.target_name, a.targets, a.ip, a.country, a.country_code, a.region, a.city, a.lat, a.lon, a.location_source,
-  a.ip_category, a.ip_tags, a.message, a.search_text`;
+type Fields = ReturnType<typeof activityFields>;
+export type ActivityField = keyof Fields;
 
-const COLUMNS = `a.seq AS "seq", ${Object.entries(FIELD_SQL)
-  .map(([field, sql]) => `${sql} AS "${field}"`)
-  .join(", ")}`;
+/** An activity as pages, the detail and the export show it: the types of activityFields. */
+export type ActivityRow = { [K in ActivityField]: Fields[K] extends Expression<infer T> ? T : never };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const ROW_FIELDS = Object.keys(activityFields(expressionBuilder<ActivityTables, "a">())) as readonly ActivityField[];
 
-type Sql = { conditions: string[]; params: unknown[] };
+/** The page's select list: a.seq (the keyset) and every field under its DTO name. */
+const selectRow = (eb: ActivityEb) => [
+  eb.ref("a.seq").as("seq"),
+  ...Object.entries(activityFields(eb)).map(([field, expression]) => (expression as AliasableExpression<unknown>).as(field)),
+];
+
+/** A page row with the helper columns of the query that read it (left out by toActivityRows). */
+type PageRow = ActivityRow & { seq: string; candidates?: string };
 
 /** Rows after `after` (older, in the newest-first order) down to and including `through`; null is unbounded. */
 export type ActivityRange = Readonly<{ after: TActivityCursor | null; through?: TActivityCursor | null }>;
 
-const add = (sql: Sql, value: unknown): string => {
-  sql.params.push(value);
-  return `$${sql.params.length}`;
-};
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const ts = (eb: ActivityEb, value: Date | string) => eb.cast<Date>(eb.val(value), "timestamptz");
+const keyset = (eb: ActivityEb, cursor: TActivityCursor) => eb.tuple(ts(eb, cursor.time), eb.cast<string>(eb.val(cursor.seq), "bigint"));
+const anyOf = (eb: ActivityEb, values: readonly string[]) => eb.fn.any(sql<string[]>`${[...values]}::text[]`);
 
 /** The WHERE conditions of every filter except the one split into UNION ALL branches. */
-const buildConditions = (filter: ActivityQueryFilter, range: ActivityRange, split: "action" | "actor" | null): Sql => {
-  const sql: Sql = { conditions: [], params: [] };
-  const where = (condition: string) => sql.conditions.push(condition);
+const buildConditions = (filter: ActivityQueryFilter, range: ActivityRange, split: "action" | "actor" | null): Expression<SqlBool>[] => {
+  const eb = expressionBuilder<ActivityTables, "a">();
+  const conditions: Expression<SqlBool>[] = [];
+  const where = (condition: Expression<SqlBool>) => conditions.push(condition);
   const { after, through } = range;
-  if (filter.from) where(`a.event_time >= ${add(sql, filter.from)}::timestamptz`);
-  if (filter.to) where(`a.event_time < ${add(sql, filter.to)}::timestamptz`);
-  if (after) where(`(a.event_time, a.seq) < (${add(sql, after.time)}::timestamptz, ${add(sql, after.seq)}::bigint)`);
+  if (filter.from) where(eb("a.event_time", ">=", ts(eb, filter.from)));
+  if (filter.to) where(eb("a.event_time", "<", ts(eb, filter.to)));
+  if (after) where(eb(eb.refTuple("a.event_time", "a.seq"), "<", keyset(eb, after)));
   if (through) {
     // The plain time bounds are implied, but without them the planner misjudges how many rows a bounded range
     // holds (row comparisons get a default selectivity) and sorts a scan of another index instead.
-    where(`(a.event_time, a.seq) >= (${add(sql, through.time)}::timestamptz, ${add(sql, through.seq)}::bigint)`);
-    where(`a.event_time >= ${add(sql, through.time)}::timestamptz`);
-    if (after) where(`a.event_time <= ${add(sql, after.time)}::timestamptz`);
+    where(eb(eb.refTuple("a.event_time", "a.seq"), ">=", keyset(eb, through)));
+    where(eb("a.event_time", ">=", ts(eb, through.time)));
+    if (after) where(eb("a.event_time", "<=", ts(eb, after.time)));
   }
   if (filter.actorIds && split !== "actor") {
-    where(filter.actorIds.length === 1 ? `a.actor_id = ${add(sql, filter.actorIds[0])}` : `a.actor_id = ANY(${add(sql, filter.actorIds)}::text[])`);
+    const [only] = filter.actorIds;
+    where(filter.actorIds.length === 1 && only !== undefined ? eb("a.actor_id", "=", only) : eb("a.actor_id", "=", anyOf(eb, filter.actorIds)));
   }
-  if (filter.actorEmail) where(`a.actor_email = ${add(sql, filter.actorEmail)}`);
+  if (filter.actorEmail) where(eb("a.actor_email", "=", filter.actorEmail));
   if (filter.actions && split !== "action") {
-    where(filter.actions.length === 1 ? `a.action = ${add(sql, filter.actions[0])}` : `a.action = ANY(${add(sql, filter.actions)}::text[])`);
+    const [only] = filter.actions;
+    where(filter.actions.length === 1 && only !== undefined ? eb("a.action", "=", only) : eb("a.action", "=", anyOf(eb, filter.actions)));
   }
-  if (filter.product) where(`a.product = ${add(sql, filter.product)}`);
-  if (filter.ip) where(filter.ip.kind === "address" ? `a.ip = ${add(sql, filter.ip.text)}::inet` : `a.ip <<= ${add(sql, filter.ip.text)}::inet`);
-  if (filter.countryCode) where(`a.country_code = ${add(sql, filter.countryCode)}`);
-  if (filter.ipCategory) where(`a.ip_category = ${add(sql, filter.ipCategory)}`);
-  if (filter.connectorId) where(`a.connector_id = ${add(sql, filter.connectorId)}::uuid`);
-  if (filter.adminOnly) where("a.is_admin_action");
-  if (filter.impersonation) where("a.is_impersonation");
-  if (filter.text) where(`a.search_text LIKE ${add(sql, `%${escapeLike(filter.text)}%`)}`);
-  return sql;
+  if (filter.product) where(eb("a.product", "=", filter.product));
+  if (filter.ip) {
+    const ip = sql<string>`${filter.ip.text}::inet`;
+    // A fragment for <<= (contained within or equals), an operator the builder does not know.
+    where(filter.ip.kind === "address" ? eb("a.ip", "=", ip) : sql<boolean>`${eb.ref("a.ip")} <<= ${ip}`);
+  }
+  if (filter.countryCode) where(eb("a.country_code", "=", filter.countryCode));
+  if (filter.ipCategory) where(eb("a.ip_category", "=", filter.ipCategory));
+  if (filter.connectorId) where(eb("a.connector_id", "=", eb.cast<string>(eb.val(filter.connectorId), "uuid")));
+  if (filter.adminOnly) where(eb.ref("a.is_admin_action"));
+  if (filter.impersonation) where(eb.ref("a.is_impersonation"));
+  if (filter.text) where(eb("a.search_text", "like", `%${escapeLike(filter.text)}%`));
+  return conditions;
 };
+
+type Columns<O> = (qb: SelectQueryBuilder<ActivityTables, "a", object>) => SelectQueryBuilder<ActivityTables, "a", O>;
+
+/** Every field of the row, with seq: the default select of a page. */
+const ROW: Columns<PageRow> = (qb) => qb.select(selectRow).$castTo<PageRow>();
 
 /**
  * One page of activities, newest first. Several actions (or accounts) become one index-ordered branch each,
  * merged by UNION ALL: `action = ANY(...)` would have to sort every match.
  */
-export const buildActivityPageQuery = (
+export const buildActivityPageQuery = <O extends { seq: string } = PageRow>(
   filter: ActivityQueryFilter,
   cursor: TActivityCursor | ActivityRange | null,
   /** null: the whole range (only with a `through` bound). */
   limit: number | null,
   /** isUnordered: any matching rows (no ORDER BY), e.g. candidates of a bitmap scan; not with several actions or accounts. */
-  options: Readonly<{ columns?: string; offset?: number; isUnordered?: boolean }> = {},
-): { text: string; values: unknown[] } => {
-  const columns = options.columns ?? COLUMNS;
+  options: Readonly<{ columns?: Columns<O>; offset?: number; isUnordered?: boolean }> = {},
+  sqlDb: Sql = getSql(),
+) => {
+  const columns = (options.columns ?? ROW) as Columns<O>;
   const split = (filter.actions?.length ?? 0) > 1 ? "action" : (filter.actorIds?.length ?? 0) > 1 ? "actor" : null;
   const range: ActivityRange = cursor && "after" in cursor ? cursor : { after: cursor };
-  const sql = buildConditions(filter, range, split);
-  const order = options.isUnordered ? "" : "ORDER BY a.event_time DESC, a.seq DESC";
-  const whereOf = (extra: string[]) => {
-    const all = [...sql.conditions, ...extra];
-    return all.length ? `WHERE ${all.join(" AND ")}` : "";
+  const conditions = buildConditions(filter, range, split);
+  const branch = (extra: Expression<SqlBool> | null, branchLimit: number | null) => {
+    let qb = columns(sqlDb.selectFrom("activities as a"));
+    for (const condition of extra ? [...conditions, extra] : conditions) qb = qb.where(condition);
+    if (!options.isUnordered) qb = qb.orderBy("a.event_time", "desc").orderBy("a.seq", "desc");
+    return branchLimit === null ? qb : qb.limit(branchLimit);
   };
-  const limitClause = limit === null ? "" : ` LIMIT ${add(sql, limit)}`;
-  const offset = options.offset ? ` OFFSET ${add(sql, options.offset)}` : "";
-  if (!split) return { text: `SELECT ${columns} FROM activities a ${whereOf([])} ${order}${limitClause}${offset}`, values: sql.params };
-  const [column, values] = split === "action" ? ["a.action", filter.actions ?? []] : ["a.actor_id", filter.actorIds ?? []];
+  if (!split) {
+    const qb = branch(null, limit);
+    return options.offset ? qb.offset(options.offset) : qb;
+  }
+  const eb = expressionBuilder<ActivityTables, "a">();
+  const [column, values] = split === "action" ? (["a.action", filter.actions ?? []] as const) : (["a.actor_id", filter.actorIds ?? []] as const);
   // Each branch must hold the rows the outer OFFSET skips as well.
-  const branchLimit = limit === null ? "" : ` LIMIT ${add(sql, limit + (options.offset ?? 0))}`;
-  const branches = values.map((v) => `(SELECT ${columns}, a.event_time AS sort_time FROM activities a ${whereOf([`${column} = ${add(sql, v)}`])} ${order}${branchLimit})`);
-  const text = `SELECT * FROM (${branches.join(" UNION ALL ")}) u ORDER BY u.sort_time DESC, u.seq DESC${limitClause}${offset}`;
-  return { text, values: sql.params };
+  const branchLimit = limit === null ? null : limit + (options.offset ?? 0);
+  const branches = values.map((value) => branch(eb(column, "=", value), branchLimit).select("a.event_time as sort_time"));
+  // A fragment: UNION ALL of parenthesised branches, each with its own ORDER BY and LIMIT (the builder would
+  // write them without parentheses, ordering and limiting the union instead).
+  // (An embedded query is parenthesised by Kysely already.)
+  const union = sql<O & { sort_time: Date }>`(${sql.join(branches, sql` UNION ALL `)})`;
+  let outer = sqlDb.selectFrom(union.as("u")).selectAll().orderBy("u.sort_time", "desc").orderBy("u.seq", "desc");
+  if (limit !== null) outer = outer.limit(limit);
+  return (options.offset ? outer.offset(options.offset) : outer) as unknown as SelectQueryBuilder<ActivityTables, "a", O>;
 };
-
-/** A page row with the helper columns of the query that read it (left out by toActivityRows). */
-type PageRow = ActivityRow & { seq: string; sort_time?: Date; candidates?: string };
-
-const ROW_FIELDS = Object.keys(FIELD_SQL) as readonly (keyof ActivityRow)[];
 
 /**
  * The DTO fields of each row, as new objects of one shape. Deleting the helper columns from the driver's rows
@@ -165,7 +196,7 @@ const ROW_FIELDS = Object.keys(FIELD_SQL) as readonly (keyof ActivityRow)[];
  */
 const toActivityRows = (rows: readonly PageRow[]): ActivityRow[] =>
   rows.map((row) => {
-    const out: Partial<Record<keyof ActivityRow, unknown>> = {};
+    const out: Partial<Record<ActivityField, unknown>> = {};
     for (const field of ROW_FIELDS) out[field] = row[field];
     return out as ActivityRow;
   });
@@ -175,13 +206,22 @@ const toActivityRows = (rows: readonly PageRow[]): ActivityRow[] =>
  * filter's index), or null when fewer rows are left: where the free-text page's first step ends, and where an
  * export range ends.
  */
-export const findActivityBoundary = async (filter: ActivityQueryFilter, after: TActivityCursor | null, size: number): Promise<TActivityCursor | null> => {
+export const findActivityBoundary = async (
+  filter: ActivityQueryFilter,
+  after: TActivityCursor | null,
+  size: number,
+  sqlDb: Sql = getSql(),
+): Promise<TActivityCursor | null> => {
   const { text: _text, ...others } = filter;
   // Formatted outside: the select list is computed for every row the OFFSET skips, and to_char() over 20,000
   // rows cost 25 ms, five times the probe itself (1M activities).
-  const probe = buildActivityPageQuery(others, after, 1, { columns: "a.event_time, a.seq", offset: size - 1 });
-  const text = `SELECT ${ISO("b.event_time")} AS time, b.seq::text AS seq FROM (${probe.text}) b`;
-  return (await getPgPool().query<{ time: string; seq: string }>(text, probe.values)).rows[0] ?? null;
+  const probe = buildActivityPageQuery(others, after, 1, { columns: (qb) => qb.select(["a.event_time", "a.seq"]), offset: size - 1 }, sqlDb);
+  return (
+    (await sqlDb
+      .selectFrom(probe.as("b"))
+      .select((eb) => [isoText(eb.ref("b.event_time")).as("time"), eb.cast<string>("b.seq", "text").as("seq")])
+      .executeTakeFirst()) ?? null
+  );
 };
 
 /** Rows the free-text filter first looks through, newest first, before it asks the trigram index. */
@@ -190,25 +230,36 @@ const TEXT_SCAN_ROWS = 20_000;
 /** Trigram-index matches the rare-word step sorts itself; beyond this, walking the time index is cheaper. */
 const TEXT_CANDIDATE_CAP = 2_000;
 
+
 /**
  * The full columns of the rows `keys` selects (a subquery of at least seq and event_time, aliased `k`, in
  * page order): a step that looks through many rows carries only these two and fetches the rest by primary key
  * for the few it returns, instead of copying every column of every row it looks at.
  */
-const withFullColumns = (keys: string, extra = "") =>
-  `SELECT ${COLUMNS}${extra} FROM (${keys}) k JOIN activities a ON a.seq = k.seq ORDER BY k.event_time DESC, k.seq DESC`;
+const withFullColumns = (sqlDb: Sql, keys: Expression<{ seq: string; event_time: Date }>) =>
+  sqlDb
+    .selectFrom(sql<{ seq: string; event_time: Date }>`${keys}`.as("k"))
+    .innerJoin("activities as a", "a.seq", "k.seq")
+    .select(selectRow)
+    .orderBy("k.event_time", "desc")
+    .orderBy("k.seq", "desc");
 
 /**
  * The first `limit` matches among the newest TEXT_SCAN_ROWS rows of the other filters after the cursor, in one
  * index-ordered pass that stops at the `limit`th match. Where the window ends is a separate OFFSET probe, only
  * when needed: numbering the window's rows in this statement instead (row_number()) cost more than the probe.
  */
-const findTextMatchesInWindow = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<PageRow[]> => {
+const findTextMatchesInWindow = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, sqlDb: Sql): Promise<PageRow[]> => {
   const { text, ...others } = filter;
-  const inner = buildActivityPageQuery(others, cursor, TEXT_SCAN_ROWS, { columns: "a.seq, a.event_time, a.search_text" });
-  const keys = `SELECT w.seq, w.event_time FROM (${inner.text}) w WHERE w.search_text LIKE $${inner.values.length + 1}
-    ORDER BY w.event_time DESC, w.seq DESC LIMIT $${inner.values.length + 2}`;
-  return (await getPgPool().query<PageRow>(withFullColumns(keys), [...inner.values, `%${escapeLike(text ?? "")}%`, limit])).rows;
+  const inner = buildActivityPageQuery(others, cursor, TEXT_SCAN_ROWS, { columns: (qb) => qb.select(["a.seq", "a.event_time", "a.search_text"]) }, sqlDb);
+  const keys = sqlDb
+    .selectFrom(inner.as("w"))
+    .select(["w.seq", "w.event_time"])
+    .where("w.search_text", "like", `%${escapeLike(text ?? "")}%`)
+    .orderBy("w.event_time", "desc")
+    .orderBy("w.seq", "desc")
+    .limit(limit);
+  return (await withFullColumns(sqlDb, keys).execute()) as PageRow[];
 };
 
 /**
@@ -219,15 +270,27 @@ const findTextMatchesInWindow = async (filter: ActivityQueryFilter, cursor: TAct
  * work_mem keeps the bitmap exact, so only matching rows are rechecked, not every row of a lossy page.
  * The candidates carry only their keys to the count and the sort; the returned few get their columns after.
  */
-const findRareTextMatches = async (filter: ActivityQueryFilter, cursor: TActivityCursor, limit: number): Promise<PageRow[] | null> => {
-  const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: "a.seq, a.event_time", isUnordered: true });
-  const keys = `SELECT c.seq, c.event_time, count(*) OVER () AS candidates FROM (${candidates.text}) c
-    ORDER BY c.event_time DESC, c.seq DESC LIMIT $${candidates.values.length + 1}`;
-  const { rows } = await inPgTransaction(async (client) => {
-    await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'");
-    return client.query<PageRow>(withFullColumns(keys, ", k.candidates"), [...candidates.values, limit]);
+const findRareTextMatches = async (filter: ActivityQueryFilter, cursor: TActivityCursor, limit: number, sqlDb: Sql): Promise<PageRow[] | null> => {
+  const rows = await sqlDb.transaction().execute(async (trx) => {
+    // A fragment: planner settings for this transaction only (SET LOCAL has no builder form).
+    await sql`SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'`.execute(trx);
+    const candidates = buildActivityPageQuery(filter, cursor, TEXT_CANDIDATE_CAP + 1, { columns: (qb) => qb.select(["a.seq", "a.event_time"]), isUnordered: true }, trx);
+    const keys = trx
+      .selectFrom(candidates.as("c"))
+      .select((eb) => ["c.seq", "c.event_time", eb.fn.countAll<string>().over().as("candidates")])
+      .orderBy("c.event_time", "desc")
+      .orderBy("c.seq", "desc")
+      .limit(limit);
+    return trx
+      .selectFrom(keys.as("k"))
+      .innerJoin("activities as a", "a.seq", "k.seq")
+      .select(selectRow)
+      .select("k.candidates")
+      .orderBy("k.event_time", "desc")
+      .orderBy("k.seq", "desc")
+      .execute();
   });
-  return Number(rows[0]?.candidates ?? 0) > TEXT_CANDIDATE_CAP ? null : rows;
+  return Number(rows[0]?.candidates ?? 0) > TEXT_CANDIDATE_CAP ? null : (rows as PageRow[]);
 };
 
 const isAtOrAfter = (a: TActivityCursor, b: TActivityCursor) => (a.time === b.time ? BigInt(a.seq) >= BigInt(b.seq) : a.time > b.time);
@@ -264,61 +327,98 @@ const rememberCommon = (key: string, boundary: TActivityCursor) => {
  * index, and a word that is common only further back (seen so before, or the trigram index says so) by walking
  * the time index again.
  */
-const findTextPage = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<PageRow[]> => {
-  const matches = await findTextMatchesInWindow(filter, cursor, limit);
+const findTextPage = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, sqlDb: Sql): Promise<PageRow[]> => {
+  const matches = await findTextMatchesInWindow(filter, cursor, limit, sqlDb);
   if (matches.length >= limit) return matches;
-  const boundary = await findActivityBoundary(filter, cursor, TEXT_SCAN_ROWS);
+  const boundary = await findActivityBoundary(filter, cursor, TEXT_SCAN_ROWS, sqlDb);
   if (!boundary) return matches;
   const key = JSON.stringify(filter);
   if (!isKnownCommon(key, boundary)) {
-    const rare = await findRareTextMatches(filter, boundary, limit - matches.length);
+    const rare = await findRareTextMatches(filter, boundary, limit - matches.length, sqlDb);
     if (rare) return [...matches, ...rare];
     rememberCommon(key, boundary);
   }
-  return [...matches, ...(await getPgPool().query<PageRow>(buildActivityPageQuery(filter, boundary, limit - matches.length))).rows];
+  return [...matches, ...(await buildActivityPageQuery(filter, boundary, limit - matches.length, {}, sqlDb).execute())];
 };
 
 /** Up to `limit` activities after the cursor, newest first. */
-export const findActivityPage = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number): Promise<ActivityRow[]> => {
+export const findActivityPage = async (filter: ActivityQueryFilter, cursor: TActivityCursor | null, limit: number, sqlDb: Sql = getSql()): Promise<ActivityRow[]> => {
   const hasSplit = (filter.actions?.length ?? 0) > 1 || (filter.actorIds?.length ?? 0) > 1;
-  if (filter.text && !hasSplit) return toActivityRows(await findTextPage(filter, cursor, limit));
-  return toActivityRows((await getPgPool().query<PageRow>(buildActivityPageQuery(filter, cursor, limit))).rows);
+  if (filter.text && !hasSplit) return toActivityRows(await findTextPage(filter, cursor, limit, sqlDb));
+  return toActivityRows(await buildActivityPageQuery(filter, cursor, limit, {}, sqlDb).execute());
 };
 
 /** One activity with its raw event, or null. */
-export const findActivityById = async (id: string): Promise<(ActivityRow & { raw: unknown }) | null> => {
-  const { rows } = await getPgPool().query<PageRow & { raw: unknown }>(`SELECT ${COLUMNS}, a.raw FROM activities a WHERE a.seq = $1::bigint`, [id]);
-  const [row] = rows;
+export const findActivityById = async (id: string, sqlDb: Sql = getSql()): Promise<(ActivityRow & { raw: unknown }) | null> => {
+  const row = await sqlDb
+    .selectFrom("activities as a")
+    .select(selectRow)
+    .select("a.raw")
+    .where("a.seq", "=", sql<string>`${id}::bigint`)
+    .$castTo<PageRow & { raw: unknown }>()
+    .executeTakeFirst();
   return row ? { ...toActivityRows([row])[0]!, raw: row.raw } : null;
 };
 
 /** The account's activities in [from, to] of one connector, newest first (actor index). */
-export const findActorActivitiesBetween = async (connectorId: string, actorId: string, from: Date, to: Date, limit: number): Promise<ActivityRow[]> => {
-  const { rows } = await getPgPool().query<PageRow>(
-    `SELECT ${COLUMNS} FROM activities a WHERE a.actor_id = $1 AND a.event_time >= $2 AND a.event_time <= $3 AND a.connector_id = $4::uuid
-     ORDER BY a.event_time DESC, a.seq DESC LIMIT $5`,
-    [actorId, from, to, connectorId, limit],
-  );
+export const findActorActivitiesBetween = async (
+  connectorId: string,
+  actorId: string,
+  from: Date,
+  to: Date,
+  limit: number,
+  sqlDb: Sql = getSql(),
+): Promise<ActivityRow[]> => {
+  const rows = await sqlDb
+    .selectFrom("activities as a")
+    .select(selectRow)
+    .where("a.actor_id", "=", actorId)
+    .where("a.event_time", ">=", from)
+    .where("a.event_time", "<=", to)
+    .where("a.connector_id", "=", sql<string>`${connectorId}::uuid`)
+    .orderBy("a.event_time", "desc")
+    .orderBy("a.seq", "desc")
+    .limit(limit)
+    .$castTo<PageRow>()
+    .execute();
   return toActivityRows(rows);
 };
 
-export type ActivityAlertRow = Readonly<{ id: string; title: string; policyName: string; severity: string; status: string; createdAt: string }>;
+/** Alerts that include the activity (alert_activities ⨝ alerts), newest first. (Returns A1's table, alerts.) */
+export const findAlertsOfActivity = (seq: string, sqlDb: Sql = getSql()) =>
+  sqlDb
+    .selectFrom("alert_activities as aa")
+    .innerJoin("alerts as al", "al.id", "aa.alert_id")
+    .select((eb) => [
+      eb.cast<string>("al.id", "text").as("id"),
+      "al.title",
+      "al.policy_name as policyName",
+      eb.cast<string>("al.severity", "text").as("severity"),
+      eb.cast<string>("al.status", "text").as("status"),
+      isoText(eb.ref("al.created_at")).as("createdAt"),
+    ])
+    .where("aa.activity_seq", "=", sql<string>`${seq}::bigint`)
+    .orderBy("al.created_at", "desc")
+    .limit(100)
+    .execute();
 
-/** Alerts that include the activity (alert_activities ⨝ alerts), newest first. */
-export const findAlertsOfActivity = async (seq: string): Promise<ActivityAlertRow[]> =>
-  (
-    await getPgPool().query<ActivityAlertRow>(
-      `SELECT al.id::text AS id, al.title, al.policy_name AS "policyName", al.severity::text AS severity, al.status::text AS status,
-         ${ISO("al.created_at")} AS "createdAt"
-       FROM alert_activities aa JOIN alerts al ON al.id = aa.alert_id WHERE aa.activity_seq = $1::bigint ORDER BY al.created_at DESC LIMIT 100`,
-      [seq],
+export type ActivityAlertRow = Awaited<ReturnType<typeof findAlertsOfActivity>>[number];
+
+/**
+ * Account ids of directory users with this email (email index), or this account id or exact name (any case).
+ * (Returns A1's table, atlassian_users.)
+ */
+export const findActorIdsMatching = async (user: string, sqlDb: Sql = getSql()): Promise<string[]> => {
+  const rows = await sqlDb
+    .selectFrom("atlassian_users")
+    .select("account_id")
+    .distinct()
+    .where((eb) =>
+      user.includes("@")
+        ? eb.or([eb("email", "=", user), eb("email", "=", eb.fn<string>("lower", [eb.val(user)]))])
+        : eb.or([eb("account_id", "=", user), eb(eb.fn<string>("lower", ["name"]), "=", eb.fn<string>("lower", [eb.val(user)]))]),
     )
-  ).rows;
-
-/** Account ids of directory users with this email (email index), or this account id or exact name (any case). */
-export const findActorIdsMatching = async (user: string): Promise<string[]> => {
-  const sql = user.includes("@")
-    ? "SELECT DISTINCT account_id FROM atlassian_users WHERE email = $1 OR email = lower($1) LIMIT 50"
-    : "SELECT DISTINCT account_id FROM atlassian_users WHERE account_id = $1 OR lower(name) = lower($1) LIMIT 50";
-  return (await getPgPool().query<{ account_id: string }>(sql, [user])).rows.map((r) => r.account_id);
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.account_id);
 };

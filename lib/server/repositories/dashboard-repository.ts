@@ -1,10 +1,13 @@
-import { getPgPool } from "../db";
+import { sql } from "kysely";
+import { getSql, type Sql } from "../db";
 import { ALERTS_VERSION } from "./alert-repository";
 
-// The dashboard reads the rollups and the (small) alerts and connectors tables only: never activities.
-// Rollups of a deleted connector are ignored until the rollup job removes them.
-const LIVE = "connector_id IN (SELECT id FROM connectors)";
-const OPEN_STATUSES = "('open', 'in_progress')";
+// The dashboard reads the rollups and the (small) alerts and connectors tables only: never activities, on the
+// pg pool as before. Rollups of a deleted connector are ignored until the rollup job removes them.
+// Each group of figures is one statement of JSON subqueries (one round trip, bench:load): typed `sql` fragments,
+// as the builder cannot nest aggregates into one JSON row without changing the plans bench:load tuned.
+const LIVE = sql`connector_id IN (SELECT id FROM connectors)`;
+const OPEN_STATUSES = sql`('open', 'in_progress')`;
 
 export type SeriesRow = Readonly<{ t: Date; product: string; count: number; failed: number }>;
 
@@ -39,91 +42,90 @@ export type AlertFigures = Readonly<{
 // The rollups change only with their consumer cursors, in the same transaction (rollup-repository.ts: a batch
 // advances last_seq, a rebuild sets updated_at, a deleted connector's cursor is dropped), and the dashboard
 // reads only live connectors' rows: equal versions mean equal rollups.
-const ROLLUP_VERSION = `SELECT concat_ws('|',
+const ROLLUP_VERSION = sql<string>`SELECT concat_ws('|',
     (SELECT string_agg(connector_id || ':' || last_seq || ':' || extract(epoch FROM updated_at), ',' ORDER BY connector_id)
        FROM activity_consumer_cursors WHERE consumer = 'rollups'),
     (SELECT string_agg(id::text, ',' ORDER BY id) FROM connectors))`;
 
-// Parameters of ROLLUP_FIGURES_SQL: $1 range start (timestamptz), $2 start of the last 24 hours, $3 first UTC
-// day of the range (date), $4 top N, $5 the system actor's name (left out of the top accounts). ALERT_FIGURES_SQL:
-// $1 range start, $2 top N, $3 the alerts' version of the figures the caller holds (or null).
+type RollupOptions = Readonly<{ from: Date; bucket: "hour" | "day"; last24hFrom: Date; dayFrom: string; limit: number; excludeActorName: string }>;
 
 /**
  * Activities per bucket and product, and failed logins per bucket: hours from the hourly rollups, UTC days
  * from the (much smaller) daily product rollups.
  */
 const SERIES_SQL = {
-  hour: `SELECT hour AS t, product, sum(count) AS n, COALESCE(sum(count) FILTER (WHERE action = 'user_login_failed'), 0) AS failed
-    FROM activity_rollups_hourly WHERE hour >= $1 AND ${LIVE} GROUP BY 1, 2`,
-  day: `SELECT (day::timestamp AT TIME ZONE 'UTC') AS t, product, sum(count) AS n, sum(failed_logins) AS failed
-    FROM activity_rollups_daily_product WHERE day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND ${LIVE} GROUP BY 1, 2`,
+  hour: (o: RollupOptions) => sql`SELECT hour AS t, product, sum(count) AS n, COALESCE(sum(count) FILTER (WHERE action = 'user_login_failed'), 0) AS failed
+    FROM activity_rollups_hourly WHERE hour >= ${o.from} AND ${LIVE} GROUP BY 1, 2`,
+  day: (o: RollupOptions) => sql`SELECT (day::timestamp AT TIME ZONE 'UTC') AS t, product, sum(count) AS n, sum(failed_logins) AS failed
+    FROM activity_rollups_daily_product WHERE day >= (${o.from}::timestamptz AT TIME ZONE 'UTC')::date AND ${LIVE} GROUP BY 1, 2`,
 };
 
-const LAST_24H_SQL = `SELECT COALESCE(sum(count), 0) FROM activity_rollups_hourly WHERE hour >= $2 AND ${LIVE}`;
+const LAST_24H_SQL = (o: RollupOptions) => sql`SELECT COALESCE(sum(count), 0) FROM activity_rollups_hourly WHERE hour >= ${o.last24hFrom} AND ${LIVE}`;
 
-// The most active accounts over whole UTC days from $3 (without the system actor), with their Atlassian user id
+// The most active accounts over whole UTC days from dayFrom (without the system actor), with their Atlassian user id
 // when synced; `accounts` counts every account with activity. One pass over the daily rows: the per-account sums
 // give both the top N and the number of accounts. Live connectors are checked per account (HAVING), not per
 // daily row (15% less work, bench:load).
-const TOP_ACTORS_SQL = `WITH a AS (
+const TOP_ACTORS_SQL = (o: RollupOptions) => sql`WITH a AS (
     SELECT connector_id, actor_id, max(actor_name) AS name, max(actor_email) AS email, sum(count) AS n, sum(failed_logins) AS failed
-    FROM activity_rollups_daily_actor WHERE day >= $3::date GROUP BY 1, 2 HAVING ${LIVE}),
-  t AS (SELECT * FROM a WHERE name IS DISTINCT FROM $5 ORDER BY n DESC, actor_id LIMIT $4)
+    FROM activity_rollups_daily_actor WHERE day >= ${o.dayFrom}::date GROUP BY 1, 2 HAVING ${LIVE}),
+  t AS (SELECT * FROM a WHERE name IS DISTINCT FROM ${o.excludeActorName} ORDER BY n DESC, actor_id LIMIT ${o.limit})
   SELECT (SELECT count(*) FROM a) AS accounts, COALESCE((SELECT json_agg(json_build_object('connectorId', t.connector_id, 'actorId', t.actor_id,
       'name', COALESCE(u.name, t.name), 'email', COALESCE(u.email, t.email), 'count', t.n, 'failedLogins', t.failed, 'userId', u.id) ORDER BY t.n DESC, t.actor_id)
     FROM t LEFT JOIN atlassian_users u ON u.connector_id = t.connector_id AND u.account_id = t.actor_id), '[]') AS rows`;
 
-// Activities per country ('' = unknown) over whole UTC days from $3, most first.
-const TOP_COUNTRIES_SQL = `SELECT country_code AS "countryCode", sum(count) AS count FROM activity_rollups_daily_country
-  WHERE day >= $3::date AND ${LIVE} GROUP BY 1 ORDER BY sum(count) DESC, country_code LIMIT $4`;
+// Activities per country ('' = unknown) over whole UTC days from dayFrom, most first.
+const TOP_COUNTRIES_SQL = (o: RollupOptions) => sql`SELECT country_code AS "countryCode", sum(count) AS count FROM activity_rollups_daily_country
+  WHERE day >= ${o.dayFrom}::date AND ${LIVE} GROUP BY 1 ORDER BY sum(count) DESC, country_code LIMIT ${o.limit}`;
 
 // Grouped by the enum itself, not its text: a third cheaper.
-const OPEN_ALERTS_SQL = `SELECT severity::text AS severity, count(*) AS n FROM alerts WHERE status IN ${OPEN_STATUSES} GROUP BY alerts.severity`;
+const OPEN_ALERTS_SQL = sql`SELECT severity::text AS severity, count(*) AS n FROM alerts WHERE status IN ${OPEN_STATUSES} GROUP BY alerts.severity`;
 
-// Alerts raised since $1 per policy, with how many of them are still open: counted in one hash aggregate, then
+// Alerts raised since `from` per policy, with how many of them are still open: counted in one hash aggregate, then
 // each top policy's latest name by the created_at index (an ordered array_agg sorted every alert of the range:
 // 4× the cost, bench:load).
-const ALERTS_BY_POLICY_SQL = `WITH g AS (
+const ALERTS_BY_POLICY_SQL = (from: Date, limit: number) => sql`WITH g AS (
     SELECT policy_key, count(*) AS n, count(*) FILTER (WHERE status IN ${OPEN_STATUSES}) AS open
-    FROM alerts WHERE created_at >= $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT $4)
+    FROM alerts WHERE created_at >= ${from} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${limit})
   SELECT g.policy_key AS "policyKey",
-    (SELECT a.policy_name FROM alerts a WHERE a.policy_key = g.policy_key AND a.created_at >= $1 ORDER BY a.created_at DESC LIMIT 1) AS "policyName",
+    (SELECT a.policy_name FROM alerts a WHERE a.policy_key = g.policy_key AND a.created_at >= ${from} ORDER BY a.created_at DESC LIMIT 1) AS "policyName",
     g.n AS count, g.open
   FROM g ORDER BY g.n DESC, g.policy_key`;
 
 // Each group of figures in one statement, each part as JSON: one round trip instead of several (each costs the
 // web process a socket write and a read, the largest part of its CPU under load: bench:load, docs/benchmarks.md).
-const ROLLUP_FIGURES_SQL = (bucket: "hour" | "day") => `SELECT
+const ROLLUP_FIGURES_SQL = (o: RollupOptions) => sql<{
+  version: string;
+  series: { t: string; product: string; n: number | string; failed: number | string }[];
+  last24h: string;
+  actors: { accounts: number; rows: TopUserRow[] };
+  countries: { countryCode: string; count: number }[];
+}>`SELECT
   (${ROLLUP_VERSION}) AS version,
-  (SELECT COALESCE(json_agg(s), '[]') FROM (${SERIES_SQL[bucket]}) s) AS series,
-  (${LAST_24H_SQL}) AS last24h,
-  (SELECT row_to_json(x) FROM (${TOP_ACTORS_SQL}) x) AS actors,
-  (SELECT COALESCE(json_agg(c ORDER BY c.count DESC, c."countryCode"), '[]') FROM (${TOP_COUNTRIES_SQL}) c) AS countries`;
+  (SELECT COALESCE(json_agg(s), '[]') FROM (${SERIES_SQL[o.bucket](o)}) s) AS series,
+  (${LAST_24H_SQL(o)}) AS last24h,
+  (SELECT row_to_json(x) FROM (${TOP_ACTORS_SQL(o)}) x) AS actors,
+  (SELECT COALESCE(json_agg(c ORDER BY c.count DESC, c."countryCode"), '[]') FROM (${TOP_COUNTRIES_SQL(o)}) c) AS countries`;
 
-// The versions of the rollups and of the alerts, and the alert figures only when the caller's ($3, of the same
-// range) are outdated: a CASE runs its subquery only when that branch is taken.
-const ALERT_FIGURES_SQL = `WITH v AS (SELECT ${ALERTS_VERSION} AS version)
+// The versions of the rollups and of the alerts, and the alert figures only when the caller's (knownVersion, of the same
+// range) are outdated: a CASE runs its subquery only when that branch is taken. ALERTS_VERSION is
+// alert-repository's SQL text (A1's), embedded as it is.
+const ALERT_FIGURES_SQL = (o: Readonly<{ from: Date; limit: number; knownVersion?: string | null }>) => sql<{
+  rollup_version: string;
+  alerts_version: string | null;
+  open_alerts: { severity: string; n: number }[] | null;
+  policies: { policyKey: string; policyName: string; count: number; open: number }[] | null;
+}>`WITH v AS (SELECT ${sql.raw(ALERTS_VERSION)} AS version)
   SELECT (${ROLLUP_VERSION}) AS rollup_version, v.version AS alerts_version,
-  CASE WHEN v.version = $3::text THEN NULL ELSE (SELECT COALESCE(json_agg(o), '[]') FROM (${OPEN_ALERTS_SQL}) o) END AS open_alerts,
-  CASE WHEN v.version = $3::text THEN NULL ELSE
-    (SELECT COALESCE(json_agg(p ORDER BY p.count DESC, p."policyKey"), '[]') FROM (${ALERTS_BY_POLICY_SQL.replaceAll("$4", "$2")}) p) END AS policies
+  CASE WHEN v.version = ${o.knownVersion ?? null}::text THEN NULL ELSE (SELECT COALESCE(json_agg(o), '[]') FROM (${OPEN_ALERTS_SQL}) o) END AS open_alerts,
+  CASE WHEN v.version = ${o.knownVersion ?? null}::text THEN NULL ELSE
+    (SELECT COALESCE(json_agg(p ORDER BY p.count DESC, p."policyKey"), '[]') FROM (${ALERTS_BY_POLICY_SQL(o.from, o.limit)}) p) END AS policies
   FROM v`;
 
 /** The dashboard's figures from the rollups for one range, and the version of the rollups they come from. */
-export const selectRollupFigures = async (
-  options: Readonly<{ from: Date; bucket: "hour" | "day"; last24hFrom: Date; dayFrom: string; limit: number; excludeActorName: string }>,
-): Promise<RollupFigures> => {
-  const { rows } = await getPgPool().query<{
-    version: string;
-    series: { t: string; product: string; n: number | string; failed: number | string }[];
-    last24h: string;
-    actors: { accounts: number; rows: { connectorId: string; actorId: string; name: string | null; email: string | null; count: number; failedLogins: number; userId: string | null }[] };
-    countries: { countryCode: string; count: number }[];
-  }>(
-    // Not a named (prepared) statement: the ranges differ enough in size that each should get its own plan.
-    ROLLUP_FIGURES_SQL(options.bucket),
-    [options.from, options.last24hFrom, options.dayFrom, options.limit, options.excludeActorName],
-  );
+export const selectRollupFigures = async (options: RollupOptions, sqlDb: Sql = getSql()): Promise<RollupFigures> => {
+  // Not a named (prepared) statement: the ranges differ enough in size that each should get its own plan.
+  const { rows } = await ROLLUP_FIGURES_SQL(options).execute(sqlDb);
   const row = rows[0];
   if (!row) throw new Error("the dashboard query returned no row");
   return {
@@ -147,13 +149,9 @@ export const selectRollupFigures = async (
  */
 export const selectAlertFigures = async (
   options: Readonly<{ from: Date; limit: number; knownVersion?: string | null }>,
+  sqlDb: Sql = getSql(),
 ): Promise<{ rollupVersion: string; figures: AlertFigures | null }> => {
-  const { rows } = await getPgPool().query<{
-    rollup_version: string;
-    alerts_version: string | null;
-    open_alerts: { severity: string; n: number }[] | null;
-    policies: { policyKey: string; policyName: string; count: number; open: number }[] | null;
-  }>(ALERT_FIGURES_SQL, [options.from, options.limit, options.knownVersion ?? null]);
+  const { rows } = await ALERT_FIGURES_SQL(options).execute(sqlDb);
   const row = rows[0];
   if (!row) throw new Error("the dashboard query returned no row");
   const { open_alerts: openAlerts, policies } = row;

@@ -1,8 +1,12 @@
+import { sql } from "kysely";
+import { GovernanceActionKind as ActionKind, WorkStatus as Status } from "../../generated/kysely/types";
 import type { GovernanceActionKind, Prisma, WorkStatus } from "../../generated/prisma/client";
-import { getDb, getPgPool } from "../db";
+import { getDb, getSql, type Db, type Sql } from "../db";
 
 // The governance log (governance_actions): an outbox the govern job works through, and the history the
 // UI and GET /api/v1/governance-log show. Rows are never deleted; status moves pending → succeeded | failed.
+// The claim and the automatic restores run on the pg pool (as before); the rest through Prisma. The reads of
+// connectors, directory users and alerts at the end (A1's tables) belong with those tables' repositories.
 
 const SELECT = {
   id: true,
@@ -56,8 +60,8 @@ export type AlertEventActor = Readonly<{ id: string | null; email: string | null
  * Inserts a pending action and, when it is about an alert, the alert's history row, in one transaction. A
  * revert also stops the original's automatic restore (it is being restored now).
  */
-export const insertGovernanceAction = async (data: NewGovernanceAction, alertActor?: AlertEventActor): Promise<GovernanceActionRow> =>
-  getDb().$transaction(async (tx) => {
+export const insertGovernanceAction = async (data: NewGovernanceAction, alertActor?: AlertEventActor, db: Db = getDb()): Promise<GovernanceActionRow> =>
+  db.$transaction(async (tx) => {
     const row = await tx.governanceAction.create({
       data: { ...data, options: (data.options ?? {}) as Prisma.InputJsonValue },
       select: SELECT,
@@ -79,11 +83,11 @@ export const insertGovernanceAction = async (data: NewGovernanceAction, alertAct
     return row;
   });
 
-export const findGovernanceAction = (id: string): Promise<GovernanceActionRow | null> =>
-  getDb().governanceAction.findUnique({ where: { id }, select: SELECT });
+export const findGovernanceAction = (id: string, db: Db = getDb()): Promise<GovernanceActionRow | null> =>
+  db.governanceAction.findUnique({ where: { id }, select: SELECT });
 
-export const findGovernanceActions = (ids: readonly string[]): Promise<GovernanceActionRow[]> =>
-  getDb().governanceAction.findMany({ where: { id: { in: [...ids] } }, select: SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export const findGovernanceActions = (ids: readonly string[], db: Db = getDb()): Promise<GovernanceActionRow[]> =>
+  db.governanceAction.findMany({ where: { id: { in: [...ids] } }, select: SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 export type GovernanceLogFilters = Readonly<{
   connectorId?: string;
@@ -94,9 +98,12 @@ export type GovernanceLogFilters = Readonly<{
 }>;
 
 /** Newest first; keyset after (createdAt, id) of the previous page's last row; `limit + 1` rows tell if more follow. */
-export const listGovernanceActions = async (options: Readonly<{ filters: GovernanceLogFilters; after?: { createdAt: Date; id: string }; limit: number }>) => {
+export const listGovernanceActions = async (
+  options: Readonly<{ filters: GovernanceLogFilters; after?: { createdAt: Date; id: string }; limit: number }>,
+  db: Db = getDb(),
+) => {
   const { filters, after, limit } = options;
-  const rows = await getDb().governanceAction.findMany({
+  const rows = await db.governanceAction.findMany({
     where: {
       ...filters,
       ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
@@ -108,38 +115,72 @@ export const listGovernanceActions = async (options: Readonly<{ filters: Governa
   return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
 };
 
-// Due pending actions, oldest first. Changing access keeps its order per user: a suspend_user or
-// unsuspend_user waits while an older one of the same user is pending (or running on another worker).
-// The claim is a lease: next_attempt_at moves past the run, and claimed_by names the worker's presence key, so
-// a dead worker's action is due again as soon as its presence lock is gone (worker-presence-repository.ts).
-const CLAIM_SQL = `
-  UPDATE governance_actions g SET attempts = g.attempts + 1, next_attempt_at = clock_timestamp() + make_interval(secs => $2),
-    claimed_by = $3, updated_at = clock_timestamp()
-  WHERE g.id IN (
-    SELECT d.id FROM governance_actions d
-    WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp()
-      AND NOT (d.action IN ('suspend_user', 'unsuspend_user') AND EXISTS (
-        SELECT 1 FROM governance_actions o
-        WHERE o.connector_id = d.connector_id AND o.account_id = d.account_id AND o.status = 'pending'
-          AND o.action IN ('suspend_user', 'unsuspend_user') AND (o.created_at, o.id) < (d.created_at, d.id)))
-    ORDER BY d.created_at, d.id LIMIT $1 FOR UPDATE SKIP LOCKED)
-  RETURNING g.id::text`;
+const ACCESS_CHANGES = [ActionKind.suspend_user, ActionKind.unsuspend_user];
+const now = sql<Date>`clock_timestamp()`;
 
 /**
  * Claims up to `limit` due actions for `leaseSeconds` (attempts counts the claim) on behalf of the worker whose
  * presence key is `claimant` (null: only the lease frees it); returns them oldest first.
+ * Due pending actions, oldest first. Changing access keeps its order per user: a suspend_user or
+ * unsuspend_user waits while an older one of the same user is pending (or running on another worker).
+ * The claim is a lease: next_attempt_at moves past the run, and claimed_by names the worker's presence key, so
+ * a dead worker's action is due again as soon as its presence lock is gone (worker-presence-repository.ts).
  */
-export const claimDueGovernanceActions = async (limit: number, leaseSeconds: number, claimant: number | null = null): Promise<GovernanceActionRow[]> => {
-  const { rows } = await getPgPool().query<{ id: string }>(CLAIM_SQL, [limit, leaseSeconds, claimant]);
-  return rows.length ? findGovernanceActions(rows.map((r) => r.id)) : [];
+export const claimDueGovernanceActions = async (
+  limit: number,
+  leaseSeconds: number,
+  claimant: number | null = null,
+  sqlDb: Sql = getSql(),
+  db: Db = getDb(),
+): Promise<GovernanceActionRow[]> => {
+  const rows = await sqlDb
+    .updateTable("governance_actions as g")
+    .set((eb) => ({
+      attempts: eb("g.attempts", "+", 1),
+      next_attempt_at: sql<Date>`clock_timestamp() + make_interval(secs => ${leaseSeconds})`,
+      claimed_by: claimant,
+      updated_at: now,
+    }))
+    .where("g.id", "in", (eb) =>
+      eb
+        .selectFrom("governance_actions as d")
+        .select("d.id")
+        .where("d.status", "=", sql.lit(Status.pending))
+        .where("d.next_attempt_at", "<=", now)
+        .where(({ and, not, exists, selectFrom, eb: e }) =>
+          not(
+            and([
+              e("d.action", "in", ACCESS_CHANGES.map((a) => sql.lit(a))),
+              exists(
+                selectFrom("governance_actions as o")
+                  .select(sql.lit(1).as("one"))
+                  .whereRef("o.connector_id", "=", "d.connector_id")
+                  .whereRef("o.account_id", "=", "d.account_id")
+                  .where("o.status", "=", sql.lit(Status.pending))
+                  .where("o.action", "in", ACCESS_CHANGES.map((a) => sql.lit(a)))
+                  .where((w) => w(w.refTuple("o.created_at", "o.id"), "<", w.refTuple("d.created_at", "d.id"))),
+              ),
+            ]),
+          ),
+        )
+        .orderBy("d.created_at")
+        .orderBy("d.id")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning((eb) => eb.cast<string>("g.id", "text").as("id"))
+    .execute();
+  return rows.length ? findGovernanceActions(rows.map((r) => r.id), db) : [];
 };
 
 /** Records the outcome of a run; an auto-restore time only for a succeeded suspension that asked for one. */
 export const completeGovernanceAction = async (
   id: string,
   outcome: Readonly<{ status: "succeeded" | "failed"; result: Record<string, unknown>; error: string | null; autoRestoreAt?: Date | null }>,
+  db: Db = getDb(),
 ): Promise<void> => {
-  await getDb().governanceAction.update({
+  await db.governanceAction.update({
     where: { id },
     data: {
       status: outcome.status,
@@ -154,47 +195,92 @@ export const completeGovernanceAction = async (
 };
 
 /** Keeps the action pending, with the last error visible, until `nextAttemptAt`. */
-export const scheduleGovernanceRetry = async (id: string, retry: Readonly<{ error: string; nextAttemptAt: Date; result?: Record<string, unknown> }>) => {
-  await getDb().governanceAction.update({
+export const scheduleGovernanceRetry = async (
+  id: string,
+  retry: Readonly<{ error: string; nextAttemptAt: Date; result?: Record<string, unknown> }>,
+  db: Db = getDb(),
+) => {
+  await db.governanceAction.update({
     where: { id },
     data: { error: retry.error, nextAttemptAt: retry.nextAttemptAt, claimedBy: null, ...(retry.result ? { result: retry.result as Prisma.InputJsonValue } : {}) },
     select: { id: true },
   });
 };
 
-// Suspensions whose automatic restore is due and that nobody confirmed or reverted: one unsuspend_user each
-// (the dedupe key makes it once), and the suspension's auto_restore_at is cleared as it is now handled.
-const QUEUE_AUTO_RESTORES_SQL = `
-  WITH due AS (
-    SELECT g.id FROM governance_actions g
-    WHERE g.action = 'suspend_user' AND g.status = 'succeeded' AND g.auto_restore_at <= clock_timestamp()
-      AND NOT EXISTS (SELECT 1 FROM governance_actions r WHERE r.revert_of_id = g.id AND r.status IN ('pending', 'succeeded'))
-    LIMIT $1 FOR UPDATE SKIP LOCKED
-  ), inserted AS (
-    INSERT INTO governance_actions (id, action, connector_id, account_id, user_email, user_name, alert_id, reason, triggered_by_kind,
-      revert_of_id, dedupe_key, created_at, updated_at, next_attempt_at)
-    SELECT gen_random_uuid(), 'unsuspend_user', g.connector_id, g.account_id, g.user_email, g.user_name, g.alert_id,
-      'Automatic restore: the suspension was not confirmed within ' || (g.options->>'autoRestoreHours') || ' hours', 'system',
-      g.id, 'auto-restore:' || g.id, clock_timestamp(), clock_timestamp(), clock_timestamp()
-    FROM governance_actions g JOIN due ON due.id = g.id
-    ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING 1
-  )
-  UPDATE governance_actions SET auto_restore_at = NULL, updated_at = clock_timestamp() WHERE id IN (SELECT id FROM due)
-  RETURNING (SELECT count(*) FROM inserted)::int AS queued`;
-
-/** Queues the due automatic restores; returns how many were queued. */
-export const queueDueAutoRestores = async (limit = 100): Promise<number> => {
-  const { rows } = await getPgPool().query<{ queued: number }>(QUEUE_AUTO_RESTORES_SQL, [limit]);
-  return rows[0]?.queued ?? 0;
+/**
+ * Queues the due automatic restores; returns how many were queued. Suspensions whose automatic restore is due
+ * and that nobody confirmed or reverted: one unsuspend_user each (the dedupe key makes it once), and the
+ * suspension's auto_restore_at is cleared as it is now handled.
+ */
+export const queueDueAutoRestores = async (limit = 100, sqlDb: Sql = getSql()): Promise<number> => {
+  const row = await sqlDb
+    .with("due", (db) =>
+      db
+        .selectFrom("governance_actions as g")
+        .select("g.id")
+        .where("g.action", "=", sql.lit(ActionKind.suspend_user))
+        .where("g.status", "=", sql.lit(Status.succeeded))
+        .where("g.auto_restore_at", "<=", now)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("governance_actions as r")
+                .select(sql.lit(1).as("one"))
+                .whereRef("r.revert_of_id", "=", "g.id")
+                .where("r.status", "in", [sql.lit(Status.pending), sql.lit(Status.succeeded)]),
+            ),
+          ),
+        )
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .with("inserted", (db) =>
+      db
+        .insertInto("governance_actions")
+        .columns([
+          "id", "action", "connector_id", "account_id", "user_email", "user_name", "alert_id", "reason", "triggered_by_kind",
+          "revert_of_id", "dedupe_key", "created_at", "updated_at", "next_attempt_at",
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom("governance_actions as g")
+            .innerJoin("due", "due.id", "g.id")
+            .select((s) => [
+              sql<string>`gen_random_uuid()`.as("id"),
+              sql.lit(ActionKind.unsuspend_user).as("action"),
+              "g.connector_id",
+              "g.account_id",
+              "g.user_email",
+              "g.user_name",
+              "g.alert_id",
+              // options is untyped jsonb: its key is read as text by a fragment.
+              sql<string>`'Automatic restore: the suspension was not confirmed within ' || (${s.ref("g.options")}->>'autoRestoreHours') || ' hours'`.as("reason"),
+              sql.lit("system").as("triggered_by_kind"),
+              "g.id as revert_of_id",
+              s(sql.lit("auto-restore:"), "||", s.ref("g.id")).as("dedupe_key"),
+              now.as("created_at"),
+              now.as("updated_at"),
+              now.as("next_attempt_at"),
+            ]),
+        )
+        .onConflict((oc) => oc.column("dedupe_key").doNothing())
+        .returning(sql.lit(1).as("one")),
+    )
+    .updateTable("governance_actions")
+    .set({ auto_restore_at: null, updated_at: now })
+    .where("id", "in", (eb) => eb.selectFrom("due").select("due.id"))
+    .returning((eb) => eb.cast<number>(eb.selectFrom("inserted").select((s) => s.fn.countAll().as("n")), "integer").as("queued"))
+    .executeTakeFirst();
+  return row?.queued ?? 0;
 };
 
 /**
  * Confirms a suspension: no automatic restore. A suspension still pending loses its autoRestoreHours so the
  * worker will not set one. Returns false when there was nothing to confirm (raced with the restore).
  */
-export const confirmSuspension = async (id: string, confirmedBy: string): Promise<boolean> =>
-  getDb().$transaction(async (tx) => {
+export const confirmSuspension = async (id: string, confirmedBy: string, db: Db = getDb()): Promise<boolean> =>
+  db.$transaction(async (tx) => {
     const row = await tx.governanceAction.findUnique({ where: { id }, select: { options: true, autoRestoreAt: true, status: true } });
     const options = (row?.options ?? {}) as Record<string, unknown>;
     if (!row || (row.autoRestoreAt === null && !(row.status === "pending" && options.autoRestoreHours !== undefined))) return false;

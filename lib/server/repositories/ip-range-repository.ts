@@ -1,7 +1,10 @@
 import { findOverlaps, parseCidr, type TCidr } from "../../enrichment/cidr";
 import { Prisma } from "../../generated/prisma/client";
 import type { TIpCategory } from "../../shared/schemas/policies";
-import { getDb } from "../db";
+import { sql } from "kysely";
+import { getDb, type Db, type DbTransaction } from "../db";
+import { queryInTransaction } from "./transaction-sql";
+import { ConflictError, withConflict } from "./persistence-errors";
 
 // One lock for every IP range write: the overlap check and the write are atomic across requests.
 const IP_RANGE_LOCK = 7_215_306;
@@ -40,14 +43,13 @@ export class IpRangeOverlapError extends Error {
   }
 }
 
-export class IpRangeNameTakenError extends Error {}
+/** Range names are unique (ip_ranges.name): a taken name is a 409 on the name field. */
+const nameTaken = () => new ConflictError("Another IP range already has this name", "name");
 
 // A Json column is cleared with DbNull (`{set: null}` would be stored as that JSON object).
 const toJson = (location: Record<string, unknown> | null) => (location === null ? { location: Prisma.DbNull } : { location: location as Prisma.InputJsonValue });
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
-
-const checkNoOverlap = async (tx: Tx, cidrs: readonly string[], exceptId: string | null) => {
+const checkNoOverlap = async (tx: DbTransaction, cidrs: readonly string[], exceptId: string | null) => {
   const others = await tx.ipRange.findMany({ where: exceptId ? { id: { not: exceptId } } : {}, select: { name: true, cidrs: true } });
   const owner = new Map<TCidr, string | null>();
   for (const other of others) for (const text of other.cidrs) {
@@ -65,42 +67,51 @@ const checkNoOverlap = async (tx: Tx, cidrs: readonly string[], exceptId: string
   }
 };
 
-const withLock = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IP_RANGE_LOCK})`;
-    try {
-      return await fn(tx);
-    } catch (error) {
-      if (error instanceof Error && "code" in error && error.code === "P2002") throw new IpRangeNameTakenError("name");
-      throw error;
-    }
-  });
+const withLock = <T>(db: Db, fn: (tx: DbTransaction) => Promise<T>): Promise<T> =>
+  withConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        // A fragment: an advisory lock is a function call, not a table the builder knows (selected FROM it: Prisma's raw path cannot read a void column); transaction-sql.ts says why not tx.$kysely.
+        await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(${IP_RANGE_LOCK})`);
+        return fn(tx);
+      }),
+    nameTaken,
+  );
 
-export const listIpRanges = (): Promise<IpRangeRecord[]> => getDb().ipRange.findMany({ select: SELECT, orderBy: { name: "asc" } });
+export const listIpRanges = (db: Db = getDb()): Promise<IpRangeRecord[]> => db.ipRange.findMany({ select: SELECT, orderBy: { name: "asc" } });
 
-export const findIpRange = (id: string): Promise<IpRangeRecord | null> => getDb().ipRange.findUnique({ where: { id }, select: SELECT });
+export const findIpRange = (id: string, db: Db = getDb()): Promise<IpRangeRecord | null> => db.ipRange.findUnique({ where: { id }, select: SELECT });
 
 /** Creates a range after checking, under a lock, that none of its CIDRs overlaps another range. */
-export const createIpRange = (data: IpRangeData & { createdById: string | null }): Promise<IpRangeRecord> =>
-  withLock(async (tx) => {
+export const createIpRange = (data: IpRangeData & { createdById: string | null }, db: Db = getDb()): Promise<IpRangeRecord> =>
+  withLock(db, async (tx) => {
     await checkNoOverlap(tx, data.cidrs, null);
     return tx.ipRange.create({ data: { ...data, ...toJson(data.location) } as Prisma.IpRangeCreateInput, select: SELECT });
   });
 
-export const updateIpRange = (id: string, data: Partial<IpRangeData>): Promise<IpRangeRecord> =>
-  withLock(async (tx) => {
+export const updateIpRange = (id: string, data: Partial<IpRangeData>, db: Db = getDb()): Promise<IpRangeRecord> =>
+  withLock(db, async (tx) => {
     if (data.cidrs) await checkNoOverlap(tx, data.cidrs, id);
     const { location, ...rest } = data;
     return tx.ipRange.update({ where: { id }, data: { ...rest, ...(location !== undefined ? toJson(location) : {}) } as Prisma.IpRangeUpdateInput, select: SELECT });
   });
 
-export const deleteIpRange = async (id: string): Promise<boolean> => (await getDb().ipRange.deleteMany({ where: { id } })).count > 0;
+export const deleteIpRange = async (id: string, db: Db = getDb()): Promise<boolean> => (await db.ipRange.deleteMany({ where: { id } })).count > 0;
 
 /** Cheap change stamp of the ranges and threat lists, polled by the enrichment cache. */
-export const readEnrichmentStamp = async (): Promise<string> => {
-  const rows = await getDb().$queryRaw<{ stamp: string }[]>`
-    SELECT concat_ws('|',
-      (SELECT count(*) FROM ip_ranges), (SELECT max(updated_at) FROM ip_ranges),
-      (SELECT count(*) FROM threat_lists), (SELECT max(uploaded_at) FROM threat_lists)) AS stamp`;
-  return rows[0]?.stamp ?? "";
+export const readEnrichmentStamp = async (db: Db = getDb()): Promise<string> => {
+  const row = await db.$kysely
+    .selectNoFrom((eb) =>
+      eb
+        .fn<string>("concat_ws", [
+          sql.lit("|"),
+          eb.selectFrom("ip_ranges").select((s) => s.fn.countAll().as("n")),
+          eb.selectFrom("ip_ranges").select((s) => s.fn.max("updated_at").as("t")),
+          eb.selectFrom("threat_lists").select((s) => s.fn.countAll().as("n")),
+          eb.selectFrom("threat_lists").select((s) => s.fn.max("uploaded_at").as("t")),
+        ])
+        .as("stamp"),
+    )
+    .executeTakeFirst();
+  return row?.stamp ?? "";
 };

@@ -1,8 +1,9 @@
-import { getDb } from "../db";
+import { sql } from "kysely";
+import { getDb, type Db } from "../db";
+import { queryInTransaction } from "./transaction-sql";
 
 /** Failures since `since` for the email and for the IP, with the oldest of each (to tell when the window frees up). */
-export const countRecentLoginFailures = async (email: string, ip: string, since: Date) => {
-  const db = getDb();
+export const countRecentLoginFailures = async (email: string, ip: string, since: Date, db: Db = getDb()) => {
   const [byEmail, byIp] = await Promise.all([
     db.loginFailure.aggregate({ where: { email, at: { gte: since } }, _count: { _all: true }, _min: { at: true } }),
     db.loginFailure.aggregate({ where: { ip, at: { gte: since } }, _count: { _all: true }, _min: { at: true } }),
@@ -14,12 +15,12 @@ export const countRecentLoginFailures = async (email: string, ip: string, since:
 };
 
 /** A successful sign-in clears that email's failures; old rows are pruned by the worker. */
-export const clearLoginFailures = async (email: string): Promise<void> => {
-  await getDb().loginFailure.deleteMany({ where: { email } });
+export const clearLoginFailures = async (email: string, db: Db = getDb()): Promise<void> => {
+  await db.loginFailure.deleteMany({ where: { email } });
 };
 
-export const pruneLoginFailures = async (before: Date): Promise<number> =>
-  (await getDb().loginFailure.deleteMany({ where: { at: { lt: before } } })).count;
+export const pruneLoginFailures = async (before: Date, db: Db = getDb()): Promise<number> =>
+  (await db.loginFailure.deleteMany({ where: { at: { lt: before } } })).count;
 
 export type LoginFailureCounts = Awaited<ReturnType<typeof countRecentLoginFailures>>;
 
@@ -36,11 +37,13 @@ const IP_LOCK = 2;
  */
 export const reserveLoginAttempt = async (
   options: Readonly<{ email: string; ip: string; since: Date; at: Date; isAllowed: (counts: LoginFailureCounts) => boolean }>,
+  db: Db = getDb(),
 ): Promise<{ counts: LoginFailureCounts; attemptId: bigint | null }> =>
-  getDb().$transaction(
+  db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${options.email}))`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${options.ip}))`;
+      // Fragments: advisory locks are function calls, not tables the builder knows (selected FROM them: Prisma's raw path cannot read a void column); transaction-sql.ts says why not tx.$kysely.
+      await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${options.email}))`);
+      await queryInTransaction(tx, sql`SELECT 1 AS locked FROM pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${options.ip}))`);
       const [byEmail, byIp] = await Promise.all([
         tx.loginFailure.aggregate({ where: { email: options.email, at: { gte: options.since } }, _count: { _all: true }, _min: { at: true } }),
         tx.loginFailure.aggregate({ where: { ip: options.ip, at: { gte: options.since } }, _count: { _all: true }, _min: { at: true } }),
@@ -55,6 +58,6 @@ export const reserveLoginAttempt = async (
   );
 
 /** Gives back a reserved attempt whose password was never checked (e.g. next-auth refused the CSRF token). */
-export const releaseLoginAttempt = async (id: bigint): Promise<void> => {
-  await getDb().loginFailure.deleteMany({ where: { id } });
+export const releaseLoginAttempt = async (id: bigint, db: Db = getDb()): Promise<void> => {
+  await db.loginFailure.deleteMany({ where: { id } });
 };

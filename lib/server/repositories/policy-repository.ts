@@ -1,6 +1,7 @@
 import { Prisma } from "../../generated/prisma/client";
 import { BUILTIN_POLICY_KEYS, type TSensitivity, type TSeverity } from "../../shared/schemas/policies";
-import { getDb } from "../db";
+import { getDb, type Db } from "../db";
+import { ConflictError, withConflict } from "./persistence-errors";
 
 const SELECT = {
   id: true,
@@ -47,46 +48,43 @@ export type PolicyData = Readonly<{
   actions?: string[];
 }>;
 
-export class PolicyNameTakenError extends Error {}
-
 const json = (value: object | null | undefined) => (value === undefined ? undefined : value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue));
 
-const mapUnique = async <T>(write: () => Promise<T>): Promise<T> => {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "P2002") throw new PolicyNameTakenError("name");
-    throw error;
-  }
-};
+/** Policy names are unique (detection_policies.name): a taken name is a 409 on the name field. */
+const nameTaken = () => new ConflictError("Another policy already has this name", "name");
 
 const builtinRank = (key: string | null) => (BUILTIN_POLICY_KEYS as readonly (string | null)[]).indexOf(key);
 
 /** Built-in policies first (in the order of BUILTIN_POLICY_KEYS), then custom ones by name. */
-export const listPolicies = async (): Promise<PolicyRecord[]> => {
-  const rows = await getDb().detectionPolicy.findMany({ select: SELECT, orderBy: { name: "asc" } });
+export const listPolicies = async (db: Db = getDb()): Promise<PolicyRecord[]> => {
+  const rows = await db.detectionPolicy.findMany({ select: SELECT, orderBy: { name: "asc" } });
   const builtins = rows.filter((r) => r.builtinKey !== null).sort((a, b) => builtinRank(a.builtinKey) - builtinRank(b.builtinKey));
   return [...builtins, ...rows.filter((r) => r.builtinKey === null)];
 };
 
-export const findPolicy = (where: { id: string } | { builtinKey: string }): Promise<PolicyRecord | null> =>
-  getDb().detectionPolicy.findUnique({ where, select: SELECT });
+export const findPolicy = (where: { id: string } | { builtinKey: string }, db: Db = getDb()): Promise<PolicyRecord | null> =>
+  db.detectionPolicy.findUnique({ where, select: SELECT });
 
-export const createCustomPolicy = (data: PolicyData & { createdById: string | null }): Promise<PolicyRecord> =>
-  mapUnique(() =>
-    getDb().detectionPolicy.create({
-      data: { ...data, scope: data.scope as Prisma.InputJsonValue, filter: json(data.filter), trigger: json(data.trigger) } as Prisma.DetectionPolicyCreateInput,
-      select: SELECT,
-    }),
+export const createCustomPolicy = (data: PolicyData & { createdById: string | null }, db: Db = getDb()): Promise<PolicyRecord> =>
+  withConflict(
+    () =>
+      db.detectionPolicy.create({
+        data: { ...data, scope: data.scope as Prisma.InputJsonValue, filter: json(data.filter), trigger: json(data.trigger) } as Prisma.DetectionPolicyCreateInput,
+        select: SELECT,
+      }),
+    nameTaken,
   );
 
-export const updatePolicy = (id: string, data: Partial<PolicyData>): Promise<PolicyRecord> =>
-  mapUnique(() =>
-    getDb().detectionPolicy.update({
-      where: { id },
-      data: { ...data, scope: json(data.scope), filter: json(data.filter), trigger: json(data.trigger) } as Prisma.DetectionPolicyUpdateInput,
-      select: SELECT,
-    }),
+export const updatePolicy = (id: string, data: Partial<PolicyData>, db: Db = getDb()): Promise<PolicyRecord> =>
+  withConflict(
+    () =>
+      db.detectionPolicy.update({
+        where: { id },
+        data: { ...data, scope: json(data.scope), filter: json(data.filter), trigger: json(data.trigger) } as Prisma.DetectionPolicyUpdateInput,
+        select: SELECT,
+      }),
+    nameTaken,
   );
 
-export const deleteCustomPolicy = async (id: string): Promise<boolean> => (await getDb().detectionPolicy.deleteMany({ where: { id, builtinKey: null } })).count > 0;
+export const deleteCustomPolicy = async (id: string, db: Db = getDb()): Promise<boolean> =>
+  (await db.detectionPolicy.deleteMany({ where: { id, builtinKey: null } })).count > 0;

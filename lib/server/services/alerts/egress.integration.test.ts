@@ -92,7 +92,7 @@ describe("POST /api/v1/alerts/{id}/egress", () => {
       status: 400,
       message: 'CIDR 81.2.69.0/24 overlaps 81.2.0.0/16 of the range "Office"',
     });
-    await expect(markAlertEgress({ actor, alertId: travel, input: input({ name: "Office", cidrs: ["5.9.23.0/24"] }) })).rejects.toMatchObject({ status: 400, message: "Another IP range already has this name" });
+    await expect(markAlertEgress({ actor, alertId: travel, input: input({ name: "Office", cidrs: ["5.9.23.0/24"] }) })).rejects.toMatchObject({ status: 409, message: "Another IP range already has this name" });
     const explicit = await markAlertEgress({ actor, alertId: travel, input: input({ cidrs: ["5.9.23.11"] }) });
     expect(explicit).toEqual({ range: expect.objectContaining({ cidrs: ["5.9.23.11/32"] }), reevaluated: { dismissed: 0, alertIds: [] } });
 

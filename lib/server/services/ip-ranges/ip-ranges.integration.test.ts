@@ -32,7 +32,7 @@ describe("IP ranges", () => {
       message: 'CIDR 203.0.113.8/29 overlaps 203.0.113.0/28 of the range "HQ"',
     });
     await expect(createIpRangeForActor({ actor: principal, input: input({ name: "V6", cidrs: ["2001:db8::/32"] }) })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/overlaps 2001:db8::\/48/) });
-    await expect(createIpRangeForActor({ actor: principal, input: input({ cidrs: ["198.51.100.0/24"] }) })).rejects.toMatchObject({ status: 400, invalidParams: [{ name: "name" }] });
+    await expect(createIpRangeForActor({ actor: principal, input: input({ cidrs: ["198.51.100.0/24"] }) })).rejects.toMatchObject({ status: 409, invalidParams: [{ name: "name" }] });
     await expect(createIpRangeForActor({ actor: principal, input: input({ name: "X", cidrs: ["198.51.100.0/24"], location: { countryCode: "ZZ" } }) })).rejects.toMatchObject({ status: 400 });
 
     const vpn = await createIpRangeForActor({ actor: principal, input: input({ name: "VPN", cidrs: ["198.51.100.0/26"], category: "vpn", location: { countryCode: "gb", city: "London" } }) });

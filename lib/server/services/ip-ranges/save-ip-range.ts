@@ -6,7 +6,6 @@ import {
   createIpRange,
   deleteIpRange,
   findIpRange,
-  IpRangeNameTakenError,
   IpRangeOverlapError,
   updateIpRange,
   type IpRangeData,
@@ -23,13 +22,12 @@ const checkCountry = (location: TRangeLocation | null | undefined) => {
   }
 };
 
-/** Maps repository refusals to 400s that name the field. */
-const refusals = async <T>(write: () => Promise<T>): Promise<T> => {
+/** An overlap is a 400 on the cidrs field; a taken name is the repository's 409 (ConflictError). */
+const overlapRefused = async <T>(write: () => Promise<T>): Promise<T> => {
   try {
     return await write();
   } catch (error) {
     if (error instanceof IpRangeOverlapError) throw new AppError("validation_failed", error.message, [{ name: "cidrs", reason: error.message }]);
-    if (error instanceof IpRangeNameTakenError) throw new AppError("validation_failed", "Another IP range already has this name", [{ name: "name", reason: "Another IP range already has this name" }]);
     throw error;
   }
 };
@@ -58,7 +56,7 @@ export const createIpRangeForActor = async (
   const { actor, input } = options;
   checkCountry(input.location);
   const data: IpRangeData = { ...input, location: input.location ?? null, expiresAt: input.expiresAt ? new Date(input.expiresAt) : null };
-  const record = await refusals(() => createIpRange({ ...data, createdById: actor.userId }));
+  const record = await overlapRefused(() => createIpRange({ ...data, createdById: actor.userId }));
   invalidateEnrichmentContext();
   await audit(actor, "ip_range.created", record, options.auditDetails);
   return toIpRangeDto(record);
@@ -70,7 +68,7 @@ export const updateIpRangeForActor = async (options: Readonly<{ actor: Actor; id
   checkCountry(input.location);
   const { expiresAt, ...rest } = input;
   const data: Partial<IpRangeData> = { ...rest, ...(expiresAt !== undefined ? { expiresAt: expiresAt ? new Date(expiresAt) : null } : {}) };
-  const record = await refusals(() => updateIpRange(id, data));
+  const record = await overlapRefused(() => updateIpRange(id, data));
   invalidateEnrichmentContext();
   await audit(actor, "ip_range.updated", record);
   return toIpRangeDto(record);

@@ -1,5 +1,6 @@
 import { DELIVERY_KINDS, type TChannelDto, type TDeliveryDto } from "../../../shared/schemas/notifications";
-import type { ChannelRecord, DeliveryRecord } from "../../repositories/notification-repository";
+import type { ChannelRecord } from "../../repositories/notification-channel-repository";
+import type { DeliveryRecord } from "../../repositories/notification-delivery-repository";
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

@@ -4,7 +4,7 @@ import { renderTeams } from "../../../notifications/render-teams";
 import { renderWebhook } from "../../../notifications/render-webhook";
 import type { NotificationContent } from "../../../notifications/types";
 import { ZEmailSettings } from "../../../shared/schemas/notifications";
-import type { ChannelWithSecret } from "../../repositories/notification-repository";
+import type { ChannelWithSecret } from "../../repositories/notification-channel-repository";
 import { openChannelSecret, type ChannelSecret } from "./channel-secret";
 import { DeliveryError } from "./delivery-error";
 import { postWebhook } from "./post-webhook";

@@ -1,5 +1,6 @@
 import type { NotificationContent } from "../../../notifications/types";
-import { findAlertForNotification, type ClaimedDelivery } from "../../repositories/notification-repository";
+import { type ClaimedDelivery } from "../../repositories/notification-delivery-repository";
+import { findAlertForNotification } from "../../repositories/notification-repository";
 import { DeliveryError } from "./delivery-error";
 import { publicUrl } from "./public-url";
 

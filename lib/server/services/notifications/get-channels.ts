@@ -1,6 +1,6 @@
 import { AppError } from "../../../shared/errors";
 import type { TChannelDto } from "../../../shared/schemas/notifications";
-import { findChannel, listChannels } from "../../repositories/notification-repository";
+import { findChannel, listChannels } from "../../repositories/notification-channel-repository";
 import { toChannelDto } from "./channel-dto";
 
 export const listChannelDtos = async (): Promise<TChannelDto[]> => (await listChannels()).map(toChannelDto);

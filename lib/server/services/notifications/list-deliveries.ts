@@ -1,6 +1,7 @@
 import { AppError } from "../../../shared/errors";
 import type { TDeliveryDto } from "../../../shared/schemas/notifications";
-import { findChannel, listDeliveries } from "../../repositories/notification-repository";
+import { findChannel } from "../../repositories/notification-channel-repository";
+import { listDeliveries } from "../../repositories/notification-delivery-repository";
 import { toDeliveryDto } from "./channel-dto";
 
 type Query = Readonly<{ status?: "pending" | "succeeded" | "failed"; cursor?: string; limit: number }>;

@@ -7,7 +7,7 @@ import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
 import { logger } from "../../logger";
 import { fanOutPendingAlerts } from "../../repositories/alert-fan-out-repository";
-import { listDeliveries } from "../../repositories/notification-repository";
+import { listDeliveries } from "../../repositories/notification-delivery-repository";
 import { getChannelOrThrow, listChannelDtos } from "./get-channels";
 import { startHttpReceiver, startSmtpServer } from "./local-receivers.fixture";
 import { queueKeyExpiryWarnings } from "./queue-key-expiry-warnings";

@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger";
-import { completeDeliveryAttempt, findChannelWithSecret, type ChannelWithSecret, type ClaimedDelivery } from "../../repositories/notification-repository";
+import { findChannelWithSecret, type ChannelWithSecret } from "../../repositories/notification-channel-repository";
+import { completeDeliveryAttempt, type ClaimedDelivery } from "../../repositories/notification-delivery-repository";
 import { DeliveryError, toDeliveryError } from "./delivery-error";
 import { deliverToChannel } from "./deliver-to-channel";
 import { loadDeliveryContent } from "./delivery-content";

@@ -1,7 +1,8 @@
 import { describeMessage } from "../../../notifications/describe-message";
 import { daysLeft as daysLeftOf, KEY_EXPIRY_THRESHOLDS_DAYS, keyExpiryThreshold } from "../../../notifications/key-expiry";
 import type { NotificationContent } from "../../../notifications/types";
-import { listConnectorsWithExpiringKeys, queueKeyExpiryDeliveries } from "../../repositories/notification-repository";
+import { queueKeyExpiryDeliveries } from "../../repositories/notification-delivery-repository";
+import { listConnectorsWithExpiringKeys } from "../../repositories/notification-repository";
 import { publicUrl } from "./public-url";
 
 /**

@@ -1,5 +1,6 @@
 import type { Logger } from "../../logger";
-import { claimDueDeliveries, findChannelWithSecret, type ChannelWithSecret } from "../../repositories/notification-repository";
+import { findChannelWithSecret, type ChannelWithSecret } from "../../repositories/notification-channel-repository";
+import { claimDueDeliveries } from "../../repositories/notification-delivery-repository";
 import { releaseClaimsOfGoneWorkers } from "../../repositories/worker-presence-repository";
 import { processDelivery, type DeliveryOutcome } from "./process-delivery";
 import { queueKeyExpiryWarnings } from "./queue-key-expiry-warnings";

@@ -2,23 +2,16 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "../../../shared/errors";
 import type { TChannelDto, TCreateChannelInput, TUpdateChannelInput } from "../../../shared/schemas/notifications";
 import { appendAuditEvent } from "../../repositories/audit-repository";
-import { deleteChannel, findChannel, findChannelByName, findChannelWithSecret, insertChannel, updateChannel, type ChannelPatch } from "../../repositories/notification-repository";
+import { channelNameTaken, deleteChannel, findChannel, findChannelByName, findChannelWithSecret, insertChannel, updateChannel, type ChannelPatch } from "../../repositories/notification-channel-repository";
 import type { Principal } from "../principal";
 import { openChannelSecret, PASSWORD_HINT, sealChannelSecret, webhookHint, type ChannelSecret } from "./channel-secret";
 import { toChannelDto } from "./channel-dto";
 import { assertNotificationTarget } from "./target-policy";
 
-const duplicateName = (name: string) => new AppError("conflict", `A notification channel named "${name}" already exists`, [{ name: "name", reason: "already in use" }]);
-
 const sealed = (channelId: string, secret: ChannelSecret): { secretCiphertext: string | null; secretHint: string | null } => {
   if (secret.url) return { secretCiphertext: sealChannelSecret(channelId, secret), secretHint: webhookHint(secret.url) };
   if (secret.password) return { secretCiphertext: sealChannelSecret(channelId, secret), secretHint: PASSWORD_HINT };
   return { secretCiphertext: null, secretHint: null };
-};
-
-const onUniqueViolation = (name: string) => (error: unknown) => {
-  if ((error as { code?: string }).code === "P2002") throw duplicateName(name);
-  throw error;
 };
 
 const audit = (actor: Principal, action: "notification_channel.created" | "notification_channel.updated" | "notification_channel.deleted", channel: { id: string; name: string }, details?: Record<string, string | number | boolean | null>) =>
@@ -36,7 +29,7 @@ const assertTargets = async (input: Readonly<{ url?: string; settings?: { host: 
 /** Adds a channel (admin): the password or webhook URL is encrypted, only a hint is kept in clear. */
 export const createChannel = async (options: Readonly<{ actor: Principal; input: TCreateChannelInput }>): Promise<TChannelDto> => {
   const { actor, input } = options;
-  if (await findChannelByName(input.name)) throw duplicateName(input.name);
+  if (await findChannelByName(input.name)) throw channelNameTaken(input.name);
   await assertTargets(input.kind === "email" ? { settings: input.settings } : { url: input.url });
   const secret: ChannelSecret = input.kind === "email" ? (input.password ? { password: input.password } : {}) : { url: input.url };
   // The id is made here, not by the database: the secret's ciphertext is bound to it.
@@ -51,7 +44,7 @@ export const createChannel = async (options: Readonly<{ actor: Principal; input:
     settings: input.kind === "email" ? input.settings : {},
     ...sealed(id, secret),
     createdById: actor.userId,
-  }).catch(onUniqueViolation(input.name));
+  });
   await audit(actor, "notification_channel.created", record, { kind: record.kind });
   return toChannelDto(record);
 };
@@ -68,7 +61,7 @@ export const updateChannelForActor = async (options: Readonly<{ actor: Principal
   }
   if (input.name && input.name !== current.name) {
     const other = await findChannelByName(input.name);
-    if (other && other.id !== id) throw duplicateName(input.name);
+    if (other && other.id !== id) throw channelNameTaken(input.name);
   }
   await assertTargets(input);
   const patch: ChannelPatch = {
@@ -89,7 +82,7 @@ export const updateChannelForActor = async (options: Readonly<{ actor: Principal
     })();
     Object.assign(patch, sealed(current.id, { ...previous, ...(input.url !== undefined ? { url: input.url } : {}), ...(input.password !== undefined ? { password: input.password } : {}) }));
   }
-  const record = await updateChannel(id, patch).catch(onUniqueViolation(input.name ?? current.name));
+  const record = await updateChannel(id, patch);
   const changed = Object.keys(input).filter((k) => k !== "password" && k !== "url");
   await audit(actor, "notification_channel.updated", record, {
     changed: [...changed, ...(input.password !== undefined ? ["password"] : []), ...(input.url !== undefined ? ["url"] : [])].join(", "),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZCreateChannelInput } from "../../../shared/schemas/notifications";
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
-import { listDeliveries } from "../../repositories/notification-repository";
+import { listDeliveries } from "../../repositories/notification-delivery-repository";
 import { startHttpReceiver, startSmtpServer } from "./local-receivers.fixture";
 import { createChannel } from "./save-channel";
 import { sendUserNotice } from "./send-user-notice";

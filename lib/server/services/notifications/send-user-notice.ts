@@ -1,6 +1,7 @@
 import { describeMessage } from "../../../notifications/describe-message";
 import type { NotificationContent } from "../../../notifications/types";
-import { insertDelivery, listEnabledChannelsWithSecret, recordChannelOutcome, type ChannelWithSecret } from "../../repositories/notification-repository";
+import { listEnabledChannelsWithSecret, recordChannelOutcome, type ChannelWithSecret } from "../../repositories/notification-channel-repository";
+import { insertDelivery } from "../../repositories/notification-delivery-repository";
 import { toDeliveryError } from "./delivery-error";
 import { deliverToChannel } from "./deliver-to-channel";
 import { nextAttemptAt } from "./retry-policy";

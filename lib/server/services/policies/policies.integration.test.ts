@@ -37,8 +37,8 @@ describe("policies", () => {
     expect(created).toMatchObject({ kind: "custom", key: `custom:${created.id}`, filter: template.filter, trigger: template.trigger, enabled: true });
     expect(await getPolicyDtoOrThrow(created.key)).toMatchObject({ id: created.id });
 
-    await expect(createPolicy({ actor: principal, input: ZCreatePolicyInput.parse({ name: template.name, filter: {}, trigger: { kind: "single" } }) })).rejects.toMatchObject({ status: 400, invalidParams: [{ name: "name" }] });
-    await expect(createPolicy({ actor: principal, input: ZCreatePolicyInput.parse({ name: "Impossible travel", filter: {}, trigger: { kind: "single" } }) })).rejects.toMatchObject({ status: 400 });
+    await expect(createPolicy({ actor: principal, input: ZCreatePolicyInput.parse({ name: template.name, filter: {}, trigger: { kind: "single" } }) })).rejects.toMatchObject({ status: 409, invalidParams: [{ name: "name" }] });
+    await expect(createPolicy({ actor: principal, input: ZCreatePolicyInput.parse({ name: "Impossible travel", filter: {}, trigger: { kind: "single" } }) })).rejects.toMatchObject({ status: 409 });
 
     const edited = await updatePolicyForActor({ actor: principal, idOrKey: created.id, input: ZUpdatePolicyInput.parse({ name: "Failed sign-ins (strict)", trigger: { kind: "repeated", count: 5, windowMinutes: 5 } }) });
     expect(edited).toMatchObject({ name: "Failed sign-ins (strict)", trigger: { kind: "repeated", count: 5, windowMinutes: 5, perUser: true, perProduct: false } });

@@ -1,7 +1,7 @@
 import { AppError } from "../../../shared/errors";
 import type { TCreatePolicyInput, TPolicyDto, TUpdatePolicyInput } from "../../../shared/schemas/policies";
 import { appendAuditEvent } from "../../repositories/audit-repository";
-import { createCustomPolicy, deleteCustomPolicy, PolicyNameTakenError, updatePolicy } from "../../repositories/policy-repository";
+import { createCustomPolicy, deleteCustomPolicy, updatePolicy } from "../../repositories/policy-repository";
 import type { Principal } from "../principal";
 import { getPolicyRecordOrThrow } from "./get-policies";
 import { toPolicyDto } from "./policy-dto";
@@ -10,22 +10,13 @@ type Actor = Pick<Principal, "userId" | "email" | "ip">;
 
 const BUILTIN_FIELDS = new Set(["enabled", "sensitivity", "severity", "scope", "actions"]);
 
-const nameTaken = async <T>(write: () => Promise<T>): Promise<T> => {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof PolicyNameTakenError) throw new AppError("validation_failed", "Another policy already has this name", [{ name: "name", reason: "Another policy already has this name" }]);
-    throw error;
-  }
-};
-
 const audit = (actor: Actor, action: "policy.created" | "policy.updated" | "policy.deleted", policy: TPolicyDto, details: Record<string, string | boolean | null> = {}) =>
   appendAuditEvent({ action, actorId: actor.userId, actorEmail: actor.email, targetType: "policy", targetId: policy.key, targetName: policy.name, ip: actor.ip, details });
 
 /** Creates a custom activity policy; it alerts only on activities stored from now on. */
 export const createPolicy = async (options: Readonly<{ actor: Actor; input: TCreatePolicyInput }>): Promise<TPolicyDto> => {
   const { actor, input } = options;
-  const record = await nameTaken(() => createCustomPolicy({ ...input, sensitivity: "medium", createdById: actor.userId }));
+  const record = await createCustomPolicy({ ...input, sensitivity: "medium", createdById: actor.userId });
   const dto = toPolicyDto(record);
   await audit(actor, "policy.created", dto, { enabled: dto.enabled, severity: dto.severity });
   return dto;
@@ -42,7 +33,7 @@ export const updatePolicyForActor = async (options: Readonly<{ actor: Actor; idO
       throw new AppError("validation_failed", `${reason} (not ${refused.join(", ")})`, refused.map((name) => ({ name, reason })));
     }
   }
-  const updated = toPolicyDto(await nameTaken(() => updatePolicy(record.id, input)));
+  const updated = toPolicyDto(await updatePolicy(record.id, input));
   const changed = Object.fromEntries(Object.entries(input).map(([k, v]): [string, string | boolean | null] => [k, typeof v === "object" ? JSON.stringify(v) : (v ?? null)]));
   await audit(actor, "policy.updated", updated, changed);
   return updated;

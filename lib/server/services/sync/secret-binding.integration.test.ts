@@ -9,7 +9,7 @@ import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
 import { createSimOrg, loginEvents, postEvents } from "../../../testing/sim-org";
 import { SecretBoxError } from "../../crypto/secret-box";
-import { findChannelWithSecret } from "../../repositories/notification-repository";
+import { findChannelWithSecret } from "../../repositories/notification-channel-repository";
 import { createConnector } from "../connectors/create-connector";
 import { getConnectorOrThrow } from "../connectors/get-connectors";
 import { openAtlassianSession, PermanentGovernanceError } from "../governance/atlassian-effects";
