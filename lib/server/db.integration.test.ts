@@ -3,6 +3,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDb, getSql, inPgTransaction, type Sql } from "./db";
 import { ConflictError, isUniqueViolation, withConflict } from "./repositories/persistence-errors";
+import { queryInTransaction } from "./repositories/transaction-sql";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,12 +34,12 @@ describe("the pg pool of the ingest path", () => {
 describe("typed SQL", () => {
   const name = () => `kysely-${randomUUID()}`;
 
-  it("runs the same builder through Prisma ($kysely, in and out of a transaction) and on the pg pool", async () => {
+  it("runs the same builder through Prisma ($kysely, and in a transaction through transaction-sql) and on the pg pool", async () => {
     const channel = name();
     await getDb().$kysely.insertInto("notification_channels").values({ id: randomUUID(), name: channel, kind: "webhook", updated_at: new Date() }).execute();
     const viaPool = await getSql().selectFrom("notification_channels").select(["name", "kind"]).where("name", "=", channel).executeTakeFirst();
     expect(viaPool).toEqual({ name: channel, kind: "webhook" });
-    const inTx = await getDb().$transaction((tx) => tx.$kysely.selectFrom("notification_channels").select("name").where("name", "=", channel).execute());
+    const inTx = await getDb().$transaction((tx) => queryInTransaction(tx, getSql().selectFrom("notification_channels").select("name").where("name", "=", channel)));
     expect(inTx).toEqual([{ name: channel }]);
   });
 

@@ -1,7 +1,8 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { sql } from "kysely";
-import { getDb, type Db } from "../db";
+import { getDb, getSql, type Db } from "../db";
 import { jsonRecordset } from "./json-recordset";
+import { executeInTransaction } from "./transaction-sql";
 
 export type DirectoryUserRow = Readonly<{
   accountId: string;
@@ -31,42 +32,45 @@ export const replaceDirectorySnapshot = async (
         { accountId: "text", name: "text", email: "text", domain: "text", status: "text", isAdmin: "boolean", platformRoles: "jsonb", lastActiveAt: "timestamptz", raw: "jsonb" },
         users,
       );
-      await tx.$kysely
-        .insertInto("atlassian_users")
-        .columns(["id", "connector_id", "account_id", "name", "email", "domain", "status", "is_admin", "platform_roles", "last_active_at", "raw", "synced_at"])
-        .expression((eb) =>
-          eb
-            .selectFrom(u)
-            .select([
-              sql<string>`gen_random_uuid()`.as("id"),
-              sql<string>`${connectorId}::uuid`.as("connector_id"),
-              "u.accountId",
-              "u.name",
-              "u.email",
-              "u.domain",
-              "u.status",
-              "u.isAdmin",
-              // A JSON array to text[]: jsonb_to_recordset has no array fields.
-              sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("u.platformRoles")}))`.as("platform_roles"),
-              "u.lastActiveAt",
-              "u.raw",
-              sql<Date>`${at}::timestamptz`.as("synced_at"),
-            ]),
-        )
-        .onConflict((oc) =>
-          oc.columns(["connector_id", "account_id"]).doUpdateSet((eb) => ({
-            name: eb.ref("excluded.name"),
-            email: eb.ref("excluded.email"),
-            domain: eb.ref("excluded.domain"),
-            status: eb.ref("excluded.status"),
-            is_admin: eb.ref("excluded.is_admin"),
-            platform_roles: eb.ref("excluded.platform_roles"),
-            last_active_at: eb.ref("excluded.last_active_at"),
-            raw: eb.ref("excluded.raw"),
-            synced_at: eb.ref("excluded.synced_at"),
-          })),
-        )
-        .execute();
+      // On the transaction's own connection (transaction-sql.ts says why not tx.$kysely).
+      await executeInTransaction(
+        tx,
+        getSql()
+          .insertInto("atlassian_users")
+          .columns(["id", "connector_id", "account_id", "name", "email", "domain", "status", "is_admin", "platform_roles", "last_active_at", "raw", "synced_at"])
+          .expression((eb) =>
+            eb
+              .selectFrom(u)
+              .select([
+                sql<string>`gen_random_uuid()`.as("id"),
+                sql<string>`${connectorId}::uuid`.as("connector_id"),
+                "u.accountId",
+                "u.name",
+                "u.email",
+                "u.domain",
+                "u.status",
+                "u.isAdmin",
+                // A JSON array to text[]: jsonb_to_recordset has no array fields.
+                sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("u.platformRoles")}))`.as("platform_roles"),
+                "u.lastActiveAt",
+                "u.raw",
+                sql<Date>`${at}::timestamptz`.as("synced_at"),
+              ]),
+          )
+          .onConflict((oc) =>
+            oc.columns(["connector_id", "account_id"]).doUpdateSet((eb) => ({
+              name: eb.ref("excluded.name"),
+              email: eb.ref("excluded.email"),
+              domain: eb.ref("excluded.domain"),
+              status: eb.ref("excluded.status"),
+              is_admin: eb.ref("excluded.is_admin"),
+              platform_roles: eb.ref("excluded.platform_roles"),
+              last_active_at: eb.ref("excluded.last_active_at"),
+              raw: eb.ref("excluded.raw"),
+              synced_at: eb.ref("excluded.synced_at"),
+            })),
+          )
+      );
       await tx.atlassianUser.deleteMany({ where: { connectorId, syncedAt: { lt: at } } });
       for (const d of domains) {
         await tx.orgDomain.upsert({
