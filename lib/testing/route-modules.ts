@@ -5,7 +5,7 @@ import { HTTP_METHODS, type THttpMethod, type TRouteContract } from "../shared/c
 
 const APP_DIR = path.resolve(__dirname, "../../app");
 
-/** Route files that do not run on a contract, each with the reason (docs/route-contracts.md). */
+/** Route files that do not run on a contract, each with the reason (docs/architecture.md, "Route contracts"). */
 export const ROUTES_WITHOUT_CONTRACT: Readonly<Record<string, string>> = {
   "/api/{path}": "the 404 problem+json catch-all for unknown API paths (app/api/[...path])",
   "/api/auth/{nextauth}": "next-auth's own endpoints (app/api/auth/[...nextauth])",

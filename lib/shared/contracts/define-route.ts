@@ -9,7 +9,7 @@ export type TRouteAuth = TRole | "public";
 
 /**
  * One API operation, declared once: withRoute authenticates, parses and answers from it, the OpenAPI document
- * is generated from it, and responses are checked against `response` outside production (docs/route-contracts.md).
+ * is generated from it, and responses are checked against `response` outside production (docs/architecture.md, "Route contracts").
  */
 export type TRouteContract = Readonly<{
   method: THttpMethod;

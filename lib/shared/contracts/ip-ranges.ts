@@ -18,7 +18,7 @@ export const ipRangeContracts = {
   create: defineRoute({
     method: "POST",
     path: "/api/v1/ip-ranges",
-    summary: "Create an IP range (CIDRs IPv4/IPv6, canonicalized; no overlap with other ranges; known tags only)",
+    summary: "Create an IP range (CIDRs IPv4/IPv6, canonicalized; no overlap with other ranges; known tags only); 409 when the name is taken",
     tag: TAG,
     auth: "admin",
     body: ZCreateIpRangeInput,
@@ -28,7 +28,7 @@ export const ipRangeContracts = {
   update: defineRoute({
     method: "PATCH",
     path: "/api/v1/ip-ranges/{id}",
-    summary: "Change an IP range",
+    summary: "Change an IP range; 409 when the name is taken",
     tag: TAG,
     auth: "admin",
     params: ZIpRangeIdParams,

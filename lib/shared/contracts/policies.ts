@@ -17,7 +17,7 @@ export const policyContracts = {
   create: defineRoute({
     method: "POST",
     path: "/api/v1/policies",
-    summary: "Create a custom activity policy (actions: governance actions run on each new alert, at most 3)",
+    summary: "Create a custom activity policy (actions: governance actions run on each new alert, at most 3); 409 when the name is taken",
     tag: TAG,
     auth: "admin",
     body: ZCreatePolicyInput,
@@ -36,7 +36,7 @@ export const policyContracts = {
   update: defineRoute({
     method: "PATCH",
     path: "/api/v1/policies/{id}",
-    summary: "Change a policy (built-ins: enabled, sensitivity, severity, scope and actions only); actions = governance actions run on each new alert",
+    summary: "Change a policy (built-ins: enabled, sensitivity, severity, scope and actions only); actions = governance actions run on each new alert; 409 when the name is taken",
     tag: TAG,
     auth: "admin",
     params: ZPolicyIdParams,

@@ -10,7 +10,7 @@ export const portalUserContracts = {
   create: defineRoute({
     method: "POST",
     path: "/api/v1/portal-users",
-    summary: "Create a portal user with a role",
+    summary: "Create a portal user with a role; 409 when the email is taken",
     tag: TAG,
     auth: "admin",
     body: ZCreateUserInput,
