@@ -1,5 +1,6 @@
 import type { TEvent } from "../../atlassian";
 import type { TDetectionActivity } from "../../detection/types";
+import type { TEnrichable } from "../../enrichment/enrich-activities";
 import { sql } from "kysely";
 import { getDb, getSql, type Db, type Sql } from "../db";
 import { jsonRecordset, type TRecordsetTypes } from "./json-recordset";
@@ -27,21 +28,12 @@ export type NormalizedActivity = Readonly<{
   isImpersonation: boolean;
   targets: { type: string; id: string | null; name: string | null }[];
   targetName: string | null;
-  ip: string | null;
-  country: string | null;
-  /** ISO alpha-2; see the Activity model for the precedence of sources. */
-  countryCode: string | null;
-  region: string | null;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  locationSource: "event" | "range" | "geoip" | null;
-  ipCategory: string | null;
-  ipTags: readonly string[];
   message: string | null;
   searchText: string;
   raw: TEvent;
-}>;
+}> &
+  /** ip and location (countryCode: ISO alpha-2; see the Activity model for the precedence of sources). */
+  TEnrichable;
 
 export type StorePageInput = Readonly<{
   connectorId: string;
