@@ -336,3 +336,12 @@ export const listUserActivities = async (
     .execute();
   return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
 };
+
+/** Org audit events of the given actions in a time window, newest first: the changes behind a drift. */
+export const findSettingChanges = (connectorId: string, actions: readonly string[], from: Date, to: Date, limit = 10, db: Db = getDb()) =>
+  db.activity.findMany({
+    where: { connectorId, action: { in: [...actions] }, eventTime: { gte: from, lte: to } },
+    orderBy: [{ eventTime: "desc" }, { seq: "desc" }],
+    take: limit,
+    select: { seq: true, action: true, actionName: true, eventTime: true, actorId: true, actorName: true, actorEmail: true },
+  });

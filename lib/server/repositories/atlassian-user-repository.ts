@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { DB } from "../../generated/kysely/types";
-import { getSql, type Sql } from "../db";
+import { getDb, getSql, type Db, type Sql } from "../db";
 
 // Atlassian accounts of the connected orgs, as the users view shows them. Last activity is the later of
 // Atlassian's last-active date and the newest activity folded into user_locations_seen; both scalar
@@ -85,30 +85,6 @@ export const findAtlassianUser = async (id: string, db: Sql = getSql()): Promise
   return row ? toRow(row) : null;
 };
 
-export type UserLocationRow = Readonly<{
-  ip: string;
-  countryCode: string | null;
-  country: string | null;
-  city: string | null;
-  firstSeen: Date;
-  lastSeen: Date;
-  count: number;
-}>;
-
-/**
- * The IPs an account was seen from (rollup user_locations_seen), newest first. Rows of a rollup table: for the
- * integrator to move beside the rollups (issue 20).
- */
-export const listUserLocations = async (connectorId: string, accountId: string, limit = 500, db: Sql = getSql()): Promise<UserLocationRow[]> =>
-  db
-    .selectFrom("user_locations_seen")
-    .select(["ip", "country_code as countryCode", "country", "city", "first_seen as firstSeen", "last_seen as lastSeen", "count"])
-    .where("connector_id", "=", connectorId)
-    .where("actor_id", "=", accountId)
-    .orderBy("last_seen", "desc")
-    .limit(limit)
-    .execute();
-
 /** Organization admins per connector (from the synced directory), for scope groups and the adminActor filter. */
 export const listOrgAdmins = async (connectorIds?: readonly string[], db: Sql = getSql()): Promise<{ connectorId: string; accountId: string }[]> =>
   db
@@ -117,3 +93,35 @@ export const listOrgAdmins = async (connectorIds?: readonly string[], db: Sql = 
     .where("is_admin", "=", true)
     .$if(connectorIds !== undefined, (qb) => qb.where("connector_id", "=", sql<string>`ANY(${connectorIds ? [...connectorIds] : []}::uuid[])`))
     .execute();
+
+/** Account ids of directory users with this email (email index), or this account id or exact name (any case). */
+export const findActorIdsMatching = async (user: string, sqlDb: Sql = getSql()): Promise<string[]> => {
+  const rows = await sqlDb
+    .selectFrom("atlassian_users")
+    .select("account_id")
+    .distinct()
+    .where((eb) =>
+      user.includes("@")
+        ? eb.or([eb("email", "=", user), eb("email", "=", eb.fn<string>("lower", [eb.val(user)]))])
+        : eb.or([eb("account_id", "=", user), eb(eb.fn<string>("lower", ["name"]), "=", eb.fn<string>("lower", [eb.val(user)]))]),
+    )
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.account_id);
+};
+
+/** The synced directory entry of an account in one connector. */
+export const findConnectorUser = (connectorId: string, accountId: string, db: Db = getDb()) =>
+  db.atlassianUser.findUnique({
+    where: { connectorId_accountId: { connectorId, accountId } },
+    select: { accountId: true, email: true, name: true, status: true },
+  });
+
+/** Names of the connectors whose directory has this account (to say where a user belongs). */
+export const listConnectorNamesOfAccount = async (accountId: string, db: Db = getDb()): Promise<string[]> =>
+  (await db.atlassianUser.findMany({ where: { accountId }, select: { connector: { select: { name: true } } }, take: 5 })).map((u) => u.connector.name);
+
+/** Mirrors a change of access into the synced directory at once (the next directory sync confirms it). */
+export const setConnectorUserStatus = async (connectorId: string, accountId: string, status: "active" | "suspended", db: Db = getDb()): Promise<void> => {
+  await db.atlassianUser.updateMany({ where: { connectorId, accountId, status: { not: "deactivated" } }, data: { status } });
+};

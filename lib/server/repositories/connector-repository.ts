@@ -278,3 +278,54 @@ export const listConnectorsWithPendingActivities = async (db: Sql = getSql()): P
     .execute();
   return rows.map((r) => r.id);
 };
+
+export const findConnectorName = async (id: string, db: Db = getDb()): Promise<string | null> =>
+  (await db.connector.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+
+/** The connector's name with the scopes its API key lacks (governance refuses actions the key cannot do). */
+export const findConnectorNameAndScopes = (id: string, db: Db = getDb()) => db.connector.findUnique({ where: { id }, select: { name: true, missingScopes: true } });
+
+export const findConnectorForGovernance = (id: string, db: Db = getDb()) =>
+  db.connector.findUnique({
+    where: { id },
+    select: { id: true, name: true, baseUrl: true, orgId: true, apiKeyCiphertext: true, rateBucketKey: true, apiKeyExpiresAt: true, missingScopes: true },
+  });
+
+/** Connectors whose API key expires within `withinDays` (and has not expired yet). */
+export const listConnectorsWithExpiringKeys = (now: Date, withinDays: number, db: Db = getDb()) =>
+  db.connector.findMany({
+    where: { apiKeyExpiresAt: { gt: now, lte: new Date(now.getTime() + withinDays * 86_400_000) } },
+    select: { id: true, name: true, apiKeyExpiresAt: true, apiKeySetAt: true },
+  });
+
+export const findPostureConnector = (connectorId: string, db: Db = getDb()) =>
+  db.connector.findUnique({ where: { id: connectorId }, select: { id: true, name: true, status: true, directorySyncedAt: true } });
+
+/**
+ * Connectors whose directory was synced after their latest evaluation (or never evaluated), and that are
+ * not syncing right now: the pass evaluates at its end, once the audit events behind a change are stored.
+ */
+export const listConnectorsDueForPosture = async (db: Db = getDb()): Promise<string[]> =>
+  (
+    await db.$kysely
+      .selectFrom("connectors as c")
+      .select("c.id")
+      .where("c.directory_synced_at", "is not", null)
+      .where((eb) => eb.or([eb("c.sync_lease_until", "is", null), eb("c.sync_lease_until", "<", sql<Date>`now()`)]))
+      .where((eb) =>
+        eb(
+          "c.directory_synced_at",
+          ">",
+          eb.fn.coalesce(
+            eb.selectFrom("posture_evaluations as e").select((s) => s.fn.max("e.at").as("latest")).whereRef("e.connector_id", "=", "c.id"),
+            sql<Date>`'-infinity'`,
+          ),
+        ),
+      )
+      .execute()
+  ).map((r) => r.id);
+
+/** Makes the next sync pass re-read users, domains and policies now (the on-demand refresh). */
+export const requestDirectoryResync = async (connectorId: string, db: Db = getDb()) => {
+  await db.connector.update({ where: { id: connectorId }, data: { directorySyncedAt: null, nextRetryAt: null, isCaughtUp: false }, select: { id: true } });
+};

@@ -104,3 +104,22 @@ export const loadOrgDirectory = async (connectorId: string, db: Db = getDb()) =>
   ]);
   return { verifiedDomains: new Set(domains.map((d) => d.name.toLowerCase())), managedAccountIds: new Set(users.map((u) => u.accountId)) };
 };
+
+/** What the posture engine reads of one connector: the synced directory and the connector's own API key. */
+export const loadPostureSource = async (connectorId: string, db: Db = getDb()) => {
+  const connector = await db.connector.findUnique({
+    where: { id: connectorId },
+    select: { id: true, name: true, status: true, apiKeyLast4: true, apiKeySetAt: true, apiKeyExpiresAt: true, directorySyncedAt: true },
+  });
+  if (!connector) return null;
+  const [policies, users, domains] = await Promise.all([
+    db.orgPolicy.findMany({ where: { connectorId }, select: { policyId: true, type: true, name: true, status: true, attributes: true }, orderBy: { policyId: "asc" } }),
+    db.atlassianUser.findMany({
+      where: { connectorId },
+      select: { accountId: true, name: true, email: true, status: true, isAdmin: true, lastActiveAt: true, raw: true },
+      orderBy: { accountId: "asc" },
+    }),
+    db.orgDomain.findMany({ where: { connectorId }, select: { name: true, status: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { connector, policies, users, domains };
+};

@@ -5,8 +5,7 @@ import { getDb, getSql, type Db, type Sql } from "../db";
 
 // The governance log (governance_actions): an outbox the govern job works through, and the history the
 // UI and GET /api/v1/governance-log show. Rows are never deleted; status moves pending → succeeded | failed.
-// The claim and the automatic restores run on the pg pool (as before); the rest through Prisma. The reads of
-// connectors, directory users and alerts at the end (A1's tables) belong with those tables' repositories.
+// The claim and the automatic restores run on the pg pool (as before); the rest through Prisma.
 
 const SELECT = {
   id: true,
@@ -294,35 +293,3 @@ export const confirmSuspension = async (id: string, confirmedBy: string, db: Db 
     });
     return confirmed.count > 0;
   });
-
-/** The synced directory entry of an account in one connector. */
-export const findConnectorUser = (connectorId: string, accountId: string) =>
-  getDb().atlassianUser.findUnique({
-    where: { connectorId_accountId: { connectorId, accountId } },
-    select: { accountId: true, email: true, name: true, status: true },
-  });
-
-/** Names of the connectors whose directory has this account (to say where a user belongs). */
-export const listConnectorNamesOfAccount = async (accountId: string): Promise<string[]> =>
-  (await getDb().atlassianUser.findMany({ where: { accountId }, select: { connector: { select: { name: true } } }, take: 5 })).map((u) => u.connector.name);
-
-/** Mirrors a change of access into the synced directory at once (the next directory sync confirms it). */
-export const setConnectorUserStatus = async (connectorId: string, accountId: string, status: "active" | "suspended"): Promise<void> => {
-  await getDb().atlassianUser.updateMany({ where: { connectorId, accountId, status: { not: "deactivated" } }, data: { status } });
-};
-
-export const findConnectorForGovernance = (id: string) =>
-  getDb().connector.findUnique({
-    where: { id },
-    select: { id: true, name: true, baseUrl: true, orgId: true, apiKeyCiphertext: true, rateBucketKey: true, apiKeyExpiresAt: true, missingScopes: true },
-  });
-
-export const findConnectorName = async (id: string): Promise<string | null> =>
-  (await getDb().connector.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
-
-/** The connector's name with the scopes its API key lacks (governance refuses actions the key cannot do). */
-export const findConnectorNameAndScopes = (id: string) => getDb().connector.findUnique({ where: { id }, select: { name: true, missingScopes: true } });
-
-/** What governance needs of an alert: whose it is and what it says. */
-export const findAlertForGovernance = (id: string) =>
-  getDb().alert.findUnique({ where: { id }, select: { id: true, connectorId: true, userAccountId: true, title: true, explanation: true } });

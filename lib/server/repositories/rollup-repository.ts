@@ -171,3 +171,24 @@ export const sumHourlyRollupsSince = async (connectorIds: readonly string[], sin
     .execute();
   return new Map(rows.map((r) => [r.connector_id, Number(r.n)]));
 };
+
+export type UserLocationRow = Readonly<{
+  ip: string;
+  countryCode: string | null;
+  country: string | null;
+  city: string | null;
+  firstSeen: Date;
+  lastSeen: Date;
+  count: number;
+}>;
+
+/** The IPs an account was seen from (rollup user_locations_seen), newest first. */
+export const listUserLocations = async (connectorId: string, accountId: string, limit = 500, db: Sql = getSql()): Promise<UserLocationRow[]> =>
+  db
+    .selectFrom("user_locations_seen")
+    .select(["ip", "country_code as countryCode", "country", "city", "first_seen as firstSeen", "last_seen as lastSeen", "count"])
+    .where("connector_id", "=", connectorId)
+    .where("actor_id", "=", accountId)
+    .orderBy("last_seen", "desc")
+    .limit(limit)
+    .execute();

@@ -1,7 +1,8 @@
 import { countryCodeOf } from "../../../geo/countries";
 import { AppError } from "../../../shared/errors";
 import type { TActivityFilters } from "../../../shared/schemas/activities";
-import { findActorIdsMatching, type ActivityQueryFilter } from "../../repositories/activity-query-repository";
+import type { ActivityQueryFilter } from "../../repositories/activity-query-repository";
+import { findActorIdsMatching } from "../../repositories/atlassian-user-repository";
 
 const invalid = (name: string, reason: string) => new AppError("validation_failed", `Invalid query: ${name}: ${reason}`, [{ name, reason }]);
 

@@ -2,8 +2,9 @@ import { findCountry } from "../../../geo/countries";
 import { AppError } from "../../../shared/errors";
 import type { TAtlassianUserDetail } from "../../../shared/schemas/atlassian-users";
 import { listUserAlerts } from "../../repositories/alert-repository";
-import { findAtlassianUser, listUserLocations, type AtlassianUserRow, type UserLocationRow } from "../../repositories/atlassian-user-repository";
+import { findAtlassianUser, type AtlassianUserRow } from "../../repositories/atlassian-user-repository";
 import { listGovernanceActions } from "../../repositories/governance-repository";
+import { listUserLocations, type UserLocationRow } from "../../repositories/rollup-repository";
 import { toAtlassianUserDto } from "./atlassian-user-dto";
 
 export const getAtlassianUserRowOrThrow = async (id: string): Promise<AtlassianUserRow> => {

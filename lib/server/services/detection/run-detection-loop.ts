@@ -1,6 +1,6 @@
 import type { Logger } from "../../logger";
 import { listConnectorsWithPendingActivities } from "../../repositories/connector-repository";
-import { listRuntimePolicies } from "../../repositories/detection-repository";
+import { listRuntimePolicies } from "../../repositories/policy-repository";
 import { fanOutNewAlerts } from "../alerts/fan-out-new-alerts";
 import { ensureBuiltinPolicies } from "./ensure-builtin-policies";
 import { loadDirectoryLookup } from "./load-directory";

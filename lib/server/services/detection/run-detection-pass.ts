@@ -5,7 +5,7 @@ import type { TAlertCandidate, TDetectionActivity } from "../../../detection/typ
 import { readActivitiesAfter } from "../../repositories/activity-repository";
 import type { TAlertWrite } from "../../repositories/alert-repository";
 import { withDetectionCursor } from "../../repositories/consumer-cursor-repository";
-import { listRuntimePolicies } from "../../repositories/detection-repository";
+import { listRuntimePolicies } from "../../repositories/policy-repository";
 import { loadDirectoryLookup } from "./load-directory";
 
 export const DETECTION_CONSUMER = "detection";

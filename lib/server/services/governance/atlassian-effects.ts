@@ -2,7 +2,8 @@ import { createAtlassianClient, isAtlassianApiError, type TAtlassianClient } fro
 import { governanceBlockReason } from "../../../shared/atlassian-scopes";
 import { NO_SESSIONS_API_NOTE } from "../../../governance/confirmation";
 import { SecretBoxError } from "../../crypto/secret-box";
-import { findConnectorForGovernance, setConnectorUserStatus } from "../../repositories/governance-repository";
+import { setConnectorUserStatus } from "../../repositories/atlassian-user-repository";
+import { findConnectorForGovernance } from "../../repositories/connector-repository";
 import { openApiKey, UNREADABLE_API_KEY } from "../connectors/connector-secret";
 import { API_TIMEOUT_MS } from "../connectors/verify-connection";
 import { createRateGate } from "../sync/rate-gate";

@@ -2,13 +2,10 @@ import { governanceBlockReason } from "../../../shared/atlassian-scopes";
 import { AppError } from "../../../shared/errors";
 import { GOVERNANCE_ACTION_LABELS, type TGovernanceActionDto, type TGovernanceActionInput } from "../../../shared/schemas/governance";
 import { appendAuditEvent } from "../../repositories/audit-repository";
-import {
-  findAlertForGovernance,
-  findConnectorNameAndScopes,
-  findConnectorUser,
-  insertGovernanceAction,
-  listConnectorNamesOfAccount,
-} from "../../repositories/governance-repository";
+import { findAlertForGovernance } from "../../repositories/alert-repository";
+import { findConnectorUser, listConnectorNamesOfAccount } from "../../repositories/atlassian-user-repository";
+import { findConnectorNameAndScopes } from "../../repositories/connector-repository";
+import { insertGovernanceAction } from "../../repositories/governance-repository";
 import type { Principal } from "../principal";
 import { toGovernanceActionDto } from "./governance-dto";
 

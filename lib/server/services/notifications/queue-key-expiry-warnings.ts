@@ -2,7 +2,7 @@ import { describeMessage } from "../../../notifications/describe-message";
 import { daysLeft as daysLeftOf, KEY_EXPIRY_THRESHOLDS_DAYS, keyExpiryThreshold } from "../../../notifications/key-expiry";
 import type { NotificationContent } from "../../../notifications/types";
 import { queueKeyExpiryDeliveries } from "../../repositories/notification-delivery-repository";
-import { listConnectorsWithExpiringKeys } from "../../repositories/notification-repository";
+import { listConnectorsWithExpiringKeys } from "../../repositories/connector-repository";
 import { publicUrl } from "./public-url";
 
 /**

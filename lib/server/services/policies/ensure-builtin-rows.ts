@@ -1,4 +1,4 @@
-import { insertMissingBuiltinPolicies } from "../../repositories/detection-repository";
+import { insertMissingBuiltinPolicies } from "../../repositories/policy-repository";
 
 let done: Promise<void> | null = null;
 

@@ -1,5 +1,5 @@
 import type { TPostureInput } from "../../../posture";
-import type { loadPostureSource } from "../../repositories/posture-repository";
+import type { loadPostureSource } from "../../repositories/directory-repository";
 
 type TSource = NonNullable<Awaited<ReturnType<typeof loadPostureSource>>>;
 

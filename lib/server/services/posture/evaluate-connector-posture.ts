@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { evaluatePosture, findRegressions } from "../../../posture";
 import { AppError } from "../../../shared/errors";
-import { findLatestEvaluation, insertEvaluation, listOverrides, loadPostureSource, pruneEvaluations, withPostureLock } from "../../repositories/posture-repository";
+import { loadPostureSource } from "../../repositories/directory-repository";
+import { findLatestEvaluation, insertEvaluation, listOverrides, pruneEvaluations, withPostureLock } from "../../repositories/posture-repository";
 import { buildPostureInput } from "./build-posture-input";
 import { carryDrift } from "./carry-drift";
 import { MAX_STORED_USERS, readResults, type TStoredResult } from "./posture-results";

@@ -1,7 +1,8 @@
 import { RECOMMENDATIONS, type TRecommendationDefinition } from "../../../posture";
 import { AppError } from "../../../shared/errors";
 import type { TRecommendationDto } from "../../../shared/schemas/posture";
-import { findLatestEvaluation, findPostureConnector, listOverrides } from "../../repositories/posture-repository";
+import { findPostureConnector } from "../../repositories/connector-repository";
+import { findLatestEvaluation, listOverrides } from "../../repositories/posture-repository";
 import { findUserEmails } from "../../repositories/user-repository";
 import { evaluateConnectorPosture } from "./evaluate-connector-posture";
 import { readResults, type TStoredResult } from "./posture-results";

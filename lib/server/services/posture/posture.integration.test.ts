@@ -4,7 +4,7 @@ import { startSimulator, type TRunningSimulator } from "../../../simulator/start
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
 import { listAuditEvents } from "../../repositories/audit-repository";
-import { listPostureAlerts } from "../../repositories/posture-repository";
+import { listPostureAlerts } from "../../repositories/alert-repository";
 import { createConnector } from "../connectors/create-connector";
 import { runSyncPass } from "../sync/run-sync-pass";
 import { getLatestScores } from "./get-latest-scores";

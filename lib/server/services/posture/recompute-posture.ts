@@ -1,5 +1,5 @@
 import type { Logger } from "../../logger";
-import { listConnectorsDueForPosture } from "../../repositories/posture-repository";
+import { listConnectorsDueForPosture } from "../../repositories/connector-repository";
 import { evaluateConnectorPosture } from "./evaluate-connector-posture";
 
 /** Sync hook: re-evaluates after a pass that re-read the directory. Never fails the sync. */

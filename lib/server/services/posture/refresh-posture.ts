@@ -1,4 +1,4 @@
-import { requestDirectoryResync } from "../../repositories/posture-repository";
+import { requestDirectoryResync } from "../../repositories/connector-repository";
 import type { Principal } from "../principal";
 import { evaluateConnectorPosture } from "./evaluate-connector-posture";
 import { getPostureConnectorOrThrow } from "./list-recommendations";
