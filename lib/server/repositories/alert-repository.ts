@@ -1,10 +1,11 @@
-import { sql } from "kysely";
-import { AlertStatus, Severity, type AlertClassification } from "../../generated/kysely/types";
-import { getPgPool, getSql, type Sql } from "../db";
+import { sql, type Expression, type ExpressionBuilder, type InferResult, type Nullable, type Selectable, type SqlBool } from "kysely";
+import { jsonBuildObject } from "kysely/helpers/postgres";
+import { AlertStatus, Severity, type DB } from "../../generated/kysely/types";
 import { jsonRecordset } from "./json-recordset";
 import type { Prisma } from "../../generated/prisma/client";
-import { getDb, type Db } from "../db";
+import { getDb, getSql, type Db, type Sql } from "../db";
 import { isoText } from "./activity-query-repository";
+import { runNamed } from "./prepared-statement";
 
 type TStatus = AlertStatus;
 type TSeverity = Severity;
@@ -21,71 +22,84 @@ export type AlertFilters = Readonly<{
   assigneeId?: string | null;
 }>;
 
-// The triage list and the alert page read alerts on every request: plain SQL on the pg pool, one statement for a
+// The triage list and the alert page read alerts on every request: typed SQL on the pg pool, one statement for a
 // page with its assignees, activity links and per-status counts, instead of three to four Prisma queries that
 // each pay Prisma's per-query compilation and a round trip (bench:load, docs/benchmarks.md).
-export const ALERT_COLUMNS = `a.id::text AS id, a.policy_key AS "policyKey", a.policy_name AS "policyName", a.severity::text AS severity,
-  a.status::text AS status, a.connector_id::text AS "connectorId", a.user_account_id AS "userAccountId", a.user_email AS "userEmail",
-  a.user_name AS "userName", a.title, a.explanation, a.details, a.activity_count AS "activityCount", a.first_activity_at AS "firstActivityAt",
-  a.last_activity_at AS "lastActivityAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-  CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name, 'email', u.email) END AS assignee,
-  a.classification::text AS classification, a.resolution_reason AS "resolutionReason", a.resolved_at AS "resolvedAt"`;
 
 /** Activity seqs listed per alert at most (activityCount has the total). */
 export const MAX_ACTIVITY_IDS = 1_000;
 
-// The first MAX_ACTIVITY_IDS linked seqs of alert `a`, as text (bigint). ALERT_COLUMNS needs `alerts a LEFT JOIN users u`.
-export const ALERT_SEQS = `ARRAY(SELECT l.activity_seq::text FROM alert_activities l WHERE l.alert_id = a.id ORDER BY l.activity_seq LIMIT ${MAX_ACTIVITY_IDS}) AS seqs`;
+/** What the alert columns read: alert `a` (the table or a page of it) and its assignee `u` (LEFT JOIN users). */
+export type TAlertScope = DB & { a: Selectable<DB["alerts"]>; u: Nullable<Selectable<DB["users"]>> };
 
-export type TAlertSqlRow = Omit<AlertRow, "activitySeqs"> & { seqs: string[] };
+/** An alert's columns, its assignee and its first MAX_ACTIVITY_IDS linked seqs (as text: bigint), for `.select(alertColumns)`. */
+export const alertColumns = (eb: ExpressionBuilder<TAlertScope, "a" | "u">) =>
+  [
+    "a.id",
+    "a.policy_key as policyKey",
+    "a.policy_name as policyName",
+    "a.severity",
+    "a.status",
+    "a.connector_id as connectorId",
+    "a.user_account_id as userAccountId",
+    "a.user_email as userEmail",
+    "a.user_name as userName",
+    "a.title",
+    "a.explanation",
+    "a.details",
+    "a.activity_count as activityCount",
+    "a.first_activity_at as firstActivityAt",
+    "a.last_activity_at as lastActivityAt",
+    "a.created_at as createdAt",
+    "a.updated_at as updatedAt",
+    eb
+      .case()
+      .when("u.id", "is", null)
+      .then(null)
+      .else(jsonBuildObject({ id: eb.ref("u.id").$notNull(), name: eb.ref("u.name").$notNull(), email: eb.ref("u.email").$notNull() }))
+      .end()
+      .as("assignee"),
+    "a.classification",
+    "a.resolution_reason as resolutionReason",
+    "a.resolved_at as resolvedAt",
+    // ARRAY(subquery): a constructor the builder does not have.
+    sql<string[]>`ARRAY(${eb
+      .selectFrom("alert_activities as l")
+      .select((l) => l.cast<string>("l.activity_seq", "text").as("activity_seq"))
+      .whereRef("l.alert_id", "=", "a.id")
+      .orderBy("l.activity_seq")
+      .limit(sql.lit(MAX_ACTIVITY_IDS))})`.as("seqs"),
+  ] as const;
 
-export type AlertRow = Readonly<{
-  id: string;
-  policyKey: string;
-  policyName: string;
-  severity: TSeverity;
-  status: TStatus;
-  connectorId: string;
-  userAccountId: string | null;
-  userEmail: string | null;
-  userName: string | null;
-  title: string;
-  explanation: string;
-  details: unknown;
-  activityCount: number;
-  firstActivityAt: Date;
-  lastActivityAt: Date;
-  createdAt: Date;
-  updatedAt: Date;
-  assignee: { id: string; name: string; email: string } | null;
-  classification: AlertClassification | null;
-  resolutionReason: string | null;
-  resolvedAt: Date | null;
-  activitySeqs: bigint[];
-}>;
+/** One alert by id with its assignee (the shape of every alert read). */
+const alertByIdQuery = (db: Sql, id: string) =>
+  db.selectFrom("alerts as a").leftJoin("users as u", "u.id", "a.assignee_id").select(alertColumns).where("a.id", "=", sql<string>`${id}::uuid`);
+
+/** The row of `alertColumns`, as the driver returns it. */
+export type TAlertSqlRow = InferResult<ReturnType<typeof alertByIdQuery>>[number];
+
+export type AlertRow = Readonly<Omit<TAlertSqlRow, "seqs"> & { activitySeqs: bigint[] }>;
 
 export const toAlertRow = ({ seqs, ...row }: TAlertSqlRow): AlertRow => ({ ...row, activitySeqs: seqs.map((s) => BigInt(s)) });
 
-/** SQL conditions (joined with AND) and their parameters, numbered from `params.length + 1`. */
-const whereOf = (f: AlertFilters, params: unknown[]): string[] => {
-  const add = (value: unknown) => `$${params.push(value)}`;
-  const conditions: string[] = [];
-  if (f.statuses?.length) conditions.push(`a.status = ANY(${add([...f.statuses])}::"AlertStatus"[])`);
-  if (f.severities?.length) conditions.push(`a.severity = ANY(${add([...f.severities])}::"Severity"[])`);
-  if (f.policyKey) conditions.push(`a.policy_key = ${add(f.policyKey)}`);
-  if (f.connectorId) conditions.push(`a.connector_id = ${add(f.connectorId)}::uuid`);
-  if (f.user) {
-    const user = add(f.user);
-    conditions.push(`(a.user_account_id = ${user} OR lower(a.user_email) = lower(${user}))`);
-  }
-  if (f.from) conditions.push(`a.last_activity_at >= ${add(f.from)}`);
-  if (f.to) conditions.push(`a.first_activity_at < ${add(f.to)}`);
-  if (f.assigneeId === null) conditions.push("a.assignee_id IS NULL");
-  else if (f.assigneeId !== undefined) conditions.push(`a.assignee_id = ${add(f.assigneeId)}::uuid`);
+type TAlertsA = DB & { a: DB["alerts"] };
+type TCondition = (eb: ExpressionBuilder<TAlertsA, "a">) => Expression<SqlBool>;
+
+/** The filters' conditions on alerts `a`, each its own `.where` (ANDed; none: no WHERE). */
+const conditionsOf = (f: AlertFilters): TCondition[] => {
+  const { statuses, severities, policyKey, connectorId, user, from, to, assigneeId } = f;
+  const conditions: TCondition[] = [];
+  if (statuses?.length) conditions.push((eb) => eb("a.status", "=", sql<TStatus>`ANY(${[...statuses]}::"AlertStatus"[])`));
+  if (severities?.length) conditions.push((eb) => eb("a.severity", "=", sql<TSeverity>`ANY(${[...severities]}::"Severity"[])`));
+  if (policyKey) conditions.push((eb) => eb("a.policy_key", "=", policyKey));
+  if (connectorId) conditions.push((eb) => eb("a.connector_id", "=", sql<string>`${connectorId}::uuid`));
+  if (user) conditions.push((eb) => eb.or([eb("a.user_account_id", "=", user), eb(eb.fn("lower", ["a.user_email"]), "=", eb.fn("lower", [eb.val(user)]))]));
+  if (from) conditions.push((eb) => eb("a.last_activity_at", ">=", from));
+  if (to) conditions.push((eb) => eb("a.first_activity_at", "<", to));
+  if (assigneeId === null) conditions.push((eb) => eb("a.assignee_id", "is", null));
+  else if (assigneeId !== undefined) conditions.push((eb) => eb("a.assignee_id", "=", sql<string>`${assigneeId}::uuid`));
   return conditions;
 };
-
-const sqlWhere = (conditions: readonly string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
 
 export type AlertSort = "newest" | "oldest" | "severity" | "last_activity";
 
@@ -96,44 +110,43 @@ export type AlertKeyset = Readonly<{ at: Date; severity?: TSeverity; id: string 
 const SEVERITY_ORDER: readonly TSeverity[] = Object.values(Severity);
 
 // Postgres orders enums as declared (low < medium < high).
-const ORDER: Record<AlertSort, string> = {
-  newest: "a.created_at DESC, a.id DESC",
-  oldest: "a.created_at ASC, a.id ASC",
-  severity: "a.severity DESC, a.created_at DESC, a.id DESC",
-  last_activity: "a.last_activity_at DESC, a.id DESC",
-};
+const ORDER = {
+  newest: [["a.created_at", "desc"], ["a.id", "desc"]],
+  oldest: [["a.created_at", "asc"], ["a.id", "asc"]],
+  severity: [["a.severity", "desc"], ["a.created_at", "desc"], ["a.id", "desc"]],
+  last_activity: [["a.last_activity_at", "desc"], ["a.id", "desc"]],
+} as const satisfies Record<AlertSort, readonly (readonly ["a.created_at" | "a.id" | "a.severity" | "a.last_activity_at", "asc" | "desc"])[]>;
 
-const afterKeyset = (sort: AlertSort, k: AlertKeyset, params: unknown[]): string => {
-  const add = (value: unknown) => `$${params.push(value)}`;
-  switch (sort) {
-    case "oldest": {
-      const [at, id] = [add(k.at), add(k.id)];
-      return `(a.created_at > ${at} OR (a.created_at = ${at} AND a.id > ${id}::uuid))`;
+/** Rows after the keyset in the sort's order. */
+const afterKeyset =
+  (sort: AlertSort, k: AlertKeyset): TCondition =>
+  (eb) => {
+    const id = sql<string>`${k.id}::uuid`;
+    switch (sort) {
+      case "oldest":
+        return eb.or([eb("a.created_at", ">", k.at), eb.and([eb("a.created_at", "=", k.at), eb("a.id", ">", id)])]);
+      case "last_activity":
+        return eb.or([eb("a.last_activity_at", "<", k.at), eb.and([eb("a.last_activity_at", "=", k.at), eb("a.id", "<", id)])]);
+      case "severity": {
+        const severity = k.severity ?? "high";
+        const lower = SEVERITY_ORDER.slice(0, SEVERITY_ORDER.indexOf(severity));
+        const same = eb.and([
+          eb("a.severity", "=", sql<TSeverity>`${severity}::"Severity"`),
+          eb.or([eb("a.created_at", "<", k.at), eb.and([eb("a.created_at", "=", k.at), eb("a.id", "<", id)])]),
+        ]);
+        return lower.length ? eb.or([eb("a.severity", "=", sql<TSeverity>`ANY(${lower}::"Severity"[])`), same]) : same;
+      }
+      default:
+        return eb.or([eb("a.created_at", "<", k.at), eb.and([eb("a.created_at", "=", k.at), eb("a.id", "<", id)])]);
     }
-    case "last_activity": {
-      const [at, id] = [add(k.at), add(k.id)];
-      return `(a.last_activity_at < ${at} OR (a.last_activity_at = ${at} AND a.id < ${id}::uuid))`;
-    }
-    case "severity": {
-      const severity = k.severity ?? "high";
-      const lower = SEVERITY_ORDER.slice(0, SEVERITY_ORDER.indexOf(severity));
-      const [sev, at, id] = [add(severity), add(k.at), add(k.id)];
-      const same = `a.severity = ${sev}::"Severity" AND (a.created_at < ${at} OR (a.created_at = ${at} AND a.id < ${id}::uuid))`;
-      return lower.length ? `(a.severity = ANY(${add(lower)}::"Severity"[]) OR (${same}))` : `(${same})`;
-    }
-    default: {
-      const [at, id] = [add(k.at), add(k.id)];
-      return `(a.created_at < ${at} OR (a.created_at = ${at} AND a.id < ${id}::uuid))`;
-    }
-  }
-};
+  };
 
 const keysetOf = (sort: AlertSort, row: { id: string; createdAt: Date; lastActivityAt: Date; severity: TSeverity }): AlertKeyset =>
   sort === "last_activity" ? { at: row.lastActivityAt, id: row.id } : sort === "severity" ? { at: row.createdAt, severity: row.severity, id: row.id } : { at: row.createdAt, id: row.id };
 
 const NO_COUNTS = Object.fromEntries(Object.values(AlertStatus).map((status) => [status, 0])) as Readonly<Record<TStatus, number>>;
 
-/** The alerts' change counter (migration change_counters) as text, in a statement's own snapshot. */
+/** The alerts' change counter (migration change_counters) as text, in a statement's own snapshot (the dashboard's statement). */
 export const ALERTS_VERSION = `(SELECT version::text FROM change_counters WHERE name = 'alerts')`;
 
 /**
@@ -142,34 +155,72 @@ export const ALERTS_VERSION = `(SELECT version::text FROM change_counters WHERE 
  * `countsVersion`: the alerts' version of counts the caller already holds for these filters; when it is still
  * the current one the counts are not computed again (`counts` null). `version` is the version the result
  * was read at.
+ *
+ * Unnamed, as before the builder: its text varies with the filters, sort and cursor (a name per variant would
+ * prepare one statement per combination on every connection), and an unnamed statement is planned with its
+ * parameter values.
  */
 export const listAlerts = async (
   options: Readonly<{ filters: AlertFilters; sort?: AlertSort; after?: AlertKeyset; limit: number; countsVersion?: string | null }>,
+  db: Sql = getSql(),
 ): Promise<{ rows: AlertRow[]; next: AlertKeyset | null; counts: Record<TStatus, number> | null; version: string | null }> => {
   const { filters, after, limit } = options;
   const sort = options.sort ?? "newest";
-  const params: unknown[] = [];
-  const countWhere = sqlWhere(whereOf({ ...filters, statuses: undefined }, params));
-  const conditions = whereOf(filters, params);
-  if (after) conditions.push(afterKeyset(sort, after, params));
+  const order = ORDER[sort];
   // The page first (LIMIT on alerts alone, so the sort's index is walked), then its assignees and links; the
-  // counts row is there even when the page is empty.
-  const { rows } = await getPgPool().query<TAlertSqlRow & { counts: Partial<Record<TStatus, number>> | null; ord: string; alerts_version: string | null }>(
-    // The counts only when the caller's are outdated: a CASE runs its subquery only when that branch is taken.
-    `WITH v AS (SELECT ${ALERTS_VERSION} AS version),
-     counts AS (
-       SELECT v.version, CASE WHEN v.version = $${params.push(options.countsVersion ?? null)}::text THEN NULL ELSE (
-         SELECT COALESCE(json_object_agg(status, n), '{}')
-         FROM (SELECT a.status::text AS status, count(*) AS n FROM alerts a ${countWhere} GROUP BY a.status) s) END AS counts
-       FROM v),
-     page AS (
-       SELECT ${ALERT_COLUMNS}, ${ALERT_SEQS}, row_number() OVER (ORDER BY ${ORDER[sort]}) AS ord
-       FROM (SELECT * FROM alerts a ${sqlWhere(conditions)} ORDER BY ${ORDER[sort]} LIMIT $${params.push(limit + 1)}) a
-       LEFT JOIN users u ON u.id = a.assignee_id)
-     SELECT c.version AS alerts_version, c.counts, p.* FROM counts c LEFT JOIN page p ON true ORDER BY p.ord`,
-    params,
-  );
-  const found = rows.filter((r) => r.id !== null);
+  // counts row is there even when the page is empty (counts LEFT JOIN page ON true).
+  const rows = await db
+    .with("v", (qb) =>
+      qb.selectNoFrom((eb) =>
+        eb.selectFrom("change_counters").select((c) => c.cast<string>("version", "text").as("version")).where("name", "=", sql.lit("alerts")).as("version"),
+      ),
+    )
+    .with("counts", (qb) =>
+      qb.selectFrom("v").select((eb) => [
+        "v.version",
+        // The counts only when the caller's are outdated: a CASE runs its subquery only when that branch is taken.
+        eb
+          .case()
+          .when("v.version", "=", sql<string>`${options.countsVersion ?? null}::text`)
+          .then(null)
+          .else(
+            eb
+              .selectFrom(
+                eb
+                  .selectFrom("alerts as a")
+                  .select(["a.status", eb.fn.countAll<number>().as("n")])
+                  .$call((q) => conditionsOf({ ...filters, statuses: undefined }).reduce((w, c) => w.where(c), q))
+                  .groupBy("a.status")
+                  .as("s"),
+              )
+              .select((s) => s.fn.coalesce(s.fn<Partial<Record<TStatus, number>>>("json_object_agg", ["s.status", "s.n"]), sql.lit("{}")).as("counts")),
+          )
+          .end()
+          .as("counts"),
+      ]),
+    )
+    .with("page", (qb) => {
+      const conditions = [...conditionsOf(filters), ...(after ? [afterKeyset(sort, after)] : [])];
+      const page = conditions.reduce((q, c) => q.where(c), qb.selectFrom("alerts as a").selectAll("a"));
+      return qb
+        .selectFrom(order.reduce((q, [column, direction]) => q.orderBy(column, direction), page).limit(limit + 1).as("a"))
+        .leftJoin("users as u", "u.id", "a.assignee_id")
+        .select((eb) => [
+          ...alertColumns(eb),
+          eb.fn
+            .agg<string>("row_number")
+            .over((ob) => order.reduce((o, [column, direction]) => o.orderBy(column, direction), ob))
+            .as("ord"),
+        ]);
+    })
+    .selectFrom("counts as c")
+    .leftJoin("page as p", (join) => join.onTrue())
+    .select(["c.version as alerts_version", "c.counts"])
+    .selectAll("p")
+    .orderBy("p.ord")
+    .execute();
+  // A row with an id is a page row (the LEFT JOIN types every page column nullable); without one, the counts alone.
+  const found = rows.filter((r): r is (typeof rows)[number] & TAlertSqlRow => r.id !== null);
   const page = found.slice(0, limit).map(({ counts: _counts, ord: _ord, alerts_version: _version, ...row }) => toAlertRow(row));
   const last = page[page.length - 1];
   const counts = rows[0]?.counts;
@@ -181,10 +232,8 @@ export const listAlerts = async (
   };
 };
 
-const ALERT_BY_ID_SQL = `SELECT ${ALERT_COLUMNS}, ${ALERT_SEQS} FROM alerts a LEFT JOIN users u ON u.id = a.assignee_id WHERE a.id = $1::uuid`;
-
-export const findAlertById = async (id: string): Promise<AlertRow | null> => {
-  const { rows } = await getPgPool().query<TAlertSqlRow>({ name: "alert-by-id", text: ALERT_BY_ID_SQL, values: [id] });
+export const findAlertById = async (id: string, db: Sql = getSql()): Promise<AlertRow | null> => {
+  const rows = await runNamed(db, "alert-by-id", alertByIdQuery(db, id));
   return rows[0] ? toAlertRow(rows[0]) : null;
 };
 
