@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ApiError } from "@/lib/client/api-client";
 import { settingsApi } from "@/lib/client/api/settings";
-import { applyProblem, FORM_ERROR, formErrorOf } from "@/lib/client/forms";
+import { applyProblem, FORM_ERROR, formErrorOf, fieldErrorProps } from "@/lib/client/forms";
 import { PASSWORD_MIN, ZSetupInput, type TSetupInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -55,21 +55,21 @@ export function SetupForm() {
         required
         autoFocus
         hint="The one-time code that npm start printed in its output"
-        error={errors.setupCode?.message}
+        {...fieldErrorProps(errors, "setupCode")}
         {...register("setupCode")}
       />
-      <TextField label="Name" autoComplete="name" required error={errors.name?.message} {...register("name")} />
-      <TextField label="Email" type="email" autoComplete="username" required error={errors.email?.message} {...register("email")} />
+      <TextField label="Name" autoComplete="name" required {...fieldErrorProps(errors, "name")} {...register("name")} />
+      <TextField label="Email" type="email" autoComplete="username" required {...fieldErrorProps(errors, "email")} {...register("email")} />
       <TextField
         label="Password"
         type="password"
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN} characters`}
-        error={errors.password?.message}
+        {...fieldErrorProps(errors, "password")}
         {...register("password")}
       />
-      <TextField label="Confirm password" type="password" autoComplete="new-password" required error={errors.confirm?.message} {...register("confirm")} />
+      <TextField label="Confirm password" type="password" autoComplete="new-password" required {...fieldErrorProps(errors, "confirm")} {...register("confirm")} />
       <Button type="submit" className="w-full" isBusy={isBusy}>
         Create admin account
       </Button>

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { z } from "zod";
 import { ApiError } from "@/lib/client/api-client";
-import { applyProblem, formErrorOf } from "@/lib/client/forms";
+import { applyProblem, formErrorOf, fieldErrorProps } from "@/lib/client/forms";
 import { useCreateConnector } from "@/lib/client/hooks/use-connector-mutations";
 import { ZCreateConnectorInput } from "@/lib/shared/schemas/connectors";
 import { Card } from "../ui/card";
@@ -78,7 +78,7 @@ export function ConnectWizard({ demo }: Readonly<{ demo: TDemoOrg }>) {
         {step === 1 ? (
           <WizardNameStep
             field={form.register("name")}
-            error={errors.name?.message}
+            {...fieldErrorProps(errors, "name")}
             serverDetail={formErrorOf(errors)}
             onBack={() => setStep(0)}
             onNext={(event) => void onNext(event)}

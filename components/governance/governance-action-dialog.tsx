@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { applyProblem, formErrorOf } from "@/lib/client/forms";
+import { applyProblem, formErrorOf, fieldErrorProps } from "@/lib/client/forms";
 import { useRequestGovernanceAction } from "@/lib/client/hooks/use-governance-mutations";
 import { describeGovernanceAction } from "@/lib/governance/confirmation";
 import {
@@ -66,7 +66,7 @@ export function GovernanceActionDialog({ action, connectorId, connectorName, acc
         label="Reason"
         required
         rows={3}
-        error={errors.reason?.message}
+        {...fieldErrorProps(errors, "reason")}
         hint="Recorded in the governance log and the audit log."
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
         {...register("reason")}
@@ -78,7 +78,7 @@ export function GovernanceActionDialog({ action, connectorId, connectorName, acc
           inputMode="numeric"
           min={1}
           max={720}
-          error={errors.autoRestoreHours?.message}
+          {...fieldErrorProps(errors, "autoRestoreHours")}
           hint="Optional. Leave empty to keep the user suspended until someone unsuspends them; confirm the suspension in the governance log to cancel the restore."
           {...register("autoRestoreHours")}
         />

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useCreateUser } from "@/lib/client/hooks/use-settings-mutations";
-import { applyProblem, formErrorOf } from "@/lib/client/forms";
+import { applyProblem, formErrorOf, fieldErrorProps } from "@/lib/client/forms";
 import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/shared/roles";
 import { PASSWORD_MIN, ZCreateUserInput, type TCreateUserInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
@@ -45,18 +45,18 @@ export function CreateUserForm() {
           <Alert tone="success">{created}</Alert>
         </div>
       ) : null}
-      <TextField label="Name" autoComplete="off" required error={errors.name?.message} {...register("name")} />
-      <TextField label="Email" type="email" autoComplete="off" required error={errors.email?.message} {...register("email")} />
+      <TextField label="Name" autoComplete="off" required {...fieldErrorProps(errors, "name")} {...register("name")} />
+      <TextField label="Email" type="email" autoComplete="off" required {...fieldErrorProps(errors, "email")} {...register("email")} />
       <TextField
         label="Password"
         type="password"
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN} characters; share it with the user securely`}
-        error={errors.password?.message}
+        {...fieldErrorProps(errors, "password")}
         {...register("password")}
       />
-      <SelectField label="Role" defaultValue="viewer" error={errors.role?.message} {...register("role")}>
+      <SelectField label="Role" defaultValue="viewer" {...fieldErrorProps(errors, "role")} {...register("role")}>
         {ROLES.map((role) => (
           <option key={role} value={role}>
             {role} – {ROLE_DESCRIPTIONS[role]}
