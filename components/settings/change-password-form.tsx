@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { applyProblem, formErrorOf, hasFieldErrors, fieldErrorProps } from "@/lib/client/forms";
+import { applyProblem, formErrorOf, hasFieldErrors } from "@/lib/client/forms";
 import { useChangeOwnPassword } from "@/lib/client/hooks/use-settings-mutations";
 import { PASSWORD_MIN, ZChangePasswordInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
@@ -53,17 +53,17 @@ export function ChangePasswordForm({ isTemporary }: Readonly<{ isTemporary: bool
       {isTemporary && !isDone ? <Alert tone="info">An admin set a temporary password for you. Choose your own password to continue.</Alert> : null}
       {formError && !hasFieldErrors(errors) ? <Alert tone="error">{formError}</Alert> : null}
       {isDone ? <Alert tone="success">Your password was changed. Your other sessions were signed out.</Alert> : null}
-      <TextField label="Current password" type="password" autoComplete="current-password" required {...fieldErrorProps(errors, "currentPassword")} {...register("currentPassword")} />
+      <TextField label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} {...register("currentPassword")} />
       <TextField
         label="New password"
         type="password"
         autoComplete="new-password"
         required
         hint={`At least ${PASSWORD_MIN} characters`}
-        {...fieldErrorProps(errors, "newPassword")}
+        error={errors.newPassword?.message}
         {...register("newPassword")}
       />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" required {...fieldErrorProps(errors, "confirm")} {...register("confirm")} />
+      <TextField label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirm?.message} {...register("confirm")} />
       <Button type="submit" isBusy={mutation.isPending}>
         Change password
       </Button>

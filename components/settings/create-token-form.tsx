@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { applyProblem, formErrorOf, hasFieldErrors, fieldErrorProps } from "@/lib/client/forms";
+import { applyProblem, formErrorOf, hasFieldErrors } from "@/lib/client/forms";
 import { useCreateToken } from "@/lib/client/hooks/use-settings-mutations";
 import { TOKEN_EXPIRY_DAYS, ZCreateTokenInput, type TCreateTokenInput } from "@/lib/shared/schemas/tokens";
 
@@ -32,10 +32,10 @@ export function CreateTokenForm() {
     <div className="space-y-4">
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-wrap items-start gap-3" aria-label="Create API token">
         <div className="min-w-64 flex-1">
-          <TextField label="Token name" placeholder="e.g. SIEM export" maxLength={80} required {...fieldErrorProps(errors, "name")} {...register("name")} />
+          <TextField label="Token name" placeholder="e.g. SIEM export" maxLength={80} required error={errors.name?.message} {...register("name")} />
         </div>
         <div className="w-40">
-          <SelectField label="Expires" defaultValue="90" {...fieldErrorProps(errors, "expiresInDays")} {...register("expiresInDays")}>
+          <SelectField label="Expires" defaultValue="90" error={errors.expiresInDays?.message} {...register("expiresInDays")}>
             {TOKEN_EXPIRY_DAYS.map((days) => (
               <option key={days} value={days}>
                 in {days} days

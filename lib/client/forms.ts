@@ -43,7 +43,10 @@ export const messageOf = (error: unknown): string | undefined => {
 /** The problem's detail (or any other form-level error), for the form's alert. */
 export const formErrorOf = (errors: FieldErrors): string | undefined => errors.root?.server?.message;
 
-/** True when some field (not the form as a whole) has a message. */
+/**
+ * True when some field (not the form as a whole) has a message. A form that hides its alert while fields have
+ * messages shows them as they are (`errors.x?.message`), not through fieldErrorProps, which would hide both.
+ */
 export const hasFieldErrors = (errors: FieldErrors): boolean => Object.keys(errors).some((key) => key !== "root" && messageOf(errors[key]));
 
 /**
