@@ -1,7 +1,7 @@
 import { AppError } from "../../../shared/errors";
 import type { TActivityDetail } from "../../../shared/schemas/activities";
 import { findActivityById, findActorActivitiesBetween } from "../../repositories/activity-query-repository";
-import { findAlertsOfActivity } from "../../repositories/alert-repository";
+import { findAlertsOfActivity } from "../../repositories/alert-lookup-repository";
 import { getConnectorNames } from "../connectors/connector-names";
 import { withConnectorName } from "./list-activities";
 

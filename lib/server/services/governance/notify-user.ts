@@ -1,7 +1,7 @@
 import { getEnv } from "../../../env";
 import { buildUserNotice } from "../../../governance/user-notice";
 import { sendUserNotice } from "../notifications/send-user-notice";
-import { findAlertForGovernance } from "../../repositories/alert-repository";
+import { findAlertForGovernance } from "../../repositories/alert-lookup-repository";
 import { findConnectorName } from "../../repositories/connector-repository";
 import type { GovernanceActionRow } from "../../repositories/governance-repository";
 import { PermanentGovernanceError } from "./atlassian-effects";

@@ -2,7 +2,7 @@ import { governanceBlockReason } from "../../../shared/atlassian-scopes";
 import { AppError } from "../../../shared/errors";
 import { GOVERNANCE_ACTION_LABELS, type TGovernanceActionDto, type TGovernanceActionInput } from "../../../shared/schemas/governance";
 import { appendAuditEvent } from "../../repositories/audit-repository";
-import { findAlertForGovernance } from "../../repositories/alert-repository";
+import { findAlertForGovernance } from "../../repositories/alert-lookup-repository";
 import { findConnectorUser, listConnectorNamesOfAccount } from "../../repositories/atlassian-user-repository";
 import { findConnectorNameAndScopes } from "../../repositories/connector-repository";
 import { insertGovernanceAction } from "../../repositories/governance-repository";

@@ -1,6 +1,6 @@
 import type { NotificationContent } from "../../../notifications/types";
 import { type ClaimedDelivery } from "../../repositories/notification-delivery-repository";
-import { findAlertForNotification } from "../../repositories/alert-repository";
+import { findAlertForNotification } from "../../repositories/alert-lookup-repository";
 import { DeliveryError } from "./delivery-error";
 import { publicUrl } from "./public-url";
 

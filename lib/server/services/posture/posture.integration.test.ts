@@ -4,7 +4,7 @@ import { startSimulator, type TRunningSimulator } from "../../../simulator/start
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
 import { listAuditEvents } from "../../repositories/audit-repository";
-import { listPostureAlerts } from "../../repositories/alert-repository";
+import { listPostureAlerts } from "../../repositories/alert-lookup-repository";
 import { createConnector } from "../connectors/create-connector";
 import { runSyncPass } from "../sync/run-sync-pass";
 import { getLatestScores } from "./get-latest-scores";

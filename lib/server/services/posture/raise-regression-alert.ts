@@ -1,7 +1,7 @@
 import { driftWindow, findRecommendation, severityOf, type TRegression } from "../../../posture";
 import { STATUS_LABELS, type TDriftDto } from "../../../shared/schemas/posture";
 import { findSettingChanges } from "../../repositories/activity-repository";
-import { upsertPostureAlert } from "../../repositories/alert-repository";
+import { upsertPostureAlert } from "../../repositories/alert-lookup-repository";
 
 /**
  * For a recommendation that went from met to not met: finds the org audit events that changed its setting
