@@ -369,18 +369,8 @@ export const upsertAlertsInTransaction = async (connectorId: string, alerts: rea
   return rows.filter((r) => r.created).length;
 };
 
-export type UserAlertRow = Readonly<{
-  id: string;
-  title: string;
-  policyName: string;
-  severity: Severity;
-  status: AlertStatus;
-  createdAt: Date;
-  lastActivityAt: Date;
-}>;
-
 /** An Atlassian account's alerts, newest first (its user page). */
-export const listUserAlerts = async (connectorId: string, accountId: string, limit = 100, db: Sql = getSql()): Promise<UserAlertRow[]> =>
+export const listUserAlerts = async (connectorId: string, accountId: string, limit = 100, db: Sql = getSql()) =>
   db
     .selectFrom("alerts")
     .select(["id", "title", "policy_name as policyName", "severity", "status", "created_at as createdAt", "last_activity_at as lastActivityAt"])
@@ -389,3 +379,5 @@ export const listUserAlerts = async (connectorId: string, accountId: string, lim
     .orderBy("created_at", "desc")
     .limit(limit)
     .execute();
+
+export type UserAlertRow = Awaited<ReturnType<typeof listUserAlerts>>[number];

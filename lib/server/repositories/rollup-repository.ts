@@ -172,18 +172,8 @@ export const sumHourlyRollupsSince = async (connectorIds: readonly string[], sin
   return new Map(rows.map((r) => [r.connector_id, Number(r.n)]));
 };
 
-export type UserLocationRow = Readonly<{
-  ip: string;
-  countryCode: string | null;
-  country: string | null;
-  city: string | null;
-  firstSeen: Date;
-  lastSeen: Date;
-  count: number;
-}>;
-
 /** The IPs an account was seen from (rollup user_locations_seen), newest first. */
-export const listUserLocations = async (connectorId: string, accountId: string, limit = 500, db: Sql = getSql()): Promise<UserLocationRow[]> =>
+export const listUserLocations = async (connectorId: string, accountId: string, limit = 500, db: Sql = getSql()) =>
   db
     .selectFrom("user_locations_seen")
     .select(["ip", "country_code as countryCode", "country", "city", "first_seen as firstSeen", "last_seen as lastSeen", "count"])
@@ -192,3 +182,5 @@ export const listUserLocations = async (connectorId: string, accountId: string, 
     .orderBy("last_seen", "desc")
     .limit(limit)
     .execute();
+
+export type UserLocationRow = Awaited<ReturnType<typeof listUserLocations>>[number];
