@@ -6,6 +6,18 @@ export type TZipEntry = { path: string; content: Buffer };
 const DOS_TIME = 0;
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
 
+/** The fields local and central headers share, in the same layout: flags, method, time, date, CRC, sizes, name length. */
+const writeCommon = (header: Buffer, at: number, checksum: number, size: number, nameLength: number): void => {
+  header.writeUInt16LE(0x0800, at); // UTF-8 names
+  header.writeUInt16LE(0, at + 2); // stored
+  header.writeUInt16LE(DOS_TIME, at + 4);
+  header.writeUInt16LE(DOS_DATE, at + 6);
+  header.writeUInt32LE(checksum, at + 8);
+  header.writeUInt32LE(size, at + 12);
+  header.writeUInt32LE(size, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+};
+
 /** A zip archive of stored (uncompressed) entries: enough for real unzip tools, and byte-for-byte stable. */
 export const buildZip = (entries: readonly TZipEntry[]): Buffer => {
   const locals: Buffer[] = [];
@@ -17,25 +29,12 @@ export const buildZip = (entries: readonly TZipEntry[]): Buffer => {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(checksum, 14);
-    local.writeUInt32LE(entry.content.length, 18);
-    local.writeUInt32LE(entry.content.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeCommon(local, 6, checksum, entry.content.length, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(checksum, 16);
-    central.writeUInt32LE(entry.content.length, 20);
-    central.writeUInt32LE(entry.content.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeCommon(central, 8, checksum, entry.content.length, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, entry.content);
     centrals.push(central, name);
