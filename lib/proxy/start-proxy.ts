@@ -32,23 +32,16 @@ export const startSessionProxy = async (options: TSessionProxyOptions): Promise<
   const logger = rootLogger.child({ component: "session-proxy" });
   const domain = (options.domain ?? "proxy.localhost").toLowerCase();
   const tls = loadServerTls({ dataDir: options.dataDir, domain, certFile: options.certFile, keyFile: options.keyFile });
-  let server: https.Server | undefined;
+  // Asks every client for a certificate and serves those without one (unmanaged devices) all the same.
+  const server = https.createServer({ cert: tls.cert, key: tls.key, requestCert: true, rejectUnauthorized: false });
   const directory = await startProxyDirectory({
     logger,
     // New connections use the new CA set; requests on open connections keep the verdict of their handshake,
     // and revocation (checked per request by serial) does not wait for them.
-    onCasChanged: (pems) => server?.setSecureContext({ cert: tls.cert, key: tls.key, ...(pems.length ? { ca: [...pems] } : {}) }),
+    onCasChanged: (pems) => server.setSecureContext({ cert: tls.cert, key: tls.key, ...(pems.length ? { ca: [...pems] } : {}) }),
   });
   const tracker = createSessionTracker(logger);
   const writer = createProxyWriter({ logger, tracker });
-  const cas = directory.trustedCaPems();
-  server = https.createServer({
-    cert: tls.cert,
-    key: tls.key,
-    requestCert: true,
-    rejectUnauthorized: false,
-    ...(cas.length ? { ca: [...cas] } : {}),
-  });
   const context = { domain, port: options.publicPort ?? 0, directory, tracker, writer, logger };
   server.on("request", (req, res) => {
     handleProxyRequest(req, res, context).catch((error: unknown) => {

@@ -51,7 +51,7 @@ const createCa = () => {
 const issueServerCertificate = (caCertPem: string, caKeyPem: string, domain: string) => {
   const caCert = forge.pki.certificateFromPem(caCertPem);
   const caKey = forge.pki.privateKeyFromPem(caKeyPem);
-  const { key, publicKey, pem } = newKeyPair();
+  const { publicKey, pem } = newKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   cert.serialNumber = newSerial();
