@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Logger } from "../server/logger";
 import { buildProxyActivity, isDownloadAction } from "./build-activity";
-import { classifyRequest } from "./classify";
+import type { classifyRequest } from "./classify";
 import { clearCookies, parseCookieHeader, proxyCookieName, proxySessionCookie, siteHostsWithProxyCookie, upstreamCookieHeader } from "./cookies";
 import { deviceOfSocket, type TDevice } from "./device";
 import type { TProxyDirectory } from "./directory";
@@ -18,7 +18,7 @@ import { fetchAccount } from "./upstream";
 /** An anonymous session asks /gateway/api/me at most this often (right away after a sign-in). */
 export const IDENTITY_RETRY_MS = 3_000;
 
-export type THandlerContext = Readonly<{ domain: string; port: number; directory: TProxyDirectory; tracker: TSessionTracker; writer: TProxyWriter; logger: Logger }>;
+export type THandlerContext = Readonly<{ domain: string; port: number; directory: TProxyDirectory; tracker: TSessionTracker; writer: TProxyWriter; logger: Logger; classify: typeof classifyRequest }>;
 
 const clientIp = (req: IncomingMessage) => req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? null;
 
@@ -101,7 +101,7 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
 
   url.searchParams.delete(SITE_PARAM);
   const path = `${url.pathname}${url.search}`;
-  const klass = classifyRequest({ method: req.method ?? "GET", hostKind: target.kind, pathname: url.pathname, search: url.searchParams });
+  const klass = ctx.classify({ method: req.method ?? "GET", hostKind: target.kind, pathname: url.pathname, search: url.searchParams });
   const result = await forwardRequest({
     req,
     res,

@@ -2,6 +2,7 @@
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { logger as rootLogger } from "../server/logger";
+import { classifyRequest } from "./classify";
 import { startProxyDirectory } from "./directory";
 import { handleProxyRequest } from "./handle-request";
 import { sendPage } from "./pages";
@@ -23,6 +24,8 @@ export type TSessionProxyOptions = Readonly<{
    * load balancer or port mapping (443 outside, 4443 inside).
    */
   publicPort?: number;
+  /** The classification table; default lib/proxy/classify.ts (tests of the proxy's plumbing pass their own). */
+  classify?: typeof classifyRequest;
 }>;
 
 export type TRunningSessionProxy = Readonly<{ port: number; caCertPath: string | null; close: () => Promise<void> }>;
@@ -33,16 +36,17 @@ export const startSessionProxy = async (options: TSessionProxyOptions): Promise<
   const domain = (options.domain ?? "proxy.localhost").toLowerCase();
   const tls = loadServerTls({ dataDir: options.dataDir, domain, certFile: options.certFile, keyFile: options.keyFile });
   // Asks every client for a certificate and serves those without one (unmanaged devices) all the same.
-  const server = https.createServer({ cert: tls.cert, key: tls.key, requestCert: true, rejectUnauthorized: false });
+  // `ca: []`, never unset: without it OpenSSL would trust the public roots, and any public client certificate would pass.
+  const server = https.createServer({ cert: tls.cert, key: tls.key, ca: [], requestCert: true, rejectUnauthorized: false });
   const directory = await startProxyDirectory({
     logger,
     // New connections use the new CA set; requests on open connections keep the verdict of their handshake,
     // and revocation (checked per request by serial) does not wait for them.
-    onCasChanged: (pems) => server.setSecureContext({ cert: tls.cert, key: tls.key, ...(pems.length ? { ca: [...pems] } : {}) }),
+    onCasChanged: (pems) => server.setSecureContext({ cert: tls.cert, key: tls.key, ca: [...pems] }),
   });
   const tracker = createSessionTracker(logger);
   const writer = createProxyWriter({ logger, tracker });
-  const context = { domain, port: options.publicPort ?? 0, directory, tracker, writer, logger };
+  const context = { domain, port: options.publicPort ?? 0, directory, tracker, writer, logger, classify: options.classify ?? classifyRequest };
   server.on("request", (req, res) => {
     handleProxyRequest(req, res, context).catch((error: unknown) => {
       logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, "proxy request failed");
