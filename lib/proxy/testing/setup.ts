@@ -31,6 +31,7 @@ export const classifyFakeSite = ({ method, hostKind, pathname }: Readonly<{ meth
   if (hostKind === "media") return { product: "jira-software", action: "proxy_download_attachment", fileName: "report.bin" };
   if (method === "POST" && pathname === "/login") return { product: "atlassian", action: "proxy_sign_in" };
   if (pathname === "/page") return { product: "confluence", action: "proxy_view_page", objectType: "page", objectId: "1", objectName: "Fake page" };
+  if (pathname === "/reset") return { product: "bitbucket", action: "proxy_download_raw_file", fileName: "reset.bin" };
   if (pathname === "/big.bin") return { product: "confluence", action: "proxy_download_attachment", objectType: "page", objectId: "1", fileName: "big.bin" };
   return { product: "atlassian", action: "proxy_other" };
 };
