@@ -6,11 +6,14 @@ import { rewriteSetCookie } from "./cookies";
 import type { TOutcome } from "./build-activity";
 import type { TProxied, TUpstream } from "./names";
 import { sendUpstreamDown } from "./pages";
-import { createAuthorityReplacer, isRewritableBody, requestReplacements, responseReplacements } from "./rewrite-authorities";
+import { createAuthorityReplacer, isRewritableBody, requestReplacements, responseReplacements, type TAuthorityReplacer } from "./rewrite-authorities";
 import { requestUpstream } from "./upstream";
 
 /** Query parameter added to URLs that lead to the shared media host: names the site, stripped before forwarding. */
 export const SITE_PARAM = "watchpost_site";
+
+/** Response headers that name the site by URL or origin: rewritten like Location, so CSP and CORS hold on the proxied host. */
+const URL_HEADERS = new Set(["location", "content-location", "refresh", "link", "content-security-policy", "content-security-policy-report-only", "access-control-allow-origin"]);
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "proxy-authorization", "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "host"]);
 const DECODABLE = ["gzip", "deflate", "br"];
@@ -56,11 +59,23 @@ const tagMediaUrl = (value: string, proxied: TProxied, siteHost: string): string
   }
 };
 
+// One pair of replacers per site and proxy authority: building the pattern costs more than a small page's rewrite.
+const replacers = new Map<string, { inbound: TAuthorityReplacer; outbound: TAuthorityReplacer }>();
+const replacersOf = (upstream: TUpstream, proxied: TProxied) => {
+  const key = `${upstream.protocol}${upstream.siteAuthority} ${proxied.siteAuthority}`;
+  let pair = replacers.get(key);
+  if (!pair) {
+    if (replacers.size > 1_000) replacers.clear();
+    pair = { inbound: createAuthorityReplacer(requestReplacements(upstream, proxied)), outbound: createAuthorityReplacer(responseReplacements(upstream, proxied)) };
+    replacers.set(key, pair);
+  }
+  return pair;
+};
+
 export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
   new Promise((resolve) => {
     const { req, res, upstream, proxied } = input;
-    const inbound = createAuthorityReplacer(requestReplacements(upstream, proxied));
-    const outbound = createAuthorityReplacer(responseReplacements(upstream, proxied));
+    const { inbound, outbound } = replacersOf(upstream, proxied);
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined || HOP_BY_HOP.has(name) || name === "cookie" || name === "accept-encoding") continue;
@@ -97,6 +112,17 @@ export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
     });
 
     upstreamRequest.on("response", (upstreamResponse) => {
+      try {
+        relay(upstreamResponse);
+      } catch {
+        // A header Node refuses to send (invalid characters from the upstream): that request fails, not the proxy.
+        hasUpstreamFailed = true;
+        upstreamResponse.destroy();
+        if (!res.headersSent) sendUpstreamDown(res, proxied.siteAuthority);
+        else res.destroy();
+      }
+    });
+    const relay = (upstreamResponse: IncomingMessage) => {
       status = upstreamResponse.statusCode ?? 502;
       contentType = upstreamResponse.headers["content-type"] ?? null;
       const encoding = (upstreamResponse.headers["content-encoding"] ?? "").trim().toLowerCase();
@@ -107,7 +133,7 @@ export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
       const out: OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(upstreamResponse.headers)) {
         if (value === undefined || HOP_BY_HOP.has(name)) continue;
-        if (name === "location" || name === "content-location" || name === "refresh") out[name] = tagMediaUrl(outbound.replaceAll(String(value)), proxied, input.siteHost);
+        if (URL_HEADERS.has(name)) out[name] = tagMediaUrl(outbound.replaceAll(String(value)), proxied, input.siteHost);
         else if (name === "set-cookie") out[name] = (value as string[]).map((c) => rewriteSetCookie(c, input.siteHost, input.domain));
         else out[name] = value;
       }
@@ -136,7 +162,7 @@ export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
         if (error && !res.writableFinished && upstreamResponse.errored) hasUpstreamFailed = true;
         settle();
       });
-    });
+    };
     // pipe, not pipeline: a failed upstream must not destroy the client's request (its socket still gets the 502).
     req.pipe(upstreamRequest);
   });

@@ -67,6 +67,8 @@ export const startSessionProxy = async (options: TSessionProxyOptions): Promise<
     server.once("error", reject);
     server.listen(options.port ?? 4443, options.host ?? "0.0.0.0", () => resolve());
   });
+  // After listening, a server error (EMFILE under a flood) is logged; the sockets that caused it are gone.
+  server.on("error", (error) => logger.error({ err: { message: error.message } }, "session proxy server error"));
   const port = (server.address() as AddressInfo).port;
   Object.assign(context, { port: options.publicPort ?? port });
   logger.info({ port, domain }, "session proxy listening");
