@@ -1,9 +1,13 @@
 // A proxied request as an activity of the site's connector (source session_proxy): pure, from what the proxy saw.
+import type { TEnrichable } from "../enrichment/enrich-activities";
 import type { TSessionActivity } from "../server/repositories/activity-repository";
 import { buildSearchText } from "../server/services/sync/normalize-event";
 import type { TRequestClass } from "./classify";
 import type { TDevice } from "./device";
 import type { TAccount } from "./session-tracker";
+
+/** Enrichment fills these from the IP (ranges, threat lists, GeoIP) when the batch is written. */
+export const NO_LOCATION: Omit<TEnrichable, "ip"> = { country: null, countryCode: null, region: null, city: null, lat: null, lon: null, locationSource: null, ipCategory: null, ipTags: [] };
 
 export type TOutcome = "completed" | "aborted" | "upstream_error";
 
@@ -96,15 +100,7 @@ export const buildProxyActivity = (klass: TRequestClass, input: TProxyRequestRec
     targets,
     targetName: klass.fileName ?? klass.objectName ?? null,
     ip: input.ip,
-    country: null,
-    countryCode: null,
-    region: null,
-    city: null,
-    lat: null,
-    lon: null,
-    locationSource: null,
-    ipCategory: null,
-    ipTags: [],
+    ...NO_LOCATION,
     message: describe(klass, input),
     raw: {
       sessionId: input.sessionId,

@@ -3,6 +3,7 @@ import type { Logger } from "../server/logger";
 import { listProtectedSites, type TProtectedSite } from "../server/repositories/atlassian-site-repository";
 import { listTrustedCaPems } from "../server/repositories/device-ca-repository";
 import { listRevokedSerials } from "../server/repositories/device-certificate-repository";
+import { every } from "./every";
 
 /** ≤2 s (issue 21: a revoked certificate is unmanaged within 5 s, a switched-on site is reachable at once). */
 export const REFRESH_MS = 1_000;
@@ -46,20 +47,12 @@ export const startProxyDirectory = async (options: Readonly<{ logger: Logger; on
   };
 
   await refresh();
-  let isClosed = false;
-  let timer: NodeJS.Timeout | undefined;
-  const loop = () => {
-    timer = setTimeout(() => void refresh().finally(() => !isClosed && loop()), REFRESH_MS);
-  };
-  loop();
+  const stop = every(REFRESH_MS, refresh);
   return {
     siteOf: (host) => sites.get(host),
     revokedSerials: () => revoked,
     trustedCaPems: () => cas,
     refresh,
-    close: () => {
-      isClosed = true;
-      clearTimeout(timer);
-    },
+    close: stop,
   };
 };

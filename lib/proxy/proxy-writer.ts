@@ -1,18 +1,18 @@
 // The proxy's one write loop: sessions (rows, counters, ended state) and activities, every FLUSH_MS, in batches.
-import { enrichActivities, type TEnrichable } from "../enrichment/enrich-activities";
+import { enrichActivities } from "../enrichment/enrich-activities";
 import type { Logger } from "../server/logger";
 import { insertSessionActivities, type TSessionActivity } from "../server/repositories/activity-repository";
 import type { TNewProxySession } from "../server/repositories/proxy-session-repository";
 import { loadEnrichmentContext } from "../server/services/ip-ranges/load-enrichment-context";
 import { buildSearchText } from "../server/services/sync/normalize-event";
+import { NO_LOCATION } from "./build-activity";
+import { every } from "./every";
 import type { TSessionTracker } from "./session-tracker";
 
 /** ≤500 ms (issue 21: activities in the activity log within 2 s; End session takes effect within ~1 s). */
 export const FLUSH_MS = 300;
 /** During a database outage activities wait in memory up to this many; older ones are dropped, with a warning. */
 const MAX_BUFFERED = 50_000;
-
-const NO_LOCATION: Omit<TEnrichable, "ip"> = { country: null, countryCode: null, region: null, city: null, lat: null, lon: null, locationSource: null, ipCategory: null, ipTags: [] };
 
 export const createProxyWriter = (options: Readonly<{ logger: Logger; tracker: TSessionTracker }>) => {
   const { logger, tracker } = options;
@@ -51,12 +51,7 @@ export const createProxyWriter = (options: Readonly<{ logger: Logger; tracker: T
 
   const flush = (): Promise<void> => (running ??= flushOnce().finally(() => (running = null)));
 
-  let isClosed = false;
-  let timer: NodeJS.Timeout | undefined;
-  const loop = () => {
-    timer = setTimeout(() => void flush().finally(() => !isClosed && loop()), FLUSH_MS);
-  };
-  loop();
+  const stop = every(FLUSH_MS, flush);
 
   return {
     push: (activity: TSessionActivity) => {
@@ -65,8 +60,7 @@ export const createProxyWriter = (options: Readonly<{ logger: Logger; tracker: T
     flush,
     /** Stops the loop after a last flush. */
     close: async () => {
-      isClosed = true;
-      clearTimeout(timer);
+      stop();
       await running;
       await flush();
     },

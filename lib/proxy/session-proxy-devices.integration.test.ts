@@ -1,33 +1,18 @@
-import { mkdtempSync } from "node:fs";
 import https from "node:https";
 import net from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../server/db";
-import { startSessionProxy, type TRunningSessionProxy } from "./start-proxy";
+import type { TRunningSessionProxy } from "./start-proxy";
 import { cookiesOf, createDeviceCa, proxyRequest, type TClientCert } from "./testing/client";
-import { startFakeSite, type TFakeSite } from "./testing/fake-site";
-import { classifyFakeSite, insertProtectedSite } from "./testing/setup";
+import { insertProtectedSite, PROXY_DOMAIN as DOMAIN, startProxyFixture, waitFor } from "./testing/setup";
 
 // Device verdicts, End session and bad input: revocation and ending take effect within seconds, nothing crashes the proxy.
-const DOMAIN = "proxy.localhost";
-let site: TFakeSite;
+let fixture: Awaited<ReturnType<typeof startProxyFixture>>;
 let proxy: TRunningSessionProxy;
 let host: string;
 let downHost: string;
 const deviceCa = createDeviceCa("Devices CA");
 const strangerCa = createDeviceCa("Stranger CA");
-
-const waitFor = async <T>(read: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** The device the proxy recorded for one page view with this certificate (or none). */
 const deviceOfView = async (clientCert?: TClientCert) => {
@@ -39,20 +24,13 @@ const deviceOfView = async (clientCert?: TClientCert) => {
 };
 
 beforeAll(async () => {
-  site = await startFakeSite();
-  host = `${(await insertProtectedSite(`http://127.0.0.1:${site.port}`)).host}.${DOMAIN}`;
+  fixture = await startProxyFixture(deviceCa);
+  ({ proxy, host } = fixture);
   // A site whose upstream refuses connections (nothing listens on port 9 of loopback).
   downHost = `${(await insertProtectedSite("http://127.0.0.1:9")).host}.${DOMAIN}`;
-  await getDb().deviceCa.create({
-    data: { kind: "uploaded", name: "Devices CA", certPem: deviceCa.certPem, subject: "CN=Devices CA", fingerprint256: deviceCa.fingerprint256, notAfter: new Date(Date.now() + 86_400_000) },
-  });
-  proxy = await startSessionProxy({ port: 0, host: "127.0.0.1", domain: DOMAIN, dataDir: mkdtempSync(path.join(tmpdir(), "proxy-")), classify: classifyFakeSite });
 });
 
-afterAll(async () => {
-  await proxy?.close();
-  await site?.close();
-});
+afterAll(() => fixture?.close());
 
 describe("session proxy devices and bad input", () => {
   it("tells managed from unmanaged: trusted CA, foreign CA, damaged signature, no certificate", async () => {

@@ -1,30 +1,17 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../server/db";
-import { startSessionProxy, type TRunningSessionProxy } from "./start-proxy";
+import type { TRunningSessionProxy } from "./start-proxy";
 import { cookiesOf, createDeviceCa, proxyRequest, type TClientCert } from "./testing/client";
-import { BIG_SIZE, bytesAt, sha256, startFakeSite, type TFakeSite } from "./testing/fake-site";
-import { classifyFakeSite, insertProtectedSite } from "./testing/setup";
+import { BIG_SIZE, bytesAt, sha256, type TFakeSite } from "./testing/fake-site";
+import { PROXY_DOMAIN as DOMAIN, startProxyFixture, waitFor } from "./testing/setup";
 
-const DOMAIN = "proxy.localhost";
+let fixture: Awaited<ReturnType<typeof startProxyFixture>>;
 let site: TFakeSite;
 let proxy: TRunningSessionProxy;
 let host: string;
 let connectorId: string;
 const deviceCa = createDeviceCa("Test device CA");
 const trusted = deviceCa.issue("laptop-trusted");
-
-const waitFor = async <T>(read: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 const activitiesOf = (sessionId: string) =>
   getDb().activity.findMany({ where: { connectorId, source: "session_proxy", raw: { path: ["sessionId"], equals: sessionId } }, orderBy: { seq: "asc" } });
@@ -44,19 +31,11 @@ const signIn = async (user: string, clientCert?: TClientCert) => {
 };
 
 beforeAll(async () => {
-  site = await startFakeSite();
-  ({ connectorId, host: host } = await insertProtectedSite(`http://127.0.0.1:${site.port}`));
-  host = `${host}.${DOMAIN}`;
-  await getDb().deviceCa.create({
-    data: { kind: "uploaded", name: "Test device CA", certPem: deviceCa.certPem, subject: "CN=Test device CA", fingerprint256: deviceCa.fingerprint256, notAfter: new Date(Date.now() + 86_400_000) },
-  });
-  proxy = await startSessionProxy({ port: 0, host: "127.0.0.1", domain: DOMAIN, dataDir: mkdtempSync(path.join(tmpdir(), "proxy-")), classify: classifyFakeSite });
+  fixture = await startProxyFixture(deviceCa);
+  ({ site, proxy, host, connectorId } = fixture);
 });
 
-afterAll(async () => {
-  await proxy?.close();
-  await site?.close();
-});
+afterAll(() => fixture?.close());
 
 describe("session proxy", () => {
   it("answers unknown and malformed hosts with a 404 page", async () => {
