@@ -35,6 +35,8 @@ const EVICT_AFTER_MS = 60 * 60_000;
 /** Only sessions seen this recently are checked for End session (the next request of an idle one reloads it). */
 const ENDED_CHECK_WINDOW_MS = 15 * 60_000;
 
+const LOOKUP_TIMEOUT_MS = 2_000;
+
 export type TSessionStart = Readonly<{ connectorId: string; siteHost: string; ip: string | null; countryCode: string | null; userAgent: string | null; device: TDevice }>;
 
 export const createSessionTracker = (logger: Logger) => {
@@ -52,7 +54,11 @@ export const createSessionTracker = (logger: Logger) => {
 
   const load = async (id: string): Promise<TEntry | null> => {
     try {
-      const row = await findProxySession(id);
+      // A database that hangs must not hold the request: after a moment the browser just gets a new session.
+      const row = await Promise.race([
+        findProxySession(id),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("session lookup timed out")), LOOKUP_TIMEOUT_MS).unref()),
+      ]);
       if (!row) return null;
       const session: TProxySession = {
         id: row.id,
