@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../server/db";
 import type { TRunningSessionProxy } from "./start-proxy";
 import { cookiesOf, createDeviceCa, proxyRequest, type TClientCert } from "./testing/client";
-import { BIG_SIZE, bytesAt, sha256, type TFakeSite } from "./testing/fake-site";
-import { PROXY_DOMAIN as DOMAIN, startProxyFixture, waitFor } from "./testing/setup";
+import { BIG_SIZE, bytesAt, sha256, startFakeSite, type TFakeSite } from "./testing/fake-site";
+import { insertProtectedSite, PROXY_DOMAIN as DOMAIN, startProxyFixture, waitFor } from "./testing/setup";
 
 let fixture: Awaited<ReturnType<typeof startProxyFixture>>;
 let site: TFakeSite;
@@ -120,5 +120,39 @@ describe("session proxy", () => {
     }, 2_000);
     expect(rows).toMatchObject({ actorId: "acc-bob", action: "proxy_download_attachment" });
     expect(rows.raw).toMatchObject({ device: { managed: false, subject: null } });
+  });
+
+  it("sends a media request to the upstream of the site it came from, with several simulators behind one proxy", async () => {
+    const other = await startFakeSite();
+    try {
+      const otherHost = `${(await insertProtectedSite(`http://127.0.0.1:${other.port}`)).host}.${DOMAIN}`;
+      // The proxy picks the new site up at its next directory refresh.
+      const page = await waitFor(async () => {
+        const response = await proxyRequest(proxy.port, otherHost, "/page");
+        return response.status === 200 ? response : null;
+      }, 3_000);
+      const mediaHost = `api.media.atlassian.com.${DOMAIN}`;
+      const bothCookies = [...cookiesOf(page), ...cookiesOf(await proxyRequest(proxy.port, host, "/page"))].join("; ");
+      const seenBefore = { first: site.seen.mediaQuery, other: other.seen.mediaQuery };
+      // The parameter names the other site: only its upstream sees the request, without the parameter.
+      const tagged = await proxyRequest(proxy.port, mediaHost, `/file/x/binary?name=o.bin&watchpost_site=${otherHost.replace(`.${DOMAIN}`, "")}`, {
+        headers: { cookie: bothCookies, range: "bytes=0-9" },
+      });
+      expect(tagged.status).toBe(206);
+      expect(other.seen.mediaQuery).toBe("?name=o.bin");
+      expect(site.seen.mediaQuery).toBe(seenBefore.first);
+      // No parameter: the page it was linked from (Referer) decides.
+      const referred = await proxyRequest(proxy.port, mediaHost, "/file/y/binary?name=r.bin", {
+        headers: { cookie: bothCookies, referer: `https://${host}:${proxy.port}/page`, range: "bytes=0-9" },
+      });
+      expect(referred.status).toBe(206);
+      expect(site.seen.mediaQuery).toBe("?name=r.bin");
+      expect(other.seen.mediaQuery).toBe("?name=o.bin");
+      expect(seenBefore.other).toBeNull();
+      // Nothing to go by: no session, no site, a 404 page.
+      expect((await proxyRequest(proxy.port, mediaHost, "/file/z/binary")).status).toBe(404);
+    } finally {
+      await other.close();
+    }
   });
 });
