@@ -30,6 +30,17 @@ describe("authority rewriting", () => {
     expect(await rewriteStream(responseReplacements(sim, proxied), [...page])).toBe(expected);
   });
 
+  it("covers every place a page names its host: srcset, formaction, meta refresh, data attributes, protocol-relative URLs", () => {
+    const html =
+      '<img srcset="http://acme.atlassian.net.localhost:5100/a.png 1x, http://acme.atlassian.net.localhost:5100/b.png 2x">' +
+      '<button formaction="http://acme.atlassian.net.localhost:5100/do"></button><meta http-equiv="refresh" content="0; url=http://acme.atlassian.net.localhost:5100/x">' +
+      '<div data-config=\'{"base":"http://acme.atlassian.net.localhost:5100"}\'></div><script src="//acme.atlassian.net.localhost:5100/app.js"></script>';
+    const out = createAuthorityReplacer(responseReplacements(sim, proxied)).replaceAll(html);
+    expect(out).not.toContain("localhost:5100");
+    expect(out.match(/https:\/\/acme\.atlassian\.net\.proxy\.localhost:4443/g)).toHaveLength(5);
+    expect(out).toContain('src="//acme.atlassian.net.proxy.localhost:4443/app.js"');
+  });
+
   it("leaves other hosts that merely contain the name alone, and multi-byte text intact", () => {
     const text = "xacme.atlassian.net acme.atlassian.net.evil.com acme.atlassian.net/wiki — é 漢字";
     expect(createAuthorityReplacer(responseReplacements(real, proxied)).replaceAll(text)).toBe(
