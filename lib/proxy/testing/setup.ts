@@ -5,27 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getDb } from "../../server/db";
 import { insertConnector } from "../../server/repositories/connector-repository";
+import { connectorData } from "../../testing/factories";
 import type { TRequestClass } from "../classify";
 import { startSessionProxy } from "../start-proxy";
 import { startFakeSite } from "./fake-site";
 
 export const insertProtectedSite = async (baseUrl: string, siteName = `s${randomUUID().slice(0, 8)}`) => {
   const id = randomUUID();
-  await insertConnector({
-    id,
-    name: `proxy-${id}`,
-    orgId: `org-${id}`,
-    baseUrl,
-    apiKeyCiphertext: "not-a-real-ciphertext",
-    apiKeyLast4: "abcd",
-    rateBucketKey: `bucket-${id}`,
-    apiKeyExpiresAt: new Date("2030-01-01T00:00:00Z"),
-    backfillDays: 1,
-    syncFrom: new Date("2026-01-01T00:00:00Z"),
-    createdById: null,
-    missingScopes: [],
-    scopesCheckedAt: new Date(),
-  });
+  await insertConnector(connectorData({ id, baseUrl }));
   const host = `${siteName}.atlassian.net`;
   await getDb().atlassianSite.create({ data: { connectorId: id, host, name: siteName, isProtected: true, protectedAt: new Date() } });
   return { connectorId: id, host };
