@@ -34,6 +34,7 @@ describe("buildProxyActivity", () => {
       raw: { sessionId: "s1", device: { managed: false, subject: null, serial: null }, status: 200, bytesSent: 1_258_291, outcome: "completed" },
     });
     expect(a.searchText).toContain("report.pdf");
+    expect(a.isSystem).toBe(true);
   });
 
   it("names the user and the managed device, and says when the client gave up", () => {
@@ -43,6 +44,7 @@ describe("buildProxyActivity", () => {
     );
     expect(a).toMatchObject({ actorId: "acc-1", actorEmail: "a@acme.test", actorName: "Ann", message: "Viewed ACME-1 in Jira on a managed device (laptop-7) (aborted by the client)" });
     expect(a.searchText).toContain("ann");
+    expect(a.isSystem).toBe(false);
   });
 });
 

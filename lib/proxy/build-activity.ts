@@ -94,7 +94,8 @@ export const buildProxyActivity = (klass: TRequestClass, input: TProxyRequestRec
     onBehalfOfId: null,
     authType: null,
     tokenId: null,
-    isSystem: false,
+    // "anonymous" is everyone before sign-in, not one person: detection's per-user profiles (travel, volume) skip it.
+    isSystem: input.account === null,
     isAdminAction: false,
     isImpersonation: false,
     targets,
