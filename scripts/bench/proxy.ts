@@ -80,10 +80,11 @@ const signIn = async (target: TTarget, agent: HttpAgent | HttpsAgent, email: str
 
 const summarize = (samples: readonly number[]) => ({ p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) });
 
-/** Peak RSS (VmHWM) of one process, in MB, from /proc. */
-const peakRssMb = (pid: number): number => {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) / 1024 : 0;
+/** RSS now (VmRSS) and peak RSS so far (VmHWM) of one process, in MB, from /proc. */
+const rssMb = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const read = (field: string) => round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024, 1);
+  return { now: read("VmRSS"), peak: read("VmHWM") };
 };
 
 const main = async () => {
@@ -92,7 +93,7 @@ const main = async () => {
   const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
   const proxyPort = await freePort();
-  const proxy = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "proxy.ts")], {
+  const proxy = spawn(process.execPath, [...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join("scripts", "proxy.ts")], {
     env: { ...process.env, WATCHPOST_PROXY_PORT: String(proxyPort), WATCHPOST_PROXY_DOMAIN: DOMAIN, WATCHPOST_DATA_DIR: database.scratch, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -122,6 +123,7 @@ const main = async () => {
       await new Promise((r) => setTimeout(r, 200));
     }
 
+    const phaseRss: Record<string, { now: number; peak: number }> = { ready: rssMb(proxy.pid ?? 0) };
     log(`page: ${PAGE_REQUESTS} requests a side of ${largePage}`);
     const agents = { direct: new HttpAgent({ keepAlive: true, maxSockets: 1 }), proxy: new HttpsAgent({ keepAlive: true, maxSockets: 1 }) };
     const cookies = { direct: await signIn(direct, agents.direct, user), proxy: await signIn(proxied, agents.proxy, user) };
@@ -137,6 +139,7 @@ const main = async () => {
     }
     const page = { bytes: pageBytes, directMs: summarize(pageMs.direct), proxyMs: summarize(pageMs.proxy) };
     const overheadP95 = round(page.proxyMs.p95 - page.directMs.p95);
+    phaseRss.page = rssMb(proxy.pid ?? 0);
 
     log(`download: ${DOWNLOADS} a side of ${bigFile.fileName} (${bigFile.size} bytes)`);
     const mbps: Record<"direct" | "proxy", number[]> = { direct: [], proxy: [] };
@@ -149,6 +152,7 @@ const main = async () => {
     }
     const download = { bytes: bigFile.size, directMBps: summarize(mbps.direct), proxyMBps: summarize(mbps.proxy) };
     const downloadRatio = round(download.proxyMBps.p50 / download.directMBps.p50);
+    phaseRss.download = rssMb(proxy.pid ?? 0);
 
     log(`sessions: ${SESSIONS} at once`);
     const errors: string[] = [];
@@ -173,7 +177,8 @@ const main = async () => {
     // Let the proxy flush its session activities (≤500 ms batches) before counting them.
     await new Promise((r) => setTimeout(r, 2000));
     const stored = await owner.query<{ n: string }>("SELECT count(*) AS n FROM activities WHERE source = 'session_proxy'");
-    const proxyRssPeakMb = round(peakRssMb(proxy.pid ?? 0), 1);
+    phaseRss.sessions = rssMb(proxy.pid ?? 0);
+    const proxyRssPeakMb = phaseRss.sessions.peak;
 
     const met = {
       pageOverhead: overheadP95 <= TARGETS.pageOverheadP95Ms,
@@ -183,7 +188,7 @@ const main = async () => {
     };
     console.log(
       JSON.stringify(
-        { bench: "proxy", targets: TARGETS, page, pageOverheadP95Ms: overheadP95, download, downloadRatio, proxyRssPeakMb, sessions, sessionActivitiesStored: Number(stored.rows[0]?.n ?? 0), met },
+        { bench: "proxy", targets: TARGETS, page, pageOverheadP95Ms: overheadP95, download, downloadRatio, proxyRssPeakMb, proxyRssByPhaseMb: phaseRss, sessions, sessionActivitiesStored: Number(stored.rows[0]?.n ?? 0), met },
         null,
         2,
       ),
