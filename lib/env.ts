@@ -85,6 +85,15 @@ export const ZEnv = z
       .enum(["0", "1", "true", "false"], { error: "must be 0, 1, true or false" })
       .optional()
       .transform((v) => (v === undefined ? undefined : v === "1" || v === "true")),
+    /** The session proxy's domain: a site `acme.atlassian.net` is reached at `acme.atlassian.net.<domain>`. */
+    WATCHPOST_PROXY_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "must be a lower-case DNS name such as proxy.example.com")
+      .default("proxy.localhost"),
+    /** Port the session proxy listens on (TLS). */
+    WATCHPOST_PROXY_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(4443),
+    /** Port users reach the proxy on when a load balancer fronts it (e.g. 443); unset: WATCHPOST_PROXY_PORT. */
+    WATCHPOST_PROXY_PUBLIC_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     /** Set by the supervisor for each child process; names the process in log lines. */
     WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),
