@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { downloadPkcs12 } from "@/lib/client/api/devices";
-import { applyProblem, fieldErrorProps, formErrorOf, hasFieldErrors } from "@/lib/client/forms";
+import { applyProblem, fieldErrorProps, formErrorOf } from "@/lib/client/forms";
 import { useIssueCertificate } from "@/lib/client/hooks/use-device-mutations";
 import { CERTIFICATE_DAYS, ZIssueCertificateInput, type TIssueCertificateInput } from "@/lib/shared/schemas/devices";
 import { Alert } from "../ui/alert";
@@ -61,7 +61,7 @@ export function IssueCertificateForm() {
           Issue certificate
         </Button>
       </form>
-      {formError && !hasFieldErrors(errors) ? <Alert tone="error">{formError}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       {mutation.data ? (
         <Alert tone="success">
           Certificate “{mutation.data.certificate.name}” issued and downloaded as {mutation.data.fileName}. Install it on the device with its passphrase: it cannot be

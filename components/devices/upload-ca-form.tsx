@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import { applyProblem, fieldErrorProps, formErrorOf, hasFieldErrors } from "@/lib/client/forms";
+import { applyProblem, fieldErrorProps, formErrorOf } from "@/lib/client/forms";
 import { useUploadCa } from "@/lib/client/hooks/use-device-mutations";
 import { MAX_CA_PEM_CHARS, ZUploadCaInput } from "@/lib/shared/schemas/devices";
 import { Alert } from "../ui/alert";
@@ -36,7 +36,7 @@ export function UploadCaForm() {
           Upload CA
         </Button>
       </div>
-      {formError && !hasFieldErrors(errors) ? <Alert tone="error">{formError}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
       {mutation.data ? <Alert tone="success">CA “{mutation.data.name}” is now trusted for device certificates.</Alert> : null}
     </form>
   );

@@ -37,14 +37,16 @@ test("an admin protects a site through the session proxy and gets the proxied UR
   await expect(row).toContainText("Not protected");
   const toggle = page.getByRole("switch", { name: `Protect through the session proxy: ${host}` });
   await expect(toggle).not.toBeChecked();
-  await toggle.check();
+  // The switch shows what the server stored: it flips once the PATCH has answered.
+  await toggle.click();
   await expect(toggle).toBeChecked();
   await expect(row.getByTestId("proxied-url")).toHaveText(`https://${host}.proxy.localhost:4443`);
   await expect(row.getByRole("button", { name: "Copy URL" })).toBeVisible();
 
   const list = (await (await context.request.get(`/api/v1/connectors/${connectorId}/sites`)).json()) as { data: { host: string; isProtected: boolean }[] };
   expect(list.data).toEqual([expect.objectContaining({ host, isProtected: true })]);
-  await toggle.uncheck();
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
   await expect(row).toContainText("Not protected");
 
   expect((await context.request.delete(`/api/v1/connectors/${connectorId}`)).status()).toBe(200);
