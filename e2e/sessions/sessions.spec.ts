@@ -26,9 +26,9 @@ test("proxied sessions are listed, filtered through the URL, and End session end
   const tag = randomUUID().slice(0, 6);
   const live = `live-${tag}@acme.test`;
   const idle = `idle-${tag}@acme.test`;
-  await withDatabase(async (db) => {
-    const insert = `INSERT INTO proxy_sessions (id, connector_id, site_host, account_id, user_email, user_name, device_managed, device_subject, device_serial, ip, country_code, user_agent, started_at, last_activity_at, requests, downloads, bytes_sent)
+  const insert = `INSERT INTO proxy_sessions (id, connector_id, site_host, account_id, user_email, user_name, device_managed, device_subject, device_serial, ip, country_code, user_agent, started_at, last_activity_at, requests, downloads, bytes_sent)
       VALUES (gen_random_uuid(), $1, 'acme.atlassian.net', $2, $3, $4, $5, $6, NULL, '203.0.113.7', 'GB', 'Chromium', now() - interval '1 hour', now() - ($7 || ' minutes')::interval, 42, 3, $8)`;
+  await withDatabase(async (db) => {
     await db.query(insert, [connectorId, `acc-${tag}-1`, live, "Live Person", true, "CN=Ada's laptop", "1", 1_572_864]);
     await db.query(insert, [connectorId, `acc-${tag}-2`, idle, "Idle Person", false, null, "30", 0]);
     await db.query(insert, [connectorId, null, null, null, false, null, "2", 512]);
@@ -48,6 +48,11 @@ test("proxied sessions are listed, filtered through the URL, and End session end
   await expect(rows.filter({ hasText: idle })).toContainText("Unmanaged");
   await expect(rows.filter({ hasText: idle })).toContainText("Idle");
   await expect(rows.filter({ hasText: "anonymous" })).toHaveCount(1);
+  // The list refreshes itself: a session the proxy starts now shows up without a reload.
+  const newcomer = `new-${tag}@acme.test`;
+  await withDatabase((db) => db.query(insert, [connectorId, `acc-${tag}-4`, newcomer, "New Person", false, null, "0", 0]));
+  await expect(rows.filter({ hasText: newcomer })).toHaveCount(1, { timeout: 15_000 });
+  await expect(rows).toHaveCount(4);
 
   await page.getByLabel("Status").selectOption("idle");
   await expect(page).toHaveURL(/status=idle/);

@@ -26,6 +26,7 @@ const workspace = (id: string, typeKey: string, hostUrl: string) => ({
 const PAGES = [
   [workspace("w1", "jira-software", "https://acme.atlassian.net"), workspace("w2", "confluence", "https://acme.atlassian.net"), workspace("w3", "bitbucket", "https://bitbucket.org/acme")],
   [workspace("w4", "confluence", "https://acme-eu.atlassian.net"), workspace("w5", "jira-software", "https://evil.example.com")],
+  [workspace("w6", "jira-servicedesk", "https://acme-eu.atlassian.net")],
 ];
 
 const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> => {
@@ -48,11 +49,12 @@ beforeAll(async () => {
       res.writeHead(isOurs ? status : 404, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ status: String(status), title: "refused" }] }));
       return;
     }
-    const index = body.cursor === "page-2" ? 1 : 0;
+    const index = body.cursor === "page-2" ? 1 : body.cursor === "page-3" ? 2 : 0;
     const data = PAGES[index] ?? [];
-    const next = index === 0 ? `${baseUrl}/admin/v2/orgs/${ORG_ID}/workspaces?cursor=page-2` : null;
+    // links.next as a URL carrying the cursor, then as the bare cursor (both forms are accepted), then the end.
+    const next = [`${baseUrl}/admin/v2/orgs/${ORG_ID}/workspaces?cursor=page-2`, "page-3", null][index];
     res.writeHead(200, { "content-type": "application/json" }).end(
-      JSON.stringify({ data, links: { self: req.url, prev: null, next }, meta: { pageSize: 3, startIndex: index * 3, endIndex: index * 3 + data.length, total: 5 } }),
+      JSON.stringify({ data, links: { self: req.url, prev: null, next }, meta: { pageSize: 3, startIndex: index * 3, endIndex: index * 3 + data.length, total: 6 } }),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -76,11 +78,11 @@ describe("site sync", () => {
   it("pages the workspaces listing, stores one site per atlassian.net host and refuses other hosts", async () => {
     const connector = await makeConnectorRow({ baseUrl });
     expect(await sync(connector.id)).toBe(2);
-    expect(bodies).toEqual([{ limit: 100 }, { cursor: "page-2" }]);
+    expect(bodies).toEqual([{ limit: 100 }, { cursor: "page-2" }, { cursor: "page-3" }]);
     const { data, canListSites } = await listConnectorSiteDtos(connector.id);
     expect(canListSites).toBe(true);
     expect(data.map((s) => [s.host, s.products, s.isProtected, s.proxiedUrl])).toEqual([
-      ["acme-eu.atlassian.net", ["confluence"], false, null],
+      ["acme-eu.atlassian.net", ["confluence", "jira-servicedesk"], false, null],
       ["acme.atlassian.net", ["confluence", "jira-software"], false, null],
     ]);
     expect(logs.find((l) => l.refused)?.refused).toEqual(["https://evil.example.com"]);
