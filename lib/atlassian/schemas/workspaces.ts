@@ -25,5 +25,8 @@ export type TWorkspace = z.infer<typeof ZWorkspace>;
 export const ZWorkspacesPage = z.looseObject({
   data: z.array(ZWorkspace),
   links: ZLinks.optional(),
-  meta: z.looseObject({ pageSize: z.number().optional(), startIndex: z.number().optional(), endIndex: z.number().optional(), total: z.number().optional() }).optional(),
+  // startIndex and endIndex are null on an empty page.
+  meta: z
+    .looseObject({ pageSize: z.number().nullable().optional(), startIndex: z.number().nullable().optional(), endIndex: z.number().nullable().optional(), total: z.number().nullable().optional() })
+    .optional(),
 });

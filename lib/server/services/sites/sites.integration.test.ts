@@ -3,11 +3,16 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAtlassianClient } from "../../../atlassian";
+import { startSimulator, type TRunningSimulator } from "../../../simulator/start-simulator";
+import { createSimOrg } from "../../../testing/sim-org";
 import { makeConnectorRow } from "../../../testing/connector-row";
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
 // eslint-disable-next-line no-restricted-imports -- the test checks the stored rows themselves
 import { getDb } from "../../db";
+import { createConnector } from "../connectors/create-connector";
+import { silentLogger } from "../governance/governance.fixture";
+import { runSyncPass } from "../sync/run-sync-pass";
 import { syncSites } from "../sync/sync-sites";
 import { listConnectorSiteDtos } from "./list-connector-sites";
 import { setSiteProtection } from "./set-site-protection";
@@ -129,5 +134,33 @@ describe("Protect through the session proxy", () => {
       { action: "site.protected", targetName: site?.host },
       { action: "site.unprotected", targetName: site?.host },
     ]);
+  });
+});
+
+describe("site sync in a sync pass, against the simulator", () => {
+  let sim: TRunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ rateLimits: { enabled: false } });
+  });
+  afterAll(() => sim.close());
+
+  it("stores the simulated org's sites with their products; a key without the scope lists none and the sync goes on", async () => {
+    const { principal } = await makeUser("admin");
+    const org = await createSimOrg(sim.baseUrl, { sites: [{ name: "acme" }, { name: "acme-eu" }] });
+    const connector = await createConnector({ actor: principal, input: { name: "Acme", orgId: org.orgId, apiKey: org.apiKey, baseUrl: sim.baseUrl, backfillDays: 1 } });
+    expect(connector.missingScopes).toEqual([]);
+    await runSyncPass({ connectorId: connector.id, workerId: "w1", perMinute: 100_000, budgetMs: 20_000, logger: silentLogger });
+    const { data } = await listConnectorSiteDtos(connector.id);
+    expect(data.map((s) => [s.host, s.products])).toEqual([
+      ["acme-eu.atlassian.net", ["bitbucket", "confluence", "jira-software"]],
+      ["acme.atlassian.net", ["bitbucket", "confluence", "jira-software"]],
+    ]);
+
+    const scoped = await createSimOrg(sim.baseUrl, { scopes: ["read:events:admin", "read:directories:admin", "read:domains:admin"] });
+    const other = await createConnector({ actor: principal, input: { name: "Scoped", orgId: scoped.orgId, apiKey: scoped.apiKey, baseUrl: sim.baseUrl, backfillDays: 1 } });
+    expect(other.missingScopes).toContain("read:workspaces:admin");
+    const pass = await runSyncPass({ connectorId: other.id, workerId: "w1", perMinute: 100_000, budgetMs: 20_000, logger: silentLogger });
+    expect(pass.outcome).toBe("caught_up");
+    expect(await listConnectorSiteDtos(other.id)).toEqual({ data: [], canListSites: false });
   });
 });
