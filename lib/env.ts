@@ -97,6 +97,8 @@ export const ZEnv = z
     /** PEM files of your own server certificate (and key) for the proxy; unset: one from Watchpost's own proxy CA. */
     WATCHPOST_PROXY_CERT: z.string().min(1).optional(),
     WATCHPOST_PROXY_KEY: z.string().min(1).optional(),
+    /** Port users reach the proxy on when a load balancer fronts it (e.g. 443); unset: WATCHPOST_PROXY_PORT. */
+    WATCHPOST_PROXY_PUBLIC_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     /** Set by the supervisor for each child process; names the process in log lines. */
     WATCHPOST_SERVICE: z.enum(["web", "worker", "proxy", "supervisor", "cli", "test"]).default("web"),

@@ -14,6 +14,7 @@ import { ConnectorStatsCard } from "./connector-stats-card";
 import { ConnectorStatusCard } from "./connector-status-card";
 import { QuarantineCard } from "./quarantine-card";
 import { ScopesCard } from "./scopes-card";
+import { SitesCard } from "./sites-card";
 import { SyncHealthCard } from "./sync-health-card";
 
 type Props = Readonly<{ connectorId: string; isAdmin: boolean; canExportQuarantine: boolean }>;
@@ -48,6 +49,9 @@ export function ConnectorDetailView({ connectorId, isAdmin, canExportQuarantine 
           <ConnectorHistoryCard connectorId={connectorId} />
           <div className="lg:col-span-2">
             <ScopesCard connector={connector} isAdmin={isAdmin} />
+          </div>
+          <div className="lg:col-span-2">
+            <SitesCard connectorId={connectorId} isAdmin={isAdmin} />
           </div>
           <div className="lg:col-span-2">
             <QuarantineCard connectorId={connectorId} count={connector.stats.eventsQuarantined} canExport={canExportQuarantine} />

@@ -12,10 +12,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/users", label: "Users", role: "viewer", section: "main" },
   { href: "/governance", label: "Governance log", role: "viewer", section: "main" },
   { href: "/posture", label: "Posture", role: "viewer", section: "main" },
+  { href: "/sessions", label: "Sessions", role: "analyst", section: "main" },
   { href: "/settings/users", label: "Users", role: "admin", section: "settings" },
   { href: "/settings/tokens", label: "API tokens", role: "viewer", section: "settings" },
   { href: "/settings/password", label: "Change password", role: "viewer", section: "settings" },
   { href: "/settings/ip-ranges", label: "IP ranges", role: "viewer", section: "settings" },
   { href: "/settings/notifications", label: "Notifications", role: "admin", section: "settings" },
+  { href: "/settings/devices", label: "Devices", role: "admin", section: "settings" },
   { href: "/settings/audit-log", label: "Audit log", role: "admin", section: "settings" },
 ];

@@ -24,7 +24,7 @@ test("a read-only scoped key: features shown available or not, governance button
   });
   expect(created.status()).toBe(201);
   const connector = (await created.json()) as { id: string; missingScopes: string[] };
-  expect(connector.missingScopes).toEqual(["write:directories:admin", "write:users:admin"]);
+  expect(connector.missingScopes).toEqual(["write:directories:admin", "write:users:admin", "read:workspaces:admin"]);
 
   const page = await context.newPage();
   await page.goto(`/connectors/${connector.id}`);

@@ -1,10 +1,8 @@
 // Sessions that end, password change and reset, token expiry (issue 18, items 6 and 7; docs/security.md).
 // Each test uses users of its own: the shared admin's session (e2e/.auth) must survive for the other specs.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type PlaywrightWorkerArgs } from "@playwright/test";
-import pg from "pg";
-import { ADMIN, ADMIN_STATE, DATA_DIR, expectSignedInAs, signInWithForm, uniqueEmail, uniqueIp, USER_PASSWORD } from "../fixtures/env";
+import { ADMIN, ADMIN_STATE, expectSignedInAs, signInWithForm, uniqueEmail, uniqueIp, USER_PASSWORD } from "../fixtures/env";
+import { withDatabase } from "../fixtures/database";
 import { startOwnWeb } from "../fixtures/own-web";
 import { baseUrl, createTokenWithSession } from "./principals";
 
@@ -193,18 +191,6 @@ test("a temporary password set by an admin ends the user's sessions and tokens, 
   await before.context.close();
   await context.close();
 });
-
-/** The e2e instance's database (npm start wrote its URL to runtime.json). */
-const withDatabase = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const { databaseUrl } = JSON.parse(readFileSync(path.join(DATA_DIR, "runtime.json"), "utf8")) as { databaseUrl: string };
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-};
 
 test("a token's expiry is chosen at creation, shown in the list, and an expired token gets 401", async ({ browser, playwright }) => {
   const { email } = await createUser();

@@ -6,6 +6,7 @@ import { ZEventActionsPage, ZEventResponse, ZEventsPage, ZUncheckedEventsPage, t
 import { ZOrgResponse, ZOrgsPage, type TOrg } from "./schemas/orgs";
 import { ZPoliciesPage, type TPolicy } from "./schemas/policies";
 import { ZDirectoryUsersPage, ZManagedUsersPage, type TDirectoryUser, type TManagedUser } from "./schemas/users";
+import { ZWorkspacesPage, type TWorkspace } from "./schemas/workspaces";
 import { splitEvents, type TRejectedEvent } from "./split-events";
 import { createTransport, type TRateLimitInfo, type TTransportOptions } from "./transport";
 
@@ -60,6 +61,12 @@ export type TDirectoryUsersQuery = {
 };
 
 type TListBody<T> = { data: T[]; links?: TLinks; meta?: TPageMeta };
+
+/** links.next of the v2 listings is a URL carrying `cursor`, or (as some v2 APIs send it) the bare cursor. */
+const workspacesCursorOf = (next: string | null | undefined): string | null => {
+  if (!next) return null;
+  return /[/?]/.test(next) ? nextCursorOf({ links: { next } }) : next;
+};
 
 const path = (...segments: string[]): string => segments.map((segment) => `/${encodeURIComponent(segment)}`).join("");
 const orgPath = (orgId: string, ...rest: string[]): string => `/admin/v1/orgs${path(orgId, ...rest)}`;
@@ -132,6 +139,16 @@ export const createAtlassianClient = (options: TAtlassianClientOptions) => {
     /** GET /policies, optionally of one type (see POLICY_TYPES; some types exist only in the simulator). */
     listPolicies: (orgId: string, query: { cursor?: string; type?: string } = {}): Promise<TPage<TPolicy>> =>
       page(request({ path: orgPath(orgId, "policies"), query, schema: ZPoliciesPage })),
+
+    /**
+     * POST /admin/v2/orgs/{orgId}/workspaces (scope read:workspaces:admin): the org's product workspaces. The first
+     * page is asked with `{ limit }`, the next ones with the cursor of links.next alone, as the API wants.
+     */
+    listWorkspaces: async (orgId: string, query: { cursor?: string; limit?: number } = {}): Promise<TPage<TWorkspace>> => {
+      const body = query.cursor ? { cursor: query.cursor } : { limit: query.limit ?? 100 };
+      const { data, rateLimit } = await request({ method: "POST", path: `/admin/v2/orgs${path(orgId, "workspaces")}`, body, schema: ZWorkspacesPage });
+      return { items: data.data, nextCursor: workspacesCursorOf(data.links?.next), rateLimit };
+    },
 
     /** GET /admin/api-access/v1/orgs/{orgId}/api-keys: the org's API keys. */
     listApiKeys: (orgId: string, query: { cursor?: string } = {}): Promise<TPage<TOrgApiKey>> =>

@@ -18,3 +18,5 @@ export * from "./schemas/events";
 export * from "./schemas/orgs";
 export * from "./schemas/policies";
 export * from "./schemas/users";
+export * from "./schemas/workspaces";
+export * from "./site-hosts";

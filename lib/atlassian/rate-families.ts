@@ -24,6 +24,8 @@ export const DEFAULT_USER_BUDGET = 60;
 
 /** The endpoint family of a request (path without the query string). */
 export const rateFamilyOf = (method: string, path: string): TRateFamily => {
+  // The workspaces listing is a read sent as POST (its filters travel in the body).
+  if (/\/workspaces$/.test(path)) return "directory";
   if (method !== "GET" || path.startsWith("/users/")) return "governance";
   if (/\/events-stream$/.test(path)) return "events-stream";
   if (/\/events(\/[^/]+)?$/.test(path)) return "events";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../server/logger";
 import {
   applyProxySessionDeltas,
-  findProxySession,
+  findStoredProxySession,
   insertProxySessions,
   listEndedProxySessionIds,
   type TNewProxySession,
@@ -56,7 +56,7 @@ export const createSessionTracker = (logger: Logger) => {
     try {
       // A database that hangs must not hold the request: after a moment the browser just gets a new session.
       const row = await Promise.race([
-        findProxySession(id),
+        findStoredProxySession(id),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error("session lookup timed out")), LOOKUP_TIMEOUT_MS).unref()),
       ]);
       if (!row) return null;

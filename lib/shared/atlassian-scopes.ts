@@ -10,10 +10,11 @@ export const ATLASSIAN_SCOPES = [
   "read:policies:admin",
   "write:directories:admin",
   "write:users:admin",
+  "read:workspaces:admin",
 ] as const;
 export type TAtlassianScope = (typeof ATLASSIAN_SCOPES)[number];
 
-export const CONNECTOR_FEATURES = ["activity", "directory", "posture", "suspend", "revoke_tokens"] as const;
+export const CONNECTOR_FEATURES = ["activity", "directory", "posture", "suspend", "revoke_tokens", "sites"] as const;
 export type TConnectorFeature = (typeof CONNECTOR_FEATURES)[number];
 
 export type TFeatureScopes = Readonly<{
@@ -32,6 +33,7 @@ export const FEATURE_SCOPES: Readonly<Record<TConnectorFeature, TFeatureScopes>>
   posture: { label: "Security posture (policies)", scopes: ["read:policies:admin"], isRequired: false },
   suspend: { label: "Governance: suspend and unsuspend users", scopes: ["write:directories:admin"], isRequired: false },
   revoke_tokens: { label: "Governance: require sign-in again (revoke API tokens)", scopes: ["write:users:admin"], isRequired: false },
+  sites: { label: "Atlassian sites (session proxy)", scopes: ["read:workspaces:admin"], isRequired: false },
 };
 
 /** Governance action → the feature its Atlassian calls need (notify_user calls nothing in Atlassian). */

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { TSiteProduct } from "../simulator/org-definition";
 
 /**
  * A small org on a running simulator via its control API: two verified domains, one unverified. Its site is named
  * from the org's name unless `sites` names them (docs/session-proxy.md).
  */
-export const createSimOrg = async (baseUrl: string, options: { users?: number; scopes?: string[]; sites?: { name: string }[] } = {}) => {
+export const createSimOrg = async (baseUrl: string, options: { users?: number; scopes?: string[]; sites?: { name: string; products?: TSiteProduct[] }[] } = {}) => {
   const id = randomUUID();
   const apiKey = `key-${randomUUID()}`;
   const users = Array.from({ length: options.users ?? 4 }, (_, i) => ({

@@ -3,6 +3,7 @@ import { alertContracts } from "./alerts";
 import { auditLogContracts } from "./audit-log";
 import { connectorContracts } from "./connectors";
 import { dashboardContracts } from "./dashboard";
+import { deviceContracts } from "./devices";
 import type { TRouteContract } from "./define-route";
 import { governanceContracts } from "./governance";
 import { ipRangeContracts, threatListContracts } from "./ip-ranges";
@@ -10,6 +11,8 @@ import { notificationContracts } from "./notifications";
 import { policyContracts } from "./policies";
 import { portalUserContracts } from "./portal-users";
 import { postureContracts } from "./posture";
+import { proxySessionContracts } from "./proxy-sessions";
+import { siteContracts } from "./sites";
 import { setupContracts, systemContracts } from "./system";
 import { tokenContracts } from "./tokens";
 import { atlassianUserContracts } from "./users";
@@ -21,6 +24,7 @@ import { atlassianUserContracts } from "./users";
 export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRouteContract>>>> = {
   systemContracts,
   connectorContracts,
+  siteContracts,
   activityContracts,
   atlassianUserContracts,
   dashboardContracts,
@@ -31,6 +35,8 @@ export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRo
   ipRangeContracts,
   threatListContracts,
   postureContracts,
+  proxySessionContracts,
+  deviceContracts,
   tokenContracts,
   portalUserContracts,
   auditLogContracts,

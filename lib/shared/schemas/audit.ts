@@ -39,6 +39,14 @@ export const AUDIT_ACTIONS = [
   "connector.sync_requested",
   "connector.scopes_checked",
   "connector.deleted",
+  "site.protected",
+  "site.unprotected",
+  "device_ca.created",
+  "device_ca.uploaded",
+  "device_ca.removed",
+  "device_certificate.issued",
+  "device_certificate.revoked",
+  "proxy_session.ended",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

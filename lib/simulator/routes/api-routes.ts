@@ -13,10 +13,7 @@ import { listWorkspaces } from "./workspace-routes";
  * A faithful-API route; `buckets` names the rate-limit counters a request takes from; `scope` what a key
  * "with scopes" needs to call it (absent: any key; "unscoped" [C]: classic keys only, as /events documents).
  */
-export type TApiRoute = TRoute<TApiContext> & { buckets: readonly TBucketName[]; scope?: TAtlassianScope | TSimulatorOnlyScope | "unscoped" };
-
-/** Scopes the simulator checks that Watchpost's connector does not ask for (yet). */
-type TSimulatorOnlyScope = "read:workspaces:admin";
+export type TApiRoute = TRoute<TApiContext> & { buckets: readonly TBucketName[]; scope?: TAtlassianScope | "unscoped" };
 
 /** /events has its own, much lower limit since May 2025 (atlassian-api.md §1.2). */
 const EVENTS: readonly TBucketName[] = ["global", "events"];

@@ -39,7 +39,7 @@ describe("API keys with scopes", () => {
     const { admin, org, input } = await connect(READ_ONLY);
     await postEvents(sim.baseUrl, org.orgId, loginEvents(org.users.slice(0, 4), 12));
     const connector = await createConnector({ actor: admin, input });
-    expect(connector.missingScopes).toEqual(["write:directories:admin", "write:users:admin"]);
+    expect(connector.missingScopes).toEqual(["write:directories:admin", "write:users:admin", "read:workspaces:admin"]);
     expect(connector.scopesCheckedAt).not.toBeNull();
     // The probes themselves changed nothing: the write probes target an account that does not exist.
     for (const user of org.users) expect((await simUser(sim, org.orgId, user.accountId)).governanceCalls).toEqual([]);
@@ -83,7 +83,7 @@ describe("API keys with scopes", () => {
   it("a key without the policies scope syncs without asking for policies", async () => {
     const { admin, input } = await connect(["read:events:admin", "read:directories:admin", "read:domains:admin"]);
     const connector = await createConnector({ actor: admin, input });
-    expect(connector.missingScopes).toEqual(["read:policies:admin", "write:directories:admin", "write:users:admin"]);
+    expect(connector.missingScopes).toEqual(["read:policies:admin", "write:directories:admin", "write:users:admin", "read:workspaces:admin"]);
     await resetSimStats();
     await runSyncPass({ connectorId: connector.id, workerId: "w1", perMinute: 100_000, budgetMs: 20_000, logger: silentLogger });
     const routes = Object.entries((await simStats()).requests);
@@ -94,7 +94,7 @@ describe("API keys with scopes", () => {
   it("rotation probes the new key: a classic key turns governance on; a re-check keeps it", async () => {
     const { admin, org, input } = await connect(READ_ONLY);
     const connector = await createConnector({ actor: admin, input });
-    expect(connector.missingScopes).toHaveLength(2);
+    expect(connector.missingScopes).toHaveLength(3);
     const classic = `classic-${org.orgId}`;
     await addSimKey(sim.baseUrl, org.orgId, classic);
     const rotated = await rotateApiKey({ actor: admin, id: connector.id, apiKey: classic });

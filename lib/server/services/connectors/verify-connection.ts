@@ -8,7 +8,13 @@ export const API_TIMEOUT_MS = 15_000;
 /** An account id that matches Atlassian's pattern but is never a real account: write probes target it. */
 export const SCOPE_PROBE_ACCOUNT_ID = "watchpost-scope-probe";
 
-type Probe = Readonly<{ scope: TAtlassianScope; call: (client: TAtlassianClient, orgId: string) => Promise<unknown>; isWrite?: boolean }>;
+type Probe = Readonly<{
+  scope: TAtlassianScope;
+  call: (client: TAtlassianClient, orgId: string) => Promise<unknown>;
+  isWrite?: boolean;
+  /** A 404 means the API does not offer the call (an older simulator): the feature is off, the connection fine. */
+  isAbsentWhenNotFound?: boolean;
+}>;
 
 /**
  * One request per scope, none of which can change anything: reads ask for one item; writes target an account
@@ -22,6 +28,7 @@ const PROBES: readonly Probe[] = [
   { scope: "read:policies:admin", call: (client, orgId) => client.listPolicies(orgId) },
   { scope: "write:directories:admin", call: (client, orgId) => client.suspendAccess(orgId, SCOPE_PROBE_ACCOUNT_ID), isWrite: true },
   { scope: "write:users:admin", call: (client) => client.deleteUserApiToken(SCOPE_PROBE_ACCOUNT_ID, SCOPE_PROBE_ACCOUNT_ID), isWrite: true },
+  { scope: "read:workspaces:admin", call: (client, orgId) => client.listWorkspaces(orgId, { limit: 1 }), isAbsentWhenNotFound: true },
 ];
 
 /** Whether the key has the probe's scope: a 403 says it does not; anything else but success is a real failure. */
@@ -32,6 +39,7 @@ const hasScope = async (probe: Probe, client: TAtlassianClient, orgId: string): 
   } catch (error) {
     if (isAtlassianApiError(error) && error.kind === "forbidden") return false;
     if (probe.isWrite && isAtlassianApiError(error) && error.kind === "not_found") return true;
+    if (probe.isAbsentWhenNotFound && isAtlassianApiError(error) && error.kind === "not_found") return false;
     throw error;
   }
 };

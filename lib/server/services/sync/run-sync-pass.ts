@@ -16,6 +16,7 @@ import { recomputePostureAfterSync } from "../posture/recompute-posture";
 import { nextPollInterval, type PollBounds } from "./poll-interval";
 import { createRateGate } from "./rate-gate";
 import { syncDirectory } from "./sync-directory";
+import { syncSites } from "./sync-sites";
 import { backoffMs, setSyncStatus } from "./sync-status";
 
 export const PAGE_LIMIT = 500;
@@ -90,6 +91,7 @@ export const runSyncPass = async (options: SyncPassOptions): Promise<{ outcome: 
     if (!connector.directorySyncedAt || Date.now() - connector.directorySyncedAt.getTime() > DIRECTORY_EVERY_MS) {
       const now = new Date();
       const { users } = await syncDirectory({ client, orgId: connector.orgId, connectorId, acquire: (family) => acquire(family, "background"), now, missingScopes: connector.missingScopes });
+      await syncSites({ client, orgId: connector.orgId, connectorId, acquire: (family) => acquire(family, "background"), now, logger, missingScopes: connector.missingScopes });
       await updateConnector(connectorId, { directorySyncedAt: now, ...(users === null ? {} : { usersSynced: users }) });
       hasSyncedDirectory = true;
     }
