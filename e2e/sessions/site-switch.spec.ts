@@ -45,7 +45,7 @@ test("an admin protects a site through the session proxy and gets the proxied UR
   // The switch shows what the server stored: it flips once the PATCH has answered.
   await toggle.click();
   await expect(toggle).toBeChecked();
-  await expect(row.getByTestId("proxied-url")).toHaveText(`https://${host}.proxy.localhost:4443`);
+  await expect(row.getByTestId("proxied-url")).toHaveText(`https://${host}.proxy.localhost:${process.env.E2E_PROXY_PORT ?? 4543}`);
   await expect(row.getByRole("button", { name: "Copy URL" })).toBeVisible();
 
   const list = (await (await context.request.get(`/api/v1/connectors/${id}/sites`)).json()) as { data: { host: string; isProtected: boolean }[] };
