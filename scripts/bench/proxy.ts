@@ -9,18 +9,16 @@
 //   sessions:  that many clients at once, each on its own TLS connection and proxy session: sign in through the
 //              proxy, open the page, download a small attachment; target 0 errors.
 // Exit code 1 when a target is missed.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from "node:http";
-import { request as httpsRequest, Agent as HttpsAgent } from "node:https";
-import path from "node:path";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { siteCatalog } from "../../lib/simulator/sites/catalog";
-import { SIMULATED_PASSWORD } from "../../lib/simulator/sites/credentials";
 import { startSimulator } from "../../lib/simulator/start-simulator";
 import { createSimOrg } from "../../lib/testing/sim-org";
 import { connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
+import { send, signIn, startProxyProcess, type TTarget } from "./lib/proxy-client";
 import { freePort, waitForTcp } from "../../lib/testing/ports";
 
 const { values } = parseArgs({
@@ -42,42 +40,6 @@ const SITE_HOST = `${SITE}.atlassian.net`;
 const log = (line: string) => process.stderr.write(`bench:proxy: ${line}\n`);
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-type TTarget = Readonly<{ kind: "direct" | "proxy"; port: number; host: string }>;
-type TReply = Readonly<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number; ms: number }>;
-
-/** One request; the body is counted, not kept. */
-const send = (target: TTarget, agent: HttpAgent | HttpsAgent, pathname: string, options: Readonly<{ method?: string; headers?: Record<string, string>; body?: string }> = {}) =>
-  new Promise<TReply>((resolve, reject) => {
-    const started = performance.now();
-    const common = { host: "127.0.0.1", port: target.port, path: pathname, method: options.method ?? "GET", agent, headers: { Host: `${target.host}:${target.port}`, ...options.headers } };
-    const onReply = (incoming: IncomingMessage) => {
-      let bytes = 0;
-      incoming.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, bytes, ms: performance.now() - started }));
-      incoming.on("error", reject);
-    };
-    const outgoing =
-      target.kind === "proxy"
-        ? httpsRequest({ ...common, servername: target.host, rejectUnauthorized: false }, onReply)
-        : httpRequest(common, onReply);
-    outgoing.on("error", reject);
-    outgoing.end(options.body);
-  });
-
-/** Signs in with the site's form (directly or through the proxy) and returns the cookies to send afterwards. */
-const signIn = async (target: TTarget, agent: HttpAgent | HttpsAgent, email: string): Promise<string> => {
-  const reply = await send(target, agent, "/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: SIMULATED_PASSWORD, continue: "/" }).toString(),
-  });
-  if (reply.status !== 303) throw new Error(`${target.kind} sign-in of ${email} answered ${reply.status}`);
-  return [reply.headers["set-cookie"] ?? []]
-    .flat()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-};
-
 const summarize = (samples: readonly number[]) => ({ p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) });
 
 /** RSS now (VmRSS) and peak RSS so far (VmHWM) of one process, in MB, from /proc. */
@@ -93,10 +55,7 @@ const main = async () => {
   const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
   const proxyPort = await freePort();
-  const proxy = spawn(process.execPath, [...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join("scripts", "proxy.ts")], {
-    env: { ...process.env, WATCHPOST_PROXY_PORT: String(proxyPort), WATCHPOST_PROXY_DOMAIN: DOMAIN, WATCHPOST_DATA_DIR: database.scratch, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const proxy = startProxyProcess({ DATABASE_URL: database.url, WATCHPOST_PROXY_PORT: String(proxyPort), WATCHPOST_PROXY_DOMAIN: DOMAIN, WATCHPOST_DATA_DIR: database.scratch });
   try {
     const org = await createSimOrg(sim.baseUrl, { users: SESSIONS, sites: [{ name: SITE }] });
     const connector = await connectBenchOrg({ baseUrl: sim.baseUrl, orgId: org.orgId, apiKey: org.apiKey }, 0, "Proxy bench");
@@ -123,7 +82,7 @@ const main = async () => {
       await new Promise((r) => setTimeout(r, 200));
     }
 
-    const phaseRss: Record<string, { now: number; peak: number }> = { ready: rssMb(proxy.pid ?? 0) };
+    const phaseRss: Record<string, { now: number; peak: number }> = { ready: rssMb(proxy.pid) };
     log(`page: ${PAGE_REQUESTS} requests a side of ${largePage}`);
     const agents = { direct: new HttpAgent({ keepAlive: true, maxSockets: 1 }), proxy: new HttpsAgent({ keepAlive: true, maxSockets: 1 }) };
     const cookies = { direct: await signIn(direct, agents.direct, user), proxy: await signIn(proxied, agents.proxy, user) };
@@ -139,7 +98,7 @@ const main = async () => {
     }
     const page = { bytes: pageBytes, directMs: summarize(pageMs.direct), proxyMs: summarize(pageMs.proxy) };
     const overheadP95 = round(page.proxyMs.p95 - page.directMs.p95);
-    phaseRss.page = rssMb(proxy.pid ?? 0);
+    phaseRss.page = rssMb(proxy.pid);
 
     log(`download: ${DOWNLOADS} a side of ${bigFile.fileName} (${bigFile.size} bytes)`);
     const mbps: Record<"direct" | "proxy", number[]> = { direct: [], proxy: [] };
@@ -152,7 +111,7 @@ const main = async () => {
     }
     const download = { bytes: bigFile.size, directMBps: summarize(mbps.direct), proxyMBps: summarize(mbps.proxy) };
     const downloadRatio = round(download.proxyMBps.p50 / download.directMBps.p50);
-    phaseRss.download = rssMb(proxy.pid ?? 0);
+    phaseRss.download = rssMb(proxy.pid);
 
     log(`sessions: ${SESSIONS} at once`);
     const errors: string[] = [];
@@ -177,7 +136,7 @@ const main = async () => {
     // Let the proxy flush its session activities (≤500 ms batches) before counting them.
     await new Promise((r) => setTimeout(r, 2000));
     const stored = await owner.query<{ n: string }>("SELECT count(*) AS n FROM activities WHERE source = 'session_proxy'");
-    phaseRss.sessions = rssMb(proxy.pid ?? 0);
+    phaseRss.sessions = rssMb(proxy.pid);
     const proxyRssPeakMb = phaseRss.sessions.peak;
 
     const met = {
@@ -195,7 +154,7 @@ const main = async () => {
     );
     if (!Object.values(met).every(Boolean)) process.exitCode = 1;
   } finally {
-    proxy.kill("SIGTERM");
+    proxy.terminate();
     await owner.end();
     await sim.close();
     await database.stop();
