@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { encodeActivityCursor, ZActivityExportQuery, ZActivityListQuery, type TActivityDto } from "../../../shared/schemas/activities";
-import { resetDatabase } from "../../../testing/reset-database";
+import { openTestDatabase } from "../../../testing/test-database";
 import { exportActivities } from "./export-activities";
 import { getActivityOrThrow } from "./get-activity";
 import { listActivities } from "./list-activities";
@@ -27,7 +26,7 @@ type Row = Partial<{
   source: "audit_log" | "session_proxy";
 }>;
 
-let db: pg.Client;
+const db = openTestDatabase();
 let connectorA: string;
 let connectorB: string;
 let eventNo = 0;
@@ -67,13 +66,7 @@ const insert = async (rows: readonly Row[]): Promise<string[]> => {
 const list = async (params: Record<string, unknown>) => listActivities({ query: ZActivityListQuery.parse(params) });
 const ids = (data: readonly TActivityDto[]) => data.map((a) => a.id);
 
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(() => db.end());
 beforeEach(async () => {
-  await resetDatabase();
   eventNo = 0;
   connectorA = await insertConnector("Org A");
   connectorB = await insertConnector("Org B");
