@@ -48,7 +48,7 @@ export const activityFields = (eb: ActivityEb) => ({
   eventId: eb.ref("a.event_id"),
   connectorId: eb.cast<string>("a.connector_id", "text"),
   // The column is text: its writers (sync, proxy) store only the DTO's values.
-  source: eb.cast<TActivitySource>("a.source", "text"),
+  source: eb.ref("a.source").$castTo<TActivitySource>(),
   time: isoText(eb.ref("a.event_time")),
   processedAt: isoNullable(eb.ref("a.processed_at")),
   action: eb.ref("a.action"),
