@@ -38,7 +38,7 @@ export function ScopeDialog({ policy, isBusy, error, onSave, onClose }: Props) {
     defaultValues: Object.fromEntries(FIELDS.map(([key]) => [key, policy.scope[key].join(", ")])) as TScopeValues,
   });
   const onSubmit = handleSubmit(onSave);
-  // One message for the dialog, as before: the first the schema found.
+  // One message for the dialog, as before: the first the schema found (the boxes show none of their own).
   return (
     <FormDialog title={`Scope of ${policy.name}`} submitLabel="Save scope" isBusy={isBusy} error={messageOf(formState.errors) ?? error} onSubmit={(e) => void onSubmit(e)} onClose={onClose}>
       <p className="text-sm text-slate-500">Comma-separated account ids, emails or group names. Empty “only” fields mean everyone.</p>
