@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 
 // `npm run test:e2e` (scripts/test-e2e.ts) prepares Chromium, a fresh data folder and the build, then runs this.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+/** The session proxy of the e2e server (specs reach https://<site>.atlassian.net.proxy.localhost:<this>). */
+export const E2E_PROXY_PORT = Number(process.env.E2E_PROXY_PORT ?? 4543);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 // For the secret-leak check (e2e/leak-check): the server's output, every response body it sends, and every
 // API key the specs' simulators issue (this process and the test workers inherit it) land in the data dir.
@@ -44,6 +46,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
+      WATCHPOST_PROXY_PORT: String(E2E_PROXY_PORT),
       WATCHPOST_DATA_DIR: E2E_DATA_DIR,
       WATCHPOST_DEMO: "0",
       // Lets throttling tests present distinct client IPs (X-Forwarded-For) without locking each other out.

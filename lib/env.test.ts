@@ -12,6 +12,13 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("reads the session proxy's settings: defaults, a DNS name as domain, certificate and key together", () => {
+    expect(parseEnv({})).toMatchObject({ WATCHPOST_PROXY: true, WATCHPOST_PROXY_PORT: 4443, WATCHPOST_PROXY_DOMAIN: "proxy.localhost" });
+    expect(parseEnv({ WATCHPOST_PROXY: "0", WATCHPOST_PROXY_DOMAIN: "atl.example.com" })).toMatchObject({ WATCHPOST_PROXY: false, WATCHPOST_PROXY_DOMAIN: "atl.example.com" });
+    expect(() => parseEnv({ WATCHPOST_PROXY_DOMAIN: "Proxy_Bad/x" })).toThrow("Invalid environment variable WATCHPOST_PROXY_DOMAIN: must be a lower-case DNS name");
+    expect(() => parseEnv({ WATCHPOST_PROXY_CERT: "/c.pem" })).toThrow("set both WATCHPOST_PROXY_CERT and WATCHPOST_PROXY_KEY, or neither");
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });

@@ -85,14 +85,30 @@ export const ZEnv = z
       .enum(["0", "1", "true", "false"], { error: "must be 0, 1, true or false" })
       .optional()
       .transform((v) => (v === undefined ? undefined : v === "1" || v === "true")),
+    /** `npm start` runs the session proxy beside web and worker unless this is 0 (docs/session-proxy.md). */
+    WATCHPOST_PROXY: flag(true),
+    /** HTTPS port of the session proxy; proxied authorities carry it unless it is 443. */
+    WATCHPOST_PROXY_PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(4443),
+    /** Suffix of proxied hosts: `acme.atlassian.net` is served as `acme.atlassian.net.<domain>`. */
+    WATCHPOST_PROXY_DOMAIN: z
+      .string()
+      .regex(/^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "must be a lower-case DNS name, e.g. proxy.example.com")
+      .default("proxy.localhost"),
+    /** PEM files of your own server certificate (and key) for the proxy; unset: one from Watchpost's own proxy CA. */
+    WATCHPOST_PROXY_CERT: z.string().min(1).optional(),
+    WATCHPOST_PROXY_KEY: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     /** Set by the supervisor for each child process; names the process in log lines. */
-    WATCHPOST_SERVICE: z.enum(["web", "worker", "supervisor", "cli", "test"]).default("web"),
+    WATCHPOST_SERVICE: z.enum(["web", "worker", "proxy", "supervisor", "cli", "test"]).default("web"),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .refine((e) => !e.DATABASE_OWNER_URL || e.DATABASE_URL, {
     message: "is only used with DATABASE_URL (the embedded database sets up both roles itself)",
     path: ["DATABASE_OWNER_URL"],
+  })
+  .refine((e) => !e.WATCHPOST_PROXY_CERT === !e.WATCHPOST_PROXY_KEY, {
+    message: "set both WATCHPOST_PROXY_CERT and WATCHPOST_PROXY_KEY, or neither",
+    path: ["WATCHPOST_PROXY_KEY"],
   })
   .refine((e) => !e.WATCHPOST_ADMIN_EMAIL === !e.WATCHPOST_ADMIN_PASSWORD, {
     message: "set both WATCHPOST_ADMIN_EMAIL and WATCHPOST_ADMIN_PASSWORD, or neither",

@@ -1,6 +1,6 @@
 // npm start – the supervisor: embedded Postgres (unless DATABASE_URL), migrations (then v1 secrets rebound to their rows),
 // first admin from the environment (else a one-time setup code for /setup), `next build` when sources changed, then web +
-// worker. Ctrl-C stops everything.
+// worker + session proxy (unless WATCHPOST_PROXY=0). Ctrl-C stops everything.
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, isDemoEnabled, parseEnv } from "../lib/env";
@@ -144,10 +144,19 @@ const main = async () => {
   const web = spawnTsx("scripts/web.ts", withNodeOptions({ ...process.env, WATCHPOST_SERVICE: "web" }, WEB_NODE_OPTIONS));
   const worker = spawnTsx("lib/server/jobs/worker.ts", { ...process.env, WATCHPOST_SERVICE: "worker" });
   children.push(web, worker);
+  const names = new Map<ChildProcess, string>([[web, "web"], [worker, "worker"]]);
+  if (!env.WATCHPOST_PROXY) say("session proxy not started (WATCHPOST_PROXY=0)");
+  else if (await isPortInUse(env.WATCHPOST_PROXY_PORT))
+    say(`session proxy not started: port ${env.WATCHPOST_PROXY_PORT} is in use (set WATCHPOST_PROXY_PORT, or WATCHPOST_PROXY=0)`);
+  else {
+    const proxy = spawnTsx("scripts/proxy.ts", { ...process.env, WATCHPOST_SERVICE: "proxy" });
+    children.push(proxy);
+    names.set(proxy, "proxy");
+  }
   for (const child of children) {
     child.on("exit", (code, signal) => {
       if (isStopping) return;
-      console.error(`watchpost: ${child === web ? "web" : "worker"} exited (${signal ?? code}); stopping`);
+      console.error(`watchpost: ${names.get(child) ?? "child"} exited (${signal ?? code}); stopping`);
       void shutdown(1);
     });
   }

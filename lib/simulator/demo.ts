@@ -56,7 +56,8 @@ export const demoScenario = (): TScenario =>
     org: {
       id: DEMO_ORG_ID,
       name: DEMO_ORG_NAME,
-      siteName: "acme-demo",
+      // The site every demo user signs in to: acme.atlassian.net (docs/simulator.md, "Sites").
+      siteName: "acme",
       apiKeys: [{ key: DEMO_API_KEY, label: "Watchpost demo" }],
       domains: [
         ...DEMO_DOMAINS.verified.map((name) => ({ name, status: "verified" })),

@@ -7,6 +7,20 @@ const ZIsoDate = z.iso.datetime({ offset: true });
 export const PRODUCT_KEYS = ["jira-software", "confluence", "jira-servicedesk", "bitbucket"] as const;
 export type TProductKey = (typeof PRODUCT_KEYS)[number];
 
+/** Products a simulated site serves; each is one workspace in the org's workspaces listing. */
+export const SITE_PRODUCTS = ["jira-software", "confluence", "bitbucket"] as const;
+export type TSiteProduct = (typeof SITE_PRODUCTS)[number];
+
+/** A site's subdomain: `<name>.atlassian.net` (the host pattern docs/session-proxy.md accepts). */
+export const SITE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export const ZSiteDefinition = z.object({
+  name: z.string().regex(SITE_NAME_PATTERN, "must be a lower-case host label (a-z, 0-9, -; at most 63)"),
+  /** Default: all three. */
+  products: z.array(z.enum(SITE_PRODUCTS)).min(1).optional(),
+});
+export type TSiteDefinition = z.infer<typeof ZSiteDefinition>;
+
 export const ZApiKeyDefinition = z.object({
   key: z.string().min(8),
   /** ISO 8601; absent = never expires (real keys last at most a year). */
@@ -67,13 +81,21 @@ export const ZOrgDefinition = z.object({
   policies: z.array(ZPolicyDefinition).optional(),
   /** Subdomain of the org's site, e.g. "acme" for https://acme.atlassian.net; default from the name. */
   siteName: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /** The org's Atlassian sites (docs/simulator.md, "Sites"); absent = one site named by siteNameOf. */
+  sites: z.array(ZSiteDefinition).min(1).optional(),
 });
 export type TOrgDefinition = z.infer<typeof ZOrgDefinition>;
 export type TOrgDefinitionInput = z.input<typeof ZOrgDefinition>;
 
 /** The org's site subdomain: as defined, else derived from the org name. */
 export const siteNameOf = (definition: Pick<TOrgDefinition, "name" | "siteName">): string =>
-  definition.siteName ?? (definition.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "site");
+  definition.siteName ?? (definition.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63).replace(/-+$/, "") || "site");
+
+/** The org's sites with their products: as defined, else one site named by siteNameOf with every product. */
+export const sitesOf = (definition: Pick<TOrgDefinition, "name" | "siteName" | "sites">): { name: string; products: TSiteProduct[] }[] => {
+  const sites = definition.sites ?? [{ name: siteNameOf(definition) }];
+  return sites.map((site) => ({ name: site.name, products: site.products ?? [...SITE_PRODUCTS] }));
+};
 
 /** Display names of the product keys, as in product_access[].name. */
 export const PRODUCT_NAMES: Record<TProductKey, string> = {

@@ -4,6 +4,9 @@ import type { TControlContext } from "./control/control-context";
 import { CONTROL_ROUTES } from "./control/control-routes";
 import { errorResponse, SimHttpError, type TSimResponse } from "./http-kit";
 import { createRouter } from "./router";
+import { resolveHost } from "./sites/host";
+import { handleSiteRequest } from "./sites/site-server";
+import { createSitesRuntime } from "./sites/site-runtime";
 import type { TApiContext } from "./routes/api-context";
 import { API_ROUTES, type TApiRoute } from "./routes/api-routes";
 import type { TSimulatorState } from "./state";
@@ -46,11 +49,15 @@ const handleApi = async (state: TSimulatorState, request: IncomingMessage, url: 
 };
 
 /**
- * The simulator's HTTP server: the faithful Atlassian API plus the /__sim/ control API. Hung requests are
- * left open on purpose; close them with server.closeAllConnections().
+ * The simulator's HTTP server, by Host: the orgs' sites and the media host (lib/simulator/sites/), else the
+ * faithful Atlassian API plus the /__sim/ control API. Hung requests are left open on purpose; close them with
+ * server.closeAllConnections().
  */
-export const createSimulatorServer = (state: TSimulatorState): Server =>
-  createServer((request, response) => {
+export const createSimulatorServer = (state: TSimulatorState): Server => {
+  const sites = createSitesRuntime(state);
+  return createServer((request, response) => {
+    const target = resolveHost(request.headers.host);
+    if (target.kind !== "api") return handleSiteRequest(sites, target, request, response);
     const url = new URL(request.url ?? "/", "http://simulator.invalid");
     const isControl = url.pathname === "/__sim" || url.pathname.startsWith("/__sim/");
     (isControl ? handleControl(state, request, url) : handleApi(state, request, url))
@@ -64,3 +71,4 @@ export const createSimulatorServer = (state: TSimulatorState): Server =>
       })
       .catch(() => response.destroy());
   });
+};

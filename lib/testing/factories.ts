@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TRole } from "../shared/roles";
 import { hashPassword } from "../server/crypto/password";
+import type { NewConnector } from "../server/repositories/connector-repository";
 import { createUser } from "../server/repositories/user-repository";
 import type { Principal } from "../server/services/principal";
 
@@ -12,4 +13,25 @@ export const makeUser = async (role: TRole = "admin", overrides: { email?: strin
   const user = await createUser({ email, name: overrides.name ?? `Test ${role}`, role, passwordHash: await hashPassword(TEST_PASSWORD) });
   const principal: Principal = { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session", ip: "127.0.0.1" };
   return { user, principal };
+};
+
+/** A connector row's data with unique name, org and rate bucket (no real API key: tests that sync bring their own). */
+export const connectorData = (overrides: Partial<NewConnector> = {}): NewConnector => {
+  const id = overrides.id ?? randomUUID();
+  return {
+    id,
+    name: `conn-${id}`,
+    orgId: `org-${id}`,
+    baseUrl: "https://api.atlassian.com",
+    apiKeyCiphertext: "not-a-real-ciphertext",
+    apiKeyLast4: "abcd",
+    rateBucketKey: `bucket-${id}`,
+    apiKeyExpiresAt: new Date("2030-01-01T00:00:00Z"),
+    backfillDays: 1,
+    syncFrom: new Date("2026-01-01T00:00:00Z"),
+    createdById: null,
+    missingScopes: [],
+    scopesCheckedAt: new Date(),
+    ...overrides,
+  };
 };

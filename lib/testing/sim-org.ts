@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 
-/** A small org on a running simulator via its control API: two verified domains, one unverified. */
-export const createSimOrg = async (baseUrl: string, options: { users?: number; scopes?: string[] } = {}) => {
+/**
+ * A small org on a running simulator via its control API: two verified domains, one unverified. Its site is named
+ * from the org's name unless `sites` names them (docs/session-proxy.md).
+ */
+export const createSimOrg = async (baseUrl: string, options: { users?: number; scopes?: string[]; sites?: { name: string }[] } = {}) => {
   const id = randomUUID();
   const apiKey = `key-${randomUUID()}`;
   const users = Array.from({ length: options.users ?? 4 }, (_, i) => ({
@@ -24,6 +27,7 @@ export const createSimOrg = async (baseUrl: string, options: { users?: number; s
         { name: "gmail.test", status: "unverified" },
       ],
       users,
+      ...(options.sites ? { sites: options.sites } : {}),
     }),
   });
   if (response.status !== 201) throw new Error(`simulator refused the org: ${response.status} ${await response.text()}`);

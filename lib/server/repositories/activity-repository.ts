@@ -51,7 +51,10 @@ export class LeaseLostError extends Error {
   override name = "LeaseLostError";
 }
 
-const toRow = (a: NormalizedActivity) => ({
+/** An activity row to insert: the sync's events, or the session proxy's requests (whose raw is the proxy's own record). */
+type TInsertableActivity = Omit<NormalizedActivity, "raw"> & Readonly<{ raw: TEvent | Readonly<Record<string, unknown>> }>;
+
+const toRow = (a: TInsertableActivity) => ({
   event_id: a.eventId,
   event_time: a.eventTime.toISOString(),
   processed_at: a.processedAt?.toISOString() ?? null,
@@ -125,7 +128,12 @@ const PAGE_TYPES = {
 } as const satisfies TRecordsetTypes<ReturnType<typeof toRow>>;
 
 /** Inserts the page's new activities (a replayed event id is skipped); returns how many were new. */
-const insertPage = async (trx: Sql, connectorId: string, activities: readonly NormalizedActivity[]): Promise<number> => {
+const insertPage = async (
+  trx: Sql,
+  connectorId: string,
+  activities: readonly TInsertableActivity[],
+  source: "audit_log" | "session_proxy" = "audit_log",
+): Promise<number> => {
   if (activities.length === 0) return 0;
   const r = jsonRecordset("r", PAGE_TYPES, activities.map(toRow));
   const result = await trx
@@ -133,7 +141,7 @@ const insertPage = async (trx: Sql, connectorId: string, activities: readonly No
     .columns(["connector_id", "event_id", "event_time", "processed_at", "action", "action_name", "action_group", "product", "site_id", "site_name",
       "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "token_id", "is_system", "is_admin_action", "is_impersonation", "targets",
       "target_name", "ip", "country", "country_code", "region", "city", "lat", "lon", "location_source", "ip_category", "ip_tags", "message",
-      "search_text", "raw"])
+      "search_text", "raw", "source"])
     .expression((eb) =>
       eb
         .selectFrom(r)
@@ -145,7 +153,7 @@ const insertPage = async (trx: Sql, connectorId: string, activities: readonly No
           "r.region", "r.city", "r.lat", "r.lon", "r.location_source", "r.ip_category",
           // A JSON array to text[]: jsonb_to_recordset has no array fields.
           sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("r.ip_tags")}))`.as("ip_tags"),
-          "r.message", "r.search_text", "r.raw",
+          "r.message", "r.search_text", "r.raw", sql<string>`${source}::text`.as("source"),
         ]),
     )
     .onConflict((oc) => oc.columns(["connector_id", "event_id"]).doNothing())
@@ -187,6 +195,21 @@ export const storeActivityPage = async (
     if (updated.numUpdatedRows !== 1n) throw new LeaseLostError("sync lease lost; another worker took over this connector");
     return { inserted, duplicates, quarantinedNew, isCaughtUp };
   });
+};
+
+/** One session-proxy request as an activity (source `session_proxy`; raw: the proxy's record of the request). */
+export type TSessionActivity = TInsertableActivity & Readonly<{ connectorId: string; raw: Readonly<Record<string, unknown>> }>;
+
+/**
+ * Inserts the session proxy's activities, one statement per connector. No cursor and no lease: the proxy is the
+ * only writer of its event ids (`proxy:<uuid>`), and a retried batch skips the rows a failed attempt stored.
+ */
+export const insertSessionActivities = async (activities: readonly TSessionActivity[], db: Sql = getSql()): Promise<number> => {
+  const byConnector = new Map<string, TSessionActivity[]>();
+  for (const a of activities) byConnector.set(a.connectorId, [...(byConnector.get(a.connectorId) ?? []), a]);
+  let inserted = 0;
+  for (const [connectorId, rows] of byConnector) inserted += await insertPage(db, connectorId, rows, "session_proxy");
+  return inserted;
 };
 
 export const listEventIds = async (connectorId: string, db: Db = getDb()): Promise<string[]> =>

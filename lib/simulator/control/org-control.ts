@@ -117,6 +117,7 @@ const definitionOf = (org: TSimOrg): TOrgDefinition => ({
   id: org.id,
   name: org.name,
   siteName: org.siteName,
+  sites: org.sites.map((site) => ({ name: site.name, products: [...site.products] })),
   apiKeys: org.keys.map((apiKey) => ({ key: apiKey.key, ...(apiKey.scopes ? { scopes: [...apiKey.scopes] } : {}) })),
   domains: org.domains.map((domain) => ({ name: domain.name, status: domain.status, claimType: domain.claimType })),
   users: [...org.users.values()].map((user) => ({

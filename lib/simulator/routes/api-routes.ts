@@ -7,12 +7,16 @@ import { getEventsStream } from "./events-stream";
 import { deleteUserApiToken, disableUser, enableUser, getProfile, listUserApiTokens, restoreAccess, suspendAccess } from "./governance-routes";
 import { getDomain, getOrg, getPolicy, listApiKeys, listDomains, listOrgs, listPolicies } from "./org-routes";
 import { listDirectoryUsers, listManagedUsers } from "./user-routes";
+import { listWorkspaces } from "./workspace-routes";
 
 /**
  * A faithful-API route; `buckets` names the rate-limit counters a request takes from; `scope` what a key
  * "with scopes" needs to call it (absent: any key; "unscoped" [C]: classic keys only, as /events documents).
  */
-export type TApiRoute = TRoute<TApiContext> & { buckets: readonly TBucketName[]; scope?: TAtlassianScope | "unscoped" };
+export type TApiRoute = TRoute<TApiContext> & { buckets: readonly TBucketName[]; scope?: TAtlassianScope | TSimulatorOnlyScope | "unscoped" };
+
+/** Scopes the simulator checks that Watchpost's connector does not ask for (yet). */
+type TSimulatorOnlyScope = "read:workspaces:admin";
 
 /** /events has its own, much lower limit since May 2025 (atlassian-api.md §1.2). */
 const EVENTS: readonly TBucketName[] = ["global", "events"];
@@ -36,6 +40,7 @@ export const API_ROUTES: readonly TApiRoute[] = [
   route("GET", "/admin/v1/orgs/:orgId/events-stream", getEventsStream, "read:events:admin"),
   route("GET", "/admin/v1/orgs/:orgId/users", listManagedUsers, "read:directories:admin"),
   route("GET", "/admin/v2/orgs/:orgId/directories/:directoryId/users", listDirectoryUsers, "read:directories:admin"),
+  route("POST", "/admin/v2/orgs/:orgId/workspaces", listWorkspaces, "read:workspaces:admin"),
   route("GET", "/admin/v1/orgs/:orgId/domains", listDomains, "read:domains:admin"),
   route("GET", "/admin/v1/orgs/:orgId/domains/:domainId", getDomain, "read:domains:admin"),
   route("GET", "/admin/v1/orgs/:orgId/policies", listPolicies, "read:policies:admin"),

@@ -1,4 +1,4 @@
-import { siteNameOf, type TOrgDefinition, type TPolicyDefinition, type TProductKey, type TUserDefinition, type TUserStatus } from "../org-definition";
+import { siteNameOf, sitesOf, type TSiteProduct, type TOrgDefinition, type TPolicyDefinition, type TProductKey, type TUserDefinition, type TUserStatus } from "../org-definition";
 import type { TEvent } from "../../atlassian/schemas/events";
 import type { TEpisodeLabel } from "../scenario/episode-label";
 import { stableAccountId, stableUuid } from "../stable-id";
@@ -43,11 +43,15 @@ export type TSimDomain = { id: string; name: string; status: "verified" | "unver
 
 export type TSimPolicy = { id: string; type: string; name: string; status: string; rule: Record<string, unknown>; createdAt: number; updatedAt: number };
 
+/** One `<name>.atlassian.net` site of the org; served by lib/simulator/sites/. */
+export type TSimSite = { name: string; products: TSiteProduct[]; createdAt: number };
+
 /** The whole simulated state of one organization. */
 export type TSimOrg = {
   id: string;
   name: string;
   siteName: string;
+  sites: TSimSite[];
   createdAt: number;
   keys: TSimApiKey[];
   domains: TSimDomain[];
@@ -127,6 +131,7 @@ export const createSimOrg = (definition: TOrgDefinition, nowMs: number): TSimOrg
   id: definition.id,
   name: definition.name,
   siteName: siteNameOf(definition),
+  sites: sitesOf(definition).map((site) => ({ ...site, createdAt: nowMs - 365 * DAY_MS })),
   createdAt: nowMs,
   keys: definition.apiKeys.map((key) => toSimApiKey(definition.id, key, nowMs)),
   domains: definition.domains.map((domain) => ({
@@ -147,7 +152,7 @@ export const isManagedUser = (org: TSimOrg, user: Pick<TSimUser, "email">): bool
   return org.domains.some((candidate) => candidate.status === "verified" && candidate.name === domain);
 };
 
-export const siteUrl = (org: TSimOrg): string => `https://${org.siteName}.atlassian.net`;
+export const siteUrl = (org: Pick<TSimOrg, "siteName">): string => `https://${org.siteName}.atlassian.net`;
 
 /** Appends events to the org's log and keeps users' last-active times in step with their logins. */
 export const appendEvents = (org: TSimOrg, events: readonly TEvent[], nowMs: number): void => {

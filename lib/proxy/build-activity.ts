@@ -1,0 +1,120 @@
+// A proxied request as an activity of the site's connector (source session_proxy): pure, from what the proxy saw.
+import type { TEnrichable } from "../enrichment/enrich-activities";
+import type { TSessionActivity } from "../server/repositories/activity-repository";
+import { buildSearchText } from "../server/services/sync/normalize-event";
+import type { TClassification } from "./classify";
+import type { TDevice } from "./device";
+import type { TAccount } from "./session-tracker";
+
+/** Enrichment fills these from the IP (ranges, threat lists, GeoIP) when the batch is written. */
+export const NO_LOCATION: Omit<TEnrichable, "ip"> = { country: null, countryCode: null, region: null, city: null, lat: null, lon: null, locationSource: null, ipCategory: null, ipTags: [] };
+
+export type TOutcome = "completed" | "aborted" | "upstream_error";
+
+const ACTION_NAMES: Record<string, string> = {
+  proxy_view_page: "Viewed page (session proxy)",
+  proxy_download_attachment: "Downloaded attachment (session proxy)",
+  proxy_export_page: "Exported page (session proxy)",
+  proxy_export_space: "Exported space (session proxy)",
+  proxy_export_issues: "Exported issues (session proxy)",
+  proxy_download_archive: "Downloaded repository archive (session proxy)",
+  proxy_download_raw_file: "Downloaded raw file (session proxy)",
+  proxy_sign_in: "Signed in (session proxy)",
+};
+
+const PRODUCT_NAMES: Record<string, string> = { confluence: "Confluence", "jira-software": "Jira", bitbucket: "Bitbucket", atlassian: "Atlassian" };
+
+/** Downloads and exports count as downloads in the session's counters. */
+export const isDownloadAction = (action: string): boolean => /^proxy_(download|export)_/.test(action);
+
+export const formatBytes = (bytes: number): string => {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+};
+
+const describeDevice = (device: TDevice) => (device.isManaged ? `a managed device${device.subject ? ` (${device.subject})` : ""}` : "an unmanaged device");
+
+const describe = (klass: TClassification, input: TProxyRequestRecord): string => {
+  const product = PRODUCT_NAMES[klass.product] ?? klass.product;
+  const object = klass.fileName ?? klass.objectName ?? klass.objectId ?? input.path;
+  const on = `on ${describeDevice(input.device)}`;
+  const outcome = input.outcome === "completed" ? "" : input.outcome === "aborted" ? " (aborted by the client)" : " (failed: upstream error)";
+  if (klass.action === "proxy_sign_in") return `Signed in to ${input.siteHost} ${on}${outcome}`;
+  if (klass.action === "proxy_view_page") return `Viewed ${object} in ${product} ${on}${outcome}`;
+  const verb = klass.action.startsWith("proxy_export_") ? "Exported" : "Downloaded";
+  return `${verb} ${object} (${formatBytes(input.bytesSent)}) from ${product} ${on}${outcome}`;
+};
+
+/** What the proxy knows about one finished request. */
+export type TProxyRequestRecord = Readonly<{
+  eventId: string;
+  time: Date;
+  connectorId: string;
+  siteHost: string;
+  sessionId: string;
+  account: TAccount | null;
+  device: TDevice;
+  ip: string | null;
+  userAgent: string | null;
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+  bytesSent: number;
+  contentType: string | null;
+  outcome: TOutcome;
+}>;
+
+export const buildProxyActivity = (klass: TClassification, input: TProxyRequestRecord): TSessionActivity => {
+  const targets = [
+    ...(klass.objectType ? [{ type: klass.objectType, id: klass.objectId ?? null, name: klass.objectName ?? null }] : []),
+    ...(klass.fileName ? [{ type: "file", id: null, name: klass.fileName }] : []),
+  ];
+  const activity: Omit<TSessionActivity, "searchText"> = {
+    connectorId: input.connectorId,
+    eventId: input.eventId,
+    eventTime: input.time,
+    processedAt: input.time,
+    action: klass.action,
+    actionName: ACTION_NAMES[klass.action] ?? klass.action,
+    actionGroup: "session_proxy",
+    product: klass.product,
+    siteId: null,
+    siteName: input.siteHost,
+    actorId: input.account?.id ?? "anonymous",
+    actorName: input.account?.name ?? null,
+    actorEmail: input.account?.email ?? null,
+    onBehalfOfId: null,
+    authType: null,
+    tokenId: null,
+    // "anonymous" is everyone before sign-in, not one person: detection's per-user profiles (travel, volume) skip it.
+    isSystem: input.account === null,
+    isAdminAction: false,
+    isImpersonation: false,
+    targets,
+    targetName: klass.fileName ?? klass.objectName ?? null,
+    ip: input.ip,
+    ...NO_LOCATION,
+    message: describe(klass, input),
+    raw: {
+      sessionId: input.sessionId,
+      device: { managed: input.device.isManaged, subject: input.device.subject, serial: input.device.serial },
+      userAgent: input.userAgent,
+      method: input.method,
+      host: input.host,
+      path: input.path,
+      status: input.status,
+      bytesSent: input.bytesSent,
+      contentType: input.contentType,
+      outcome: input.outcome,
+    },
+  };
+  return { ...activity, searchText: buildSearchText(activity as Parameters<typeof buildSearchText>[0]) };
+};

@@ -1,0 +1,208 @@
+// npm run bench:proxy [-- --page-requests 400 --downloads 3 --sessions 200]
+// The session proxy against the same requests made directly to the simulated site, in one run (issue 21;
+// prints JSON, figures in docs/benchmarks.md). The proxy runs as its own process (`node --import tsx
+// scripts/proxy.ts`, as `npm run proxy` does), so its RSS is its own; the simulator and the clients run here.
+//   page:      the ~50 KB Confluence page, sequential keep-alive requests alternating direct / proxied; target
+//              p95(proxied) − p95(direct) ≤ 5 ms.
+//   download:  the 100 MB attachment, alternating direct / proxied; target proxied ≥ 80% of direct
+//              (median MB/s), the proxy's peak RSS ≤ 200 MB over the whole run.
+//   sessions:  that many clients at once, each on its own TLS connection and proxy session: sign in through the
+//              proxy, open the page, download a small attachment; target 0 errors.
+// Exit code 1 when a target is missed.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from "node:http";
+import { request as httpsRequest, Agent as HttpsAgent } from "node:https";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { siteCatalog } from "../../lib/simulator/sites/catalog";
+import { SIMULATED_PASSWORD } from "../../lib/simulator/sites/credentials";
+import { startSimulator } from "../../lib/simulator/start-simulator";
+import { createSimOrg } from "../../lib/testing/sim-org";
+import { connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
+import { freePort, waitForTcp } from "../../lib/testing/ports";
+
+const { values } = parseArgs({
+  options: {
+    "page-requests": { type: "string", default: "400" },
+    downloads: { type: "string", default: "3" },
+    sessions: { type: "string", default: "200" },
+  },
+});
+const PAGE_REQUESTS = Number(values["page-requests"]);
+const DOWNLOADS = Number(values.downloads);
+const SESSIONS = Number(values.sessions);
+if (![PAGE_REQUESTS, DOWNLOADS, SESSIONS].every((v) => Number.isInteger(v) && v > 0)) throw new Error("--page-requests, --downloads and --sessions must be positive integers");
+const TARGETS = { pageOverheadP95Ms: 5, downloadRatio: 0.8, proxyRssMb: 200, sessionErrors: 0 } as const;
+const DOMAIN = "proxy.localhost";
+const SITE = "benchsite";
+const SITE_HOST = `${SITE}.atlassian.net`;
+
+const log = (line: string) => process.stderr.write(`bench:proxy: ${line}\n`);
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+type TTarget = Readonly<{ kind: "direct" | "proxy"; port: number; host: string }>;
+type TReply = Readonly<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number; ms: number }>;
+
+/** One request; the body is counted, not kept. */
+const send = (target: TTarget, agent: HttpAgent | HttpsAgent, pathname: string, options: Readonly<{ method?: string; headers?: Record<string, string>; body?: string }> = {}) =>
+  new Promise<TReply>((resolve, reject) => {
+    const started = performance.now();
+    const common = { host: "127.0.0.1", port: target.port, path: pathname, method: options.method ?? "GET", agent, headers: { Host: `${target.host}:${target.port}`, ...options.headers } };
+    const onReply = (incoming: IncomingMessage) => {
+      let bytes = 0;
+      incoming.on("data", (chunk: Buffer) => (bytes += chunk.length));
+      incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, bytes, ms: performance.now() - started }));
+      incoming.on("error", reject);
+    };
+    const outgoing =
+      target.kind === "proxy"
+        ? httpsRequest({ ...common, servername: target.host, rejectUnauthorized: false }, onReply)
+        : httpRequest(common, onReply);
+    outgoing.on("error", reject);
+    outgoing.end(options.body);
+  });
+
+/** Signs in with the site's form (directly or through the proxy) and returns the cookies to send afterwards. */
+const signIn = async (target: TTarget, agent: HttpAgent | HttpsAgent, email: string): Promise<string> => {
+  const reply = await send(target, agent, "/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: SIMULATED_PASSWORD, continue: "/" }).toString(),
+  });
+  if (reply.status !== 303) throw new Error(`${target.kind} sign-in of ${email} answered ${reply.status}`);
+  return [reply.headers["set-cookie"] ?? []]
+    .flat()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+};
+
+const summarize = (samples: readonly number[]) => ({ p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), max: round(Math.max(...samples)) });
+
+/** RSS now (VmRSS) and peak RSS so far (VmHWM) of one process, in MB, from /proc. */
+const rssMb = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const read = (field: string) => round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024, 1);
+  return { now: read("VmRSS"), peak: read("VmHWM") };
+};
+
+const main = async () => {
+  const database = await startBenchDatabase("proxy");
+  const sim = await startSimulator({ port: 0, rateLimits: { enabled: false } });
+  const owner = new pg.Client({ connectionString: database.ownerUrl });
+  await owner.connect();
+  const proxyPort = await freePort();
+  const proxy = spawn(process.execPath, [...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join("scripts", "proxy.ts")], {
+    env: { ...process.env, WATCHPOST_PROXY_PORT: String(proxyPort), WATCHPOST_PROXY_DOMAIN: DOMAIN, WATCHPOST_DATA_DIR: database.scratch, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    const org = await createSimOrg(sim.baseUrl, { users: SESSIONS, sites: [{ name: SITE }] });
+    const connector = await connectBenchOrg({ baseUrl: sim.baseUrl, orgId: org.orgId, apiKey: org.apiKey }, 0, "Proxy bench");
+    await owner.query(
+      "INSERT INTO atlassian_sites (id, connector_id, host, name, products, is_protected, protected_at) VALUES (gen_random_uuid(), $1, $2, $3, ARRAY['confluence','jira-software'], true, now())",
+      [connector.id, SITE_HOST, SITE],
+    );
+    await waitForTcp(proxyPort, 60_000);
+    const simPort = Number(new URL(sim.baseUrl).port);
+    const direct: TTarget = { kind: "direct", port: simPort, host: `${SITE_HOST}.localhost` };
+    const proxied: TTarget = { kind: "proxy", port: proxyPort, host: `${SITE_HOST}.${DOMAIN}` };
+    const catalog = siteCatalog(SITE);
+    const largePage = catalog.largePage.path;
+    const bigFile = catalog.files.find((f) => f.size >= 100 * 1024 * 1024);
+    const smallFile = catalog.files.filter((f) => f.size < 1024 * 1024).sort((a, b) => a.size - b.size)[0];
+    if (!bigFile || !smallFile) throw new Error("the site catalogue has no 100 MB or small file");
+    const user = org.users[0]?.email ?? "";
+
+    // Wait until the proxy routes the site (its cache of protected sites refreshes every ≤2 s).
+    const probeAgent = new HttpsAgent({ keepAlive: true });
+    for (let i = 0; ; i++) {
+      if ((await send(proxied, probeAgent, "/login")).status === 200) break;
+      if (i > 100) throw new Error("the proxy never routed the site");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    const phaseRss: Record<string, { now: number; peak: number }> = { ready: rssMb(proxy.pid ?? 0) };
+    log(`page: ${PAGE_REQUESTS} requests a side of ${largePage}`);
+    const agents = { direct: new HttpAgent({ keepAlive: true, maxSockets: 1 }), proxy: new HttpsAgent({ keepAlive: true, maxSockets: 1 }) };
+    const cookies = { direct: await signIn(direct, agents.direct, user), proxy: await signIn(proxied, agents.proxy, user) };
+    const pageMs: Record<"direct" | "proxy", number[]> = { direct: [], proxy: [] };
+    let pageBytes = 0;
+    for (let i = 0; i < PAGE_REQUESTS + 20; i++) {
+      for (const target of [direct, proxied]) {
+        const reply = await send(target, agents[target.kind], largePage, { headers: { Cookie: cookies[target.kind] } });
+        if (reply.status !== 200) throw new Error(`${target.kind} page answered ${reply.status}`);
+        pageBytes = reply.bytes;
+        if (i >= 20) pageMs[target.kind].push(reply.ms);
+      }
+    }
+    const page = { bytes: pageBytes, directMs: summarize(pageMs.direct), proxyMs: summarize(pageMs.proxy) };
+    const overheadP95 = round(page.proxyMs.p95 - page.directMs.p95);
+    phaseRss.page = rssMb(proxy.pid ?? 0);
+
+    log(`download: ${DOWNLOADS} a side of ${bigFile.fileName} (${bigFile.size} bytes)`);
+    const mbps: Record<"direct" | "proxy", number[]> = { direct: [], proxy: [] };
+    for (let i = 0; i < DOWNLOADS; i++) {
+      for (const target of [direct, proxied]) {
+        const reply = await send(target, agents[target.kind], bigFile.paths[0] ?? "", { headers: { Cookie: cookies[target.kind] } });
+        if (reply.status !== 200 || reply.bytes !== bigFile.size) throw new Error(`${target.kind} download: ${reply.status}, ${reply.bytes} bytes`);
+        mbps[target.kind].push(bigFile.size / 1024 / 1024 / (reply.ms / 1000));
+      }
+    }
+    const download = { bytes: bigFile.size, directMBps: summarize(mbps.direct), proxyMBps: summarize(mbps.proxy) };
+    const downloadRatio = round(download.proxyMBps.p50 / download.directMBps.p50);
+    phaseRss.download = rssMb(proxy.pid ?? 0);
+
+    log(`sessions: ${SESSIONS} at once`);
+    const errors: string[] = [];
+    const started = performance.now();
+    await Promise.all(
+      org.users.slice(0, SESSIONS).map(async (member) => {
+        const agent = new HttpsAgent({ keepAlive: true, maxSockets: 1 });
+        try {
+          const cookie = await signIn(proxied, agent, member.email);
+          for (const pathname of [catalog.pages[0]?.path ?? "/", smallFile.paths[0] ?? "/"]) {
+            const reply = await send(proxied, agent, pathname, { headers: { Cookie: cookie } });
+            if (reply.status !== 200) errors.push(`${pathname}: ${reply.status}`);
+          }
+        } catch (error) {
+          errors.push((error as Error).message);
+        } finally {
+          agent.destroy();
+        }
+      }),
+    );
+    const sessions = { count: SESSIONS, seconds: round((performance.now() - started) / 1000), errors: errors.length, firstErrors: errors.slice(0, 5) };
+    // Let the proxy flush its session activities (≤500 ms batches) before counting them.
+    await new Promise((r) => setTimeout(r, 2000));
+    const stored = await owner.query<{ n: string }>("SELECT count(*) AS n FROM activities WHERE source = 'session_proxy'");
+    phaseRss.sessions = rssMb(proxy.pid ?? 0);
+    const proxyRssPeakMb = phaseRss.sessions.peak;
+
+    const met = {
+      pageOverhead: overheadP95 <= TARGETS.pageOverheadP95Ms,
+      download: downloadRatio >= TARGETS.downloadRatio,
+      proxyRss: proxyRssPeakMb <= TARGETS.proxyRssMb,
+      sessions: sessions.errors === TARGETS.sessionErrors,
+    };
+    console.log(
+      JSON.stringify(
+        { bench: "proxy", targets: TARGETS, page, pageOverheadP95Ms: overheadP95, download, downloadRatio, proxyRssPeakMb, proxyRssByPhaseMb: phaseRss, sessions, sessionActivitiesStored: Number(stored.rows[0]?.n ?? 0), met },
+        null,
+        2,
+      ),
+    );
+    if (!Object.values(met).every(Boolean)) process.exitCode = 1;
+  } finally {
+    proxy.kill("SIGTERM");
+    await owner.end();
+    await sim.close();
+    await database.stop();
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
