@@ -8,13 +8,14 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { QueryState } from "../ui/query-state";
-import { IP_CATEGORY_LABELS, PRODUCT_LABELS, formatActivityTime, formatLocation } from "./activity-format";
+import { IP_CATEGORY_LABELS, PRODUCT_LABELS, SOURCE_LABELS, formatActivityTime, formatLocation } from "./activity-format";
 
 const fieldsOf = (a: TActivityDetail): [string, string][] => [
   ["Time (UTC)", a.time],
   ["Activity id", a.id],
   ["Event id", a.eventId],
   ["Connector", a.connectorName ?? a.connectorId],
+  ["Source", SOURCE_LABELS[a.source] ?? a.source],
   ["User", [a.actorName, a.actorEmail].filter(Boolean).join(" · ") || "—"],
   ["Account id", a.actorId],
   ["On behalf of", a.onBehalfOfId ?? "—"],

@@ -2,12 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 import type { TActivityUrlFilters } from "@/lib/client/queries/activities";
-import { ZActivityFilters } from "@/lib/shared/schemas/activities";
+import { ACTIVITY_SOURCES, ZActivityFilters } from "@/lib/shared/schemas/activities";
 import { IP_CATEGORIES, PRODUCTS } from "@/lib/shared/schemas/policies";
 import { Button } from "../ui/button";
-import { SelectField, TextField } from "../ui/field";
+import { TextField } from "../ui/field";
+import { FilterSelect, optionsById, optionsOf } from "../ui/filter-select";
 import { ActionSelect } from "./action-select";
-import { IP_CATEGORY_LABELS, PRODUCT_LABELS } from "./activity-format";
+import { IP_CATEGORY_LABELS, PRODUCT_LABELS, SOURCE_LABELS } from "./activity-format";
 import { TimeRangeFields } from "./time-range-fields";
 
 type Props = Readonly<{
@@ -17,6 +18,10 @@ type Props = Readonly<{
   onUserInput: (text: string) => void;
   onApply: (filters: TActivityUrlFilters) => void;
 }>;
+
+const PRODUCT_OPTIONS = optionsOf(PRODUCTS, PRODUCT_LABELS);
+const IP_CATEGORY_OPTIONS = optionsOf(IP_CATEGORIES, IP_CATEGORY_LABELS);
+const SOURCE_OPTIONS = optionsOf(ACTIVITY_SOURCES, SOURCE_LABELS);
 
 const clean = (filters: Record<string, unknown>): TActivityUrlFilters =>
   Object.fromEntries(Object.entries(filters).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : Boolean(v)))) as TActivityUrlFilters;
@@ -64,32 +69,12 @@ export function ActivityFilters({ filters, connectors, userSuggestions, onUserIn
           </datalist>
         </div>
         <ActionSelect value={draft.action ?? []} error={errors.action} onChange={(actions) => set("action", actions)} />
-        <SelectField label="Product" value={draft.product ?? ""} error={errors.product} onChange={(e) => set("product", e.target.value)}>
-          <option value="">All products</option>
-          {PRODUCTS.map((p) => (
-            <option key={p} value={p}>
-              {PRODUCT_LABELS[p] ?? p}
-            </option>
-          ))}
-        </SelectField>
+        <FilterSelect label="Product" anyLabel="All products" options={PRODUCT_OPTIONS} value={draft.product} error={errors.product} onChange={(v) => set("product", v)} />
         <TextField label="IP or CIDR" placeholder="203.0.113.7 or 10.0.0.0/8" value={draft.ip ?? ""} error={errors.ip} onChange={(e) => set("ip", e.target.value)} />
         <TextField label="Country" placeholder="Name or ISO code" value={draft.country ?? ""} error={errors.country} onChange={(e) => set("country", e.target.value)} />
-        <SelectField label="IP category" value={draft.ipCategory ?? ""} error={errors.ipCategory} onChange={(e) => set("ipCategory", e.target.value)}>
-          <option value="">Any category</option>
-          {IP_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {IP_CATEGORY_LABELS[c] ?? c}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Connector" value={draft.connectorId ?? ""} error={errors.connectorId} onChange={(e) => set("connectorId", e.target.value)}>
-          <option value="">All connectors</option>
-          {connectors.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
+        <FilterSelect label="IP category" anyLabel="Any category" options={IP_CATEGORY_OPTIONS} value={draft.ipCategory} error={errors.ipCategory} onChange={(v) => set("ipCategory", v)} />
+        <FilterSelect label="Connector" anyLabel="All connectors" options={optionsById(connectors)} value={draft.connectorId} error={errors.connectorId} onChange={(v) => set("connectorId", v)} />
+        <FilterSelect label="Source" anyLabel="Any source" options={SOURCE_OPTIONS} value={draft.source} error={errors.source} onChange={(v) => set("source", v)} />
         <TextField label="Search" type="search" placeholder="Free text" value={draft.q ?? ""} error={errors.q} onChange={(e) => set("q", e.target.value)} />
       </div>
       <div className="flex flex-wrap items-center gap-4">

@@ -20,6 +20,8 @@ export const IP_CATEGORY_LABELS: Record<string, string> = {
   risky: "Risky",
 };
 
+export const SOURCE_LABELS: Record<string, string> = { audit_log: "Audit log", session_proxy: "Session proxy" };
+
 /** Local time with seconds, e.g. "23 Nov 2026, 14:05:09". */
 export const formatActivityTime = (iso: string): string =>
   new Date(iso).toLocaleString(LOCALE, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });

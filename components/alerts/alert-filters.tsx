@@ -6,7 +6,7 @@ import { BUILTIN_POLICIES } from "@/lib/detection/builtin-policies";
 import { SEVERITIES, SEVERITY_LABELS, type TAlertAssigneeDto } from "@/lib/shared/schemas/alerts";
 import { TimeRangeFields } from "../activities/time-range-fields";
 import { Button } from "../ui/button";
-import { SelectField } from "../ui/field";
+import { FilterSelect, optionsById, optionsOf } from "../ui/filter-select";
 
 type Props = Readonly<{
   filters: TAlertFilters;
@@ -18,6 +18,12 @@ type Props = Readonly<{
 
 /** Posture regressions are alerts too, raised by the posture job rather than a policy. */
 const EXTRA_POLICIES = [{ key: "posture_regression", name: "Security posture regression" }];
+
+const SEVERITY_OPTIONS = optionsOf(SEVERITIES, SEVERITY_LABELS);
+const FIXED_ASSIGNEES = [
+  { value: "me", label: "Assigned to me" },
+  { value: "unassigned", label: "Unassigned" },
+];
 
 const INPUT =
   "block w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400 focus:border-brand-500 dark:border-slate-700 dark:bg-slate-900";
@@ -37,42 +43,20 @@ export function AlertFilters({ filters, policies, connectors, assignees, onChang
   const policyOptions = [...(policies.length > 0 ? policies : BUILTIN_POLICIES), ...EXTRA_POLICIES];
   return (
     <form onSubmit={onSubmit} aria-label="Alert filters" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <SelectField label="Severity" value={filters.severity ?? ""} onChange={(e) => set("severity", e.target.value)}>
-        <option value="">Any severity</option>
-        {SEVERITIES.map((s) => (
-          <option key={s} value={s}>
-            {SEVERITY_LABELS[s]}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label="Policy" value={filters.policyKey ?? ""} onChange={(e) => set("policyKey", e.target.value)}>
-        <option value="">Any policy</option>
-        {policyOptions.map((p) => (
-          <option key={p.key} value={p.key}>
-            {p.name}
-          </option>
-        ))}
+      <FilterSelect label="Severity" anyLabel="Any severity" options={SEVERITY_OPTIONS} value={filters.severity} onChange={(v) => set("severity", v)} />
+      <FilterSelect label="Policy" anyLabel="Any policy" options={policyOptions.map((p) => ({ value: p.key, label: p.name }))} value={filters.policyKey} onChange={(v) => set("policyKey", v)}>
         {filters.policyKey && !policyOptions.some((p) => p.key === filters.policyKey) ? <option value={filters.policyKey}>{filters.policyKey}</option> : null}
-      </SelectField>
-      <SelectField label="Connector" value={filters.connectorId ?? ""} onChange={(e) => set("connectorId", e.target.value)}>
-        <option value="">All connectors</option>
-        {connectors.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+      </FilterSelect>
+      <FilterSelect label="Connector" anyLabel="All connectors" options={optionsById(connectors)} value={filters.connectorId} onChange={(v) => set("connectorId", v)}>
         {filters.connectorId && !connectors.some((c) => c.id === filters.connectorId) ? <option value={filters.connectorId}>This connector</option> : null}
-      </SelectField>
-      <SelectField label="Assignee" value={filters.assignee ?? ""} onChange={(e) => set("assignee", e.target.value)}>
-        <option value="">Anyone</option>
-        <option value="me">Assigned to me</option>
-        <option value="unassigned">Unassigned</option>
-        {assignees.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name} ({a.email})
-          </option>
-        ))}
-      </SelectField>
+      </FilterSelect>
+      <FilterSelect
+        label="Assignee"
+        anyLabel="Anyone"
+        options={[...FIXED_ASSIGNEES, ...assignees.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }))]}
+        value={filters.assignee}
+        onChange={(v) => set("assignee", v)}
+      />
       <div className="space-y-1">
         <label htmlFor={`${id}-user`} className="block text-sm font-medium text-slate-700 dark:text-slate-300">
           User

@@ -9,17 +9,22 @@ import { z } from "zod";
 import { ApiError } from "@/lib/client/api-client";
 import { settingsApi } from "@/lib/client/api/settings";
 import { applyProblem, FORM_ERROR, formErrorOf, fieldErrorProps } from "@/lib/client/forms";
-import { PASSWORD_MIN, ZSetupInput, type TSetupInput } from "@/lib/shared/schemas/users";
+import { ZSetupInput, type TSetupInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
+import { NewPasswordField } from "./new-password-field";
 
-/** The confirmation is the form's own: checked first, and only when it matches does the shared schema run. */
+/**
+ * The confirmation is the form's own: checked first, and only when it matches does the shared schema run. The
+ * shared schema leaves the code optional (the server answers a missing one itself); the form asks for it with
+ * the other fields, in the server's words.
+ */
 const ZSetupForm = z
   .object({ setupCode: z.string(), name: z.string(), email: z.string(), password: z.string(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "Passwords do not match", path: ["confirm"] })
   .transform(({ confirm: _confirm, ...input }): z.input<typeof ZSetupInput> => input)
-  .pipe(ZSetupInput);
+  .pipe(ZSetupInput.extend({ setupCode: z.string().trim().min(1, "Enter the setup code printed by npm start").max(64, "Wrong setup code") }));
 
 export function SetupForm() {
   const router = useRouter();
@@ -60,15 +65,7 @@ export function SetupForm() {
       />
       <TextField label="Name" autoComplete="name" required {...fieldErrorProps(errors, "name")} {...register("name")} />
       <TextField label="Email" type="email" autoComplete="username" required {...fieldErrorProps(errors, "email")} {...register("email")} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${PASSWORD_MIN} characters`}
-        {...fieldErrorProps(errors, "password")}
-        {...register("password")}
-      />
+      <NewPasswordField label="Password" {...fieldErrorProps(errors, "password")} {...register("password")} />
       <TextField label="Confirm password" type="password" autoComplete="new-password" required {...fieldErrorProps(errors, "confirm")} {...register("confirm")} />
       <Button type="submit" className="w-full" isBusy={isBusy}>
         Create admin account

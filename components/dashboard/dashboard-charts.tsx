@@ -7,7 +7,7 @@ import { ActivityOverTimeChart } from "./activity-over-time-chart";
 import { BAR_COLOR, FAILED_COLOR, productLabel } from "./chart-colors";
 import { ChartFigure } from "./chart-figure";
 import { FailedLoginsChart } from "./failed-logins-chart";
-import { HorizontalBarChart } from "./horizontal-bar-chart";
+import { RankedChartFigure } from "./ranked-chart-figure";
 import { SrDataTable } from "./sr-data-table";
 import { bucketLabel } from "./time-format";
 
@@ -50,36 +50,37 @@ export function DashboardCharts({ dto, rangeLabel }: Readonly<{ dto: TDashboardD
           rows={dto.failedLoginsOverTime.filter((p) => p.count > 0).map((p) => [bucketLabel(p.t, dto.bucket), p.count] as const)}
         />
       </ChartFigure>
-      <ChartFigure
+      <RankedChartFigure
         title="Top users"
         testId="chart-top-users"
-        isEmpty={users.length === 0}
         emptyText="No user activity in this range."
         caption={`The ${users.length} most active accounts, ${dailyPeriod}. Select a bar to open the user.`}
-      >
-        <HorizontalBarChart data={users} color={BAR_COLOR} valueLabel="Activities" onSelect={(d) => (d.href ? router.push(d.href) : undefined)} />
-        <SrDataTable caption="Top users" columns={["User", "Activities"]} rows={users.map((u) => [u.label, u.value] as const)} />
-      </ChartFigure>
-      <ChartFigure
+        data={users}
+        color={BAR_COLOR}
+        itemLabel="User"
+        valueLabel="Activities"
+        onSelect={(d) => (d.href ? router.push(d.href) : undefined)}
+      />
+      <RankedChartFigure
         title="Top countries"
         testId="chart-top-countries"
-        isEmpty={countries.length === 0}
         emptyText="No located activity in this range."
         caption={`Activities by the country of their IP address, ${dailyPeriod}.`}
-      >
-        <HorizontalBarChart data={countries} color="#14b8a6" valueLabel="Activities" />
-        <SrDataTable caption="Top countries" columns={["Country", "Activities"]} rows={countries.map((c) => [c.label, c.value] as const)} />
-      </ChartFigure>
-      <ChartFigure
+        data={countries}
+        color="#14b8a6"
+        itemLabel="Country"
+        valueLabel="Activities"
+      />
+      <RankedChartFigure
         title="Alerts by policy"
         testId="chart-alerts-by-policy"
-        isEmpty={policies.length === 0}
         emptyText="No alerts raised in this range."
         caption={`Alerts raised per detection policy, ${rangeLabel.toLowerCase()}.`}
-      >
-        <HorizontalBarChart data={policies} color={FAILED_COLOR} valueLabel="Alerts" />
-        <SrDataTable caption="Alerts by policy" columns={["Policy", "Alerts"]} rows={policies.map((p) => [p.label, p.value] as const)} />
-      </ChartFigure>
+        data={policies}
+        color={FAILED_COLOR}
+        itemLabel="Policy"
+        valueLabel="Alerts"
+      />
     </div>
   );
 }

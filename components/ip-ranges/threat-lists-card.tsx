@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
-import { applyProblem, FORM_ERROR, formErrorOf } from "@/lib/client/forms";
+import { applyProblem, fieldErrorProps, formErrorOf } from "@/lib/client/forms";
 import { useRevertThreatList, useUploadThreatList } from "@/lib/client/hooks/use-ip-range-mutations";
 import { threatListsQuery } from "@/lib/client/queries/ip-ranges";
-import { parseThreatListText } from "@/lib/enrichment/threat-list-file";
 import { THREAT_TAGS } from "@/lib/shared/schemas/ip-ranges";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
@@ -14,8 +14,7 @@ import { Card } from "../ui/card";
 import { DataTable } from "../ui/data-table";
 import { SelectField, TextField } from "../ui/field";
 import { QueryState } from "../ui/query-state";
-
-type TUploadValues = { tag: string; file: FileList | null; source: string };
+import { threatListFieldOf, ZThreatListForm } from "./threat-list-form";
 
 /** Threat lists in force per tag, and (admins) the upload of a newer list that replaces the built-in one. */
 export function ThreatListsCard({ isAdmin }: Readonly<{ isAdmin: boolean }>) {
@@ -23,22 +22,9 @@ export function ThreatListsCard({ isAdmin }: Readonly<{ isAdmin: boolean }>) {
   const upload = useUploadThreatList();
   const revert = useRevertThreatList();
   // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
-  const { register, handleSubmit, setError, formState } = useForm<TUploadValues>();
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(ZThreatListForm) });
   const formError = formErrorOf(formState.errors);
-
-  // The file is read and checked line by line here (a zod schema cannot read a File); the body is then ZThreatListUpload's.
-  const onUpload = handleSubmit(async (values) => {
-    const file = values.file?.[0];
-    const refuse = (message: string) => setError(FORM_ERROR, { type: "client", message });
-    if (!file || file.size === 0) return refuse("Choose a list file (one CIDR or address per line)");
-    const parsed = parseThreatListText(await file.text());
-    const first = parsed.invalid[0];
-    if (first) return refuse(`Line ${first.line} is not a CIDR or address: “${first.text.slice(0, 60)}”`);
-    if (parsed.cidrs.length === 0) return refuse("The file lists no addresses");
-    const source = values.source.trim() || parsed.source || file.name;
-    const input = { source, ...(parsed.date ? { listDate: parsed.date } : {}), cidrs: parsed.cidrs.map((c) => c.canonical) };
-    upload.mutate({ tag: values.tag, input }, { onError: (error) => applyProblem(setError, error) });
-  });
+  const onUpload = handleSubmit((body) => upload.mutate(body, { onError: (error) => applyProblem(setError, error, { fieldOf: threatListFieldOf }) }));
 
   return (
     <Card title="Threat lists" description="Addresses on these lists get the tag and the Risky category, unless one of your IP ranges covers them (your ranges win).">
@@ -71,8 +57,8 @@ export function ThreatListsCard({ isAdmin }: Readonly<{ isAdmin: boolean }>) {
               </option>
             ))}
           </SelectField>
-          <TextField label="List file" type="file" accept=".txt,.csv,text/plain" {...register("file")} />
-          <TextField label="Source" placeholder="e.g. Tor Project exit list" {...register("source")} />
+          <TextField label="List file" type="file" accept=".txt,.csv,text/plain" {...register("file")} {...fieldErrorProps(formState.errors, "file")} />
+          <TextField label="Source" placeholder="e.g. Tor Project exit list" {...register("source")} {...fieldErrorProps(formState.errors, "source")} />
           <Button type="submit" isBusy={upload.isPending}>
             Upload list
           </Button>

@@ -1,10 +1,23 @@
-type Props = Readonly<{ legend: string; options: readonly string[]; labels?: Record<string, string>; value: string[]; onChange: (value: string[]) => void; error?: string }>;
+import type { ReactNode } from "react";
 
-/** A row of checkboxes for a multi-choice filter (products, IP categories). */
-export function CheckGroup({ legend, options, labels, value, onChange, error }: Props) {
+type Props<T extends string> = Readonly<{
+  legend: string;
+  /** A line under the legend saying what the choices do. */
+  hint?: ReactNode;
+  options: readonly T[];
+  labels?: Readonly<Record<string, string>>;
+  value: readonly T[];
+  onChange: (value: T[]) => void;
+  disabled?: boolean;
+  error?: string;
+}>;
+
+/** A row of checkboxes for a multi-choice field (products, IP categories, a policy's actions). */
+export function CheckGroup<T extends string>({ legend, hint, options, labels, value, onChange, disabled = false, error }: Props<T>) {
   return (
-    <fieldset className="space-y-1">
+    <fieldset className="space-y-1" disabled={disabled}>
       <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">{legend}</legend>
+      {hint ? <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null}
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((option) => (
           <label key={option} className="inline-flex items-center gap-1.5 text-sm">

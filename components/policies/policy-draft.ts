@@ -1,7 +1,7 @@
 import type { FieldErrors } from "react-hook-form";
 import { z } from "zod";
 import { messageOf } from "@/lib/client/forms";
-import { ZCreatePolicyInput } from "@/lib/shared/schemas/policies";
+import { ZCreatePolicyInput, ZPolicyPreviewInput } from "@/lib/shared/schemas/policies";
 import type { TCustomPolicyFilter, TCustomPolicyTrigger, TPolicyActions, TPolicyDto, TPolicyScope, TSeverity } from "@/lib/shared/schemas/policies";
 
 /** The editor's form state: text inputs stay strings until they are turned into the API body. */
@@ -138,19 +138,6 @@ export const scopeOf = (d: TPolicyDraft) => ({ includeUsers: list(d.includeUsers
 
 export const bodyOf = (d: TPolicyDraft) => ({ name: d.name, description: d.description, severity: d.severity, enabled: d.enabled, scope: scopeOf(d), filter: filterOf(d), trigger: triggerOf(d), actions: d.governanceActions });
 
-/** Field → message, keyed "name", "filter.actions", "trigger.count"… (two path levels under filter/trigger). */
-export const draftErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const [first, second] = issue.path.map(String);
-    const key = (first === "filter" || first === "trigger" || first === "scope") && second !== undefined ? `${first}.${second}` : (first ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-};
-
-export const zodDraftErrors = (error: z.ZodError) => draftErrors(error.issues);
-
 const NESTED = new Set(["filter", "trigger", "scope"]);
 
 /** A problem's parameter ("filter.actions.0") → the key the editor shows it under ("filter.actions"). */
@@ -159,7 +146,7 @@ export const draftKeyOf = (name: string): string => {
   return NESTED.has(first) && second !== undefined ? `${first}.${second}` : first;
 };
 
-/** react-hook-form's nested errors → the editor's flat keys, as draftErrors gives them ("name", "filter.actions"…). */
+/** react-hook-form's nested errors → the editor's flat keys ("name", "filter.actions", "trigger.count"…: two levels under filter/trigger/scope). */
 export const draftErrorsOf = (errors: FieldErrors): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(errors)) {
@@ -184,3 +171,9 @@ export const ZPolicyForm = z
   .custom<TPolicyDraft>()
   .transform((draft): unknown => bodyOf(draft))
   .pipe(ZCreatePolicyInput);
+
+/** The preview's form: the editor's draft plus the days box; what they become is what the shared preview schema checks. */
+export const ZPolicyPreviewForm = z
+  .object({ draft: z.custom<TPolicyDraft>(), days: z.string() })
+  .transform(({ draft, days }): unknown => ({ filter: filterOf(draft), trigger: triggerOf(draft), scope: scopeOf(draft), days: Number(days) }))
+  .pipe(ZPolicyPreviewInput);

@@ -1,39 +1,37 @@
 "use client";
 
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { usePreviewPolicy } from "@/lib/client/hooks/use-policy-mutations";
-import { ZPolicyPreviewInput } from "@/lib/shared/schemas/policies";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { formatDateTime } from "../ui/format";
-import { filterOf, scopeOf, triggerOf, zodDraftErrors, type TPolicyDraft } from "./policy-draft";
+import { draftErrorsOf, ZPolicyPreviewForm, type TPolicyDraft } from "./policy-draft";
 
 type Props = Readonly<{ draft: TPolicyDraft; onInvalid: (errors: Record<string, string>) => void }>;
 
 /** Runs the draft over the stored activities of the last N days: how many alerts, with the newest examples. */
 export function PolicyPreview({ draft, onInvalid }: Props) {
-  const [days, setDays] = useState("7");
-  const [daysError, setDaysError] = useState<string>();
+  // Its own form (not a nested <form>: the button is inside the editor's), fed the editor's current draft on click.
+  const { register, handleSubmit, setValue, formState } = useForm({ resolver: zodResolver(ZPolicyPreviewForm), defaultValues: { draft, days: "7" } });
   const mutation = usePreviewPolicy();
   const onPreview = () => {
-    const parsed = ZPolicyPreviewInput.safeParse({ filter: filterOf(draft), trigger: triggerOf(draft), scope: scopeOf(draft), days: Number(days) });
-    if (!parsed.success) {
-      const errors = zodDraftErrors(parsed.error);
-      setDaysError(errors.days);
-      onInvalid(errors);
-      return;
-    }
-    setDaysError(undefined);
-    onInvalid({});
-    mutation.mutate(parsed.data);
+    setValue("draft", draft);
+    void handleSubmit(
+      (input) => {
+        onInvalid({});
+        mutation.mutate(input);
+      },
+      (errors) => onInvalid(draftErrorsOf(errors)),
+    )();
   };
   const result = mutation.data;
   return (
     <section aria-label="Preview" className="space-y-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex flex-wrap items-start gap-3">
         <div className="w-32">
-          <TextField label="Days" type="number" min={1} max={90} value={days} onChange={(e) => setDays(e.target.value)} error={daysError} />
+          <TextField label="Days" type="number" min={1} max={90} {...register("days")} error={formState.errors.days?.message} />
         </div>
         <Button type="button" variant="secondary" className="mt-6" isBusy={mutation.isPending} onClick={onPreview}>
           Preview

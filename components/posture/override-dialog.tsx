@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import type { TRecommendationStateDto } from "@/lib/shared/schemas/posture";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ModalDialog } from "../ui/modal-dialog";
 
 type Props = Readonly<{
   title: string;
@@ -24,27 +25,13 @@ const COPY = {
  * denominator; the change is recorded in the portal audit log.
  */
 export function OverrideDialog({ title, state, isBusy, error, onSubmit, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const tooShort = reason.trim().length < 3;
   const copy = COPY[state];
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!isBusy) onClose();
-      }}
-      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <ModalDialog labelledBy={`${id}-title`} isBusy={isBusy} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -86,6 +73,6 @@ export function OverrideDialog({ title, state, isBusy, error, onSubmit, onClose 
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -7,9 +7,10 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { applyProblem, formErrorOf, hasFieldErrors } from "@/lib/client/forms";
 import { useChangeOwnPassword } from "@/lib/client/hooks/use-settings-mutations";
-import { PASSWORD_MIN, ZChangePasswordInput } from "@/lib/shared/schemas/users";
+import { ZChangePasswordInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { NewPasswordField } from "../auth/new-password-field";
 import { TextField } from "../ui/field";
 
 /** The confirmation is the form's own; only when it matches is the shared schema checked (and `confirm` dropped). */
@@ -54,15 +55,7 @@ export function ChangePasswordForm({ isTemporary }: Readonly<{ isTemporary: bool
       {formError && !hasFieldErrors(errors) ? <Alert tone="error">{formError}</Alert> : null}
       {isDone ? <Alert tone="success">Your password was changed. Your other sessions were signed out.</Alert> : null}
       <TextField label="Current password" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} {...register("currentPassword")} />
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${PASSWORD_MIN} characters`}
-        error={errors.newPassword?.message}
-        {...register("newPassword")}
-      />
+      <NewPasswordField label="New password" error={errors.newPassword?.message} {...register("newPassword")} />
       <TextField label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirm?.message} {...register("confirm")} />
       <Button type="submit" isBusy={mutation.isPending}>
         Change password

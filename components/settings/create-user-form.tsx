@@ -9,6 +9,7 @@ import { ROLE_DESCRIPTIONS, ROLES } from "@/lib/shared/roles";
 import { PASSWORD_MIN, ZCreateUserInput, type TCreateUserInput } from "@/lib/shared/schemas/users";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { NewPasswordField } from "../auth/new-password-field";
 import { SelectField, TextField } from "../ui/field";
 
 export function CreateUserForm() {
@@ -47,11 +48,8 @@ export function CreateUserForm() {
       ) : null}
       <TextField label="Name" autoComplete="off" required {...fieldErrorProps(errors, "name")} {...register("name")} />
       <TextField label="Email" type="email" autoComplete="off" required {...fieldErrorProps(errors, "email")} {...register("email")} />
-      <TextField
+      <NewPasswordField
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
         hint={`At least ${PASSWORD_MIN} characters; share it with the user securely`}
         {...fieldErrorProps(errors, "password")}
         {...register("password")}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Button } from "./button";
+import { ModalDialog } from "./modal-dialog";
 
 type Props = Readonly<{
   title: string;
@@ -19,23 +20,9 @@ type Props = Readonly<{
  * inert. Mount it only while open so its text is not in the page otherwise.
  */
 export function ConfirmDialog({ title, children, confirmLabel, isBusy = false, isConfirmDisabled = false, onConfirm, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!isBusy) onClose();
-      }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border text-left border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
-    >
+    <ModalDialog labelledBy={titleId} isBusy={isBusy} onClose={onClose} size="md">
       <div className="space-y-3 px-5 py-4">
         <h2 id={titleId} className="text-base font-semibold">
           {title}
@@ -50,6 +37,6 @@ export function ConfirmDialog({ title, children, confirmLabel, isBusy = false, i
           {confirmLabel}
         </Button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -26,41 +26,43 @@ function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
   );
 }
 
-// ComponentProps include `ref` (a plain prop in React 19), so react-hook-form's register() spreads straight in.
+/** The attributes that tie a control to its shell: its id (the label's target), invalid state, and what describes it. */
+type ControlWiring = Readonly<{ id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined }>;
+
+type FieldProps = Readonly<{ label: string; error?: string; hint?: ReactNode; control: (wiring: ControlWiring) => ReactNode }>;
+
+function Field({ label, error, hint, control }: FieldProps) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined })}
+    </FieldShell>
+  );
+}
+
+// ComponentProps include `ref` (a plain prop in React 19), so react-hook-form's register() spreads straight in;
+// the caller's own aria-* props (e.g. aria-invalid from fieldErrorProps) come last and win.
 type TextFieldProps = ComponentProps<"input"> & { label: string; error?: string; hint?: ReactNode };
 
 /** A labelled input whose label is its accessible name, with an error announced to screen readers. */
 export function TextField({ label, error, hint, ...rest }: Readonly<TextFieldProps>) {
-  const id = useId();
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={CONTROL}
-        {...rest}
-      />
-    </FieldShell>
-  );
+  return <Field label={label} error={error} hint={hint} control={(wiring) => <input {...wiring} className={CONTROL} {...rest} />} />;
 }
 
 type SelectFieldProps = ComponentProps<"select"> & { label: string; error?: string; hint?: ReactNode };
 
 export function SelectField({ label, error, hint, children, ...rest }: Readonly<SelectFieldProps>) {
-  const id = useId();
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={CONTROL}
-        {...rest}
-      >
-        {children}
-      </select>
-    </FieldShell>
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      control={(wiring) => (
+        <select {...wiring} className={CONTROL} {...rest}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
@@ -68,16 +70,5 @@ type TextAreaFieldProps = ComponentProps<"textarea"> & { label: string; error?: 
 
 /** A labelled textarea (monospace: lists such as CIDRs), wired like TextField. */
 export function TextAreaField({ label, error, hint, ...rest }: Readonly<TextAreaFieldProps>) {
-  const id = useId();
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={`${CONTROL} font-mono`}
-        {...rest}
-      />
-    </FieldShell>
-  );
+  return <Field label={label} error={error} hint={hint} control={(wiring) => <textarea {...wiring} className={`${CONTROL} font-mono`} {...rest} />} />;
 }

@@ -1,32 +1,44 @@
-"use client";
+import type { ReactNode } from "react";
+import { SelectField } from "./field";
 
-import { useId } from "react";
+export type TSelectOption = Readonly<{ value: string; label: string }>;
 
-const CONTROL = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+/** Options from a list of keys and their labels (a key without a label shows as itself). */
+export const optionsOf = (keys: readonly string[], labels: Readonly<Record<string, string>>): TSelectOption[] =>
+  keys.map((key) => ({ value: key, label: labels[key] ?? key }));
 
-type Props = Readonly<{
+/** Options from records with an id and a name, such as connectors. */
+export const optionsById = (items: readonly Readonly<{ id: string; name: string }>[]): TSelectOption[] =>
+  items.map((item) => ({ value: item.id, label: item.name }));
+
+export function SelectOptions({ options }: Readonly<{ options: readonly TSelectOption[] }>) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
+type FilterSelectProps = Readonly<{
   label: string;
-  value: string | undefined;
-  /** The first option, for "no filter" (its value is ""). */
+  /** The first option, meaning "no filter" (value ""), e.g. "Any status". */
   anyLabel: string;
-  options: readonly Readonly<{ value: string; label: string }>[];
+  options: readonly TSelectOption[];
+  value: string | undefined;
+  /** undefined when the "any" option is chosen. */
   onChange: (value: string | undefined) => void;
+  error?: string;
+  /** Options after the list, e.g. the current value when the list does not hold it. */
+  children?: ReactNode;
 }>;
 
-/** A list filter applied at once; label above its select, tied by id (a wrapping label would add the value to its name). */
-export function FilterSelect({ label, value, anyLabel, options, onChange }: Props) {
-  const id = useId();
+/** A labelled select of a filter bar whose first option clears the filter. */
+export function FilterSelect({ label, anyLabel, options, value, onChange, error, children }: FilterSelectProps) {
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)} className={CONTROL}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField label={label} value={value ?? ""} error={error} onChange={(e) => onChange(e.target.value || undefined)}>
+      <option value="">{anyLabel}</option>
+      <SelectOptions options={options} />
+      {children}
+    </SelectField>
   );
 }

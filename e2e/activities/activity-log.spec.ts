@@ -108,6 +108,26 @@ test.describe("activity log", () => {
     await expect(page).not.toHaveURL(/ip=/);
   });
 
+  test("filters by source (the synced rows are the audit log's) in the URL, and the drawer names the source", async ({ page }) => {
+    await page.goto(`/activities?connectorId=${connectorId}`);
+    const rows = page.locator("tbody tr");
+    await expect(rows).toHaveCount(50);
+    await page.getByLabel("Source", { exact: true }).selectOption({ label: "Session proxy" });
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/source=session_proxy/);
+    await expect(page.getByText("No activity matches these filters.")).toBeVisible();
+    await page.getByLabel("Source", { exact: true }).selectOption({ label: "Audit log" });
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/source=audit_log/);
+    await expect(rows).toHaveCount(50);
+    await page.reload();
+    await expect(page.getByLabel("Source", { exact: true })).toHaveValue("audit_log");
+    await rows.first().click();
+    const drawer = page.getByRole("dialog", { name: "Activity detail" });
+    await expect(drawer.getByText("Source", { exact: true })).toBeVisible();
+    await expect(drawer.getByText("Audit log", { exact: true })).toBeVisible();
+  });
+
   test("opens the detail drawer from the keyboard, with raw JSON and the user's timeline; Escape closes it", async ({ page }) => {
     await page.goto(`/activities?connectorId=${connectorId}&action=user_login_failed`);
     const rows = page.locator("tbody tr");
@@ -158,7 +178,7 @@ test.describe("activity log", () => {
     expect(first.body.data).toHaveLength(5);
     expect(first.body.data?.[0]).toHaveProperty("eventId");
     const cursor = String(first.body.nextCursor);
-    for (const query of ["from=yesterday", "ip=10.0.0.0/33", "action=user_hacked", "limit=501", "country=Atlantis", `cursor=${cursor.slice(0, -3)}zzz`, "cursor=abc"]) {
+    for (const query of ["from=yesterday", "ip=10.0.0.0/33", "action=user_hacked", "limit=501", "country=Atlantis", "source=proxy", `cursor=${cursor.slice(0, -3)}zzz`, "cursor=abc"]) {
       const response = await api(request, `/api/v1/activities?${query}`);
       expect(response.status, query).toBe(400);
       expect(response.body.error?.code, query).toBe("validation_failed");

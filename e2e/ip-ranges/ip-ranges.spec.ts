@@ -67,3 +67,29 @@ test("IP range API: 400s for a bad CIDR, an unknown tag and an overlap; viewers 
   expect((await admin.delete(`/api/v1/ip-ranges/${range.id}`)).status()).toBe(204);
   expect((await admin.delete(`/api/v1/ip-ranges/${range.id}`)).status()).toBe(404);
 });
+
+test("the threat-list upload checks the file in the form (errors under List file), uploads a good one, and goes back to the built-in list", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: ADMIN_STATE });
+  const page = await context.newPage();
+  await page.goto("/settings/ip-ranges");
+  const form = page.getByRole("form", { name: "Upload threat list" });
+  // "spam": a tag no other spec's detections depend on.
+  await form.getByLabel("Tag").selectOption("spam");
+  await form.getByRole("button", { name: "Upload list" }).click();
+  await expect(form.getByText("Choose a list file (one CIDR or address per line)")).toBeVisible();
+  await expect(form.getByLabel("List file")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("List file").setInputFiles({ name: "spam.txt", mimeType: "text/plain", buffer: Buffer.from("# source: e2e\n203.0.113.0/24\nnot-an-address\n") });
+  await form.getByRole("button", { name: "Upload list" }).click();
+  await expect(form.getByText("Line 3 is not a CIDR or address: “not-an-address”")).toBeVisible();
+
+  await form.getByLabel("List file").setInputFiles({ name: "spam.txt", mimeType: "text/plain", buffer: Buffer.from("# source: e2e spam list\n203.0.113.0/24\n198.51.100.7\n") });
+  await form.getByRole("button", { name: "Upload list" }).click();
+  await expect(form.getByText("List uploaded: the worker uses it within seconds.")).toBeVisible();
+  const row = page.getByTestId("threat-list-spam");
+  await expect(row).toContainText("Uploaded");
+  await expect(row).toContainText("e2e spam list");
+  await row.getByRole("button", { name: "Use the built-in spam list" }).click();
+  await expect(row).not.toContainText("Uploaded");
+  await context.close();
+});

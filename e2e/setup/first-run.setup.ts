@@ -9,6 +9,8 @@ setup("first run: /setup asks for the setup code npm start printed, creates the 
   // Bad input gets form errors, not a server error.
   await page.getByRole("button", { name: "Create admin account" }).click();
   await expect(page.getByText("Name is required")).toBeVisible();
+  await expect(page.getByText("Enter the setup code printed by npm start")).toBeVisible();
+  await expect(page.getByLabel("Setup code")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Name").fill(ADMIN.name);
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByLabel("Password", { exact: true }).fill("short");

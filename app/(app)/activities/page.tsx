@@ -9,7 +9,7 @@ export default async function ActivitiesPage() {
   await requirePageUser({ path: "/activities" });
   return (
     <>
-      <PageHeader title="Activity log" description="Every audit-log activity of the connected organizations, searchable and exportable." />
+      <PageHeader title="Activity log" description="Every activity of the connected organizations, from their audit logs and the session proxy, searchable and exportable." />
       <ActivitiesView />
     </>
   );

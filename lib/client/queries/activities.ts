@@ -13,12 +13,13 @@ export type TActivityUrlFilters = Readonly<{
   country?: string;
   ipCategory?: string;
   connectorId?: string;
+  source?: string;
   adminOnly?: string;
   impersonation?: string;
   q?: string;
 }>;
 
-const SINGLE_KEYS = ["from", "to", "user", "product", "ip", "country", "ipCategory", "connectorId", "adminOnly", "impersonation", "q"] as const;
+const SINGLE_KEYS = ["from", "to", "user", "product", "ip", "country", "ipCategory", "connectorId", "source", "adminOnly", "impersonation", "q"] as const;
 
 export const filtersFromSearchParams = (params: URLSearchParams): TActivityUrlFilters => {
   const filters: Record<string, string | string[]> = {};

@@ -1,4 +1,5 @@
 import { findEventAction } from "../../atlassian/event-actions";
+import { alertCandidate } from "../candidate";
 import { countryName, formatClock, formatDuration, plural } from "../format";
 import type { TDirectoryLookup, TRuntimePolicy } from "../policy-config";
 import { isInScope } from "../scope";
@@ -14,7 +15,6 @@ export type TCustomEvaluation = Readonly<{
   isLive: boolean;
 }>;
 
-const userOf = (a: TDetectionActivity) => ({ accountId: a.actorId, email: a.actorEmail, name: a.actorName });
 
 const describe = (a: TDetectionActivity): string => {
   const what = findEventAction(a.action)?.displayName ?? a.action;
@@ -45,19 +45,17 @@ export const evaluateCustomPolicy = (
   for (const a of activities) {
     if (!isEligible(policy, a, options)) continue;
     if (trigger.kind === "single") {
-      out.push({
-        policyKey: policy.key,
-        episodeKey: `${policy.key}:${a.seq}`,
-        severity: policy.severity,
-        connectorId: a.connectorId,
-        user: userOf(a),
-        title: `${policy.name}: ${a.actorEmail ?? a.actorName ?? a.actorId}`,
-        explanation: describe(a),
-        details: { action: a.action, ip: a.ip, countryCode: a.countryCode, ipCategory: a.ipCategory, ipTags: a.ipTags },
-        activitySeqs: [a.seq],
-        firstActivityAt: a.eventTime,
-        lastActivityAt: a.eventTime,
-      });
+      out.push(
+        alertCandidate(policy, a, {
+          episodeKey: `${policy.key}:${a.seq}`,
+          title: `${policy.name}: ${a.actorEmail ?? a.actorName ?? a.actorId}`,
+          explanation: describe(a),
+          details: { action: a.action, ip: a.ip, countryCode: a.countryCode, ipCategory: a.ipCategory, ipTags: a.ipTags },
+          activitySeqs: [a.seq],
+          first: a.eventTime.getTime(),
+          last: a.eventTime.getTime(),
+        }),
+      );
       continue;
     }
     const windowMs = trigger.windowMinutes * 60_000;
@@ -85,19 +83,18 @@ export const evaluateCustomPolicy = (
     }
     const ep = w.ep as NonNullable<typeof w.ep>;
     const scopeText = [trigger.perUser ? "same user" : null, trigger.perProduct ? `product ${a.product}` : null].filter(Boolean).join(", ");
-    out.push({
-      policyKey: policy.key,
-      episodeKey: ep.key,
-      severity: policy.severity,
-      connectorId: a.connectorId,
-      user: trigger.perUser ? userOf(a) : { accountId: null, email: null, name: null },
-      title: `${policy.name}${trigger.perUser ? `: ${a.actorEmail ?? a.actorName ?? a.actorId}` : ""}`,
-      explanation: `${plural(ep.n, "matching activity", "matching activities")} in ${formatDuration(ep.last - ep.start)} (${formatClock(new Date(ep.start))}–${formatClock(new Date(ep.last))} UTC${scopeText ? `, ${scopeText}` : ""}); the policy alerts at ${trigger.count} within ${trigger.windowMinutes} min`,
-      details: { count: ep.n, threshold: trigger.count, windowMinutes: trigger.windowMinutes, product: trigger.perProduct ? a.product : null },
-      activitySeqs: seqs.map((s) => BigInt(s)),
-      firstActivityAt: new Date(ep.start),
-      lastActivityAt: new Date(ep.last),
-    });
+    out.push(
+      alertCandidate(policy, a, {
+        episodeKey: ep.key,
+        user: trigger.perUser ? undefined : { accountId: null, email: null, name: null },
+        title: `${policy.name}${trigger.perUser ? `: ${a.actorEmail ?? a.actorName ?? a.actorId}` : ""}`,
+        explanation: `${plural(ep.n, "matching activity", "matching activities")} in ${formatDuration(ep.last - ep.start)} (${formatClock(new Date(ep.start))}–${formatClock(new Date(ep.last))} UTC${scopeText ? `, ${scopeText}` : ""}); the policy alerts at ${trigger.count} within ${trigger.windowMinutes} min`,
+        details: { count: ep.n, threshold: trigger.count, windowMinutes: trigger.windowMinutes, product: trigger.perProduct ? a.product : null },
+        activitySeqs: seqs.map((s) => BigInt(s)),
+        first: ep.start,
+        last: ep.last,
+      }),
+    );
   }
   return out;
 };

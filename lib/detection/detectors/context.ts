@@ -1,5 +1,5 @@
 import type { TRuntimePolicy } from "../policy-config";
-import type { TOrgState, TUserState } from "../profile-state";
+import type { TOrgState, TSession, TUserState } from "../profile-state";
 import type { TAlertCandidate, TDetectionActivity } from "../types";
 
 /** What a built-in detector sees for one activity. `policy` is null when it must learn but not alert. */
@@ -14,7 +14,9 @@ export type TDetectorInput = Readonly<{
 
 export type TDetector = (input: TDetectorInput) => TAlertCandidate | null;
 
-export const userOf = (a: TDetectionActivity) => ({ accountId: a.actorId, email: a.actorEmail, name: a.actorName });
+/** One alert per policy, user and session: the episode of the session-scoped detectors. */
+export const sessionEpisodeKey = (policy: TRuntimePolicy, a: TDetectionActivity, session: TSession): string =>
+  `${policy.key}:${a.connectorId}:${a.actorId}:${session.start}`;
 
 export const whoOf = (a: TDetectionActivity): string => a.actorEmail ?? a.actorName ?? a.actorId;
 

@@ -1,7 +1,8 @@
+import { alertCandidate } from "../candidate";
 import { countryName, formatClock } from "../format";
 import { DAY_MS, LEARNING_MS, SESSION_GAP_MS } from "../profile-state";
 import type { TAlertCandidate } from "../types";
-import { isInteractiveSuccess, SAFE_CATEGORIES, userOf, whoOf, type TDetectorInput } from "./context";
+import { isInteractiveSuccess, SAFE_CATEGORIES, whoOf, type TDetectorInput } from "./context";
 
 const ORG_USUAL_USERS = 5;
 const MAX_ORG_USERS = 20;
@@ -64,17 +65,13 @@ const candidate = (
   const baseline =
     known.length === 0 ? "no other country in the previous 30 days" : `this user's countries in the previous 30 days: ${known.map((c) => countryName(c)).join(", ")}`;
   const orgNote = reason === "org" ? "; no one in the organization used this country in the previous 30 days" : "";
-  return {
-    policyKey: policy.key,
+  return alertCandidate(policy, a, {
     episodeKey: episode.key,
-    severity: policy.severity,
-    connectorId: a.connectorId,
-    user: userOf(a),
     title: `Activity from infrequent country: ${whoOf(a)} from ${countryName(cc)}`,
     explanation: `${episode.n === 1 ? "Activity" : `${episode.n} activities`} from ${where}${a.ip ? ` (${a.ip})` : ""} at ${formatClock(new Date(episode.first))} UTC; ${baseline}${orgNote}`,
     details: { countryCode: cc, ip: a.ip, knownCountries: known, activities: episode.n, reason },
     activitySeqs: [a.seq],
-    firstActivityAt: new Date(episode.first),
-    lastActivityAt: new Date(episode.last),
-  };
+    first: episode.first,
+    last: episode.last,
+  });
 };

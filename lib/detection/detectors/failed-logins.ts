@@ -1,7 +1,8 @@
+import { alertCandidate } from "../candidate";
 import { formatClock, formatDuration, plural } from "../format";
 import { baselineOf, MAX_SESSION_SEQS, type TSession } from "../profile-state";
 import type { TAlertCandidate } from "../types";
-import { isFailedLogin, userOf, whoOf, type TDetectorInput } from "./context";
+import { isFailedLogin, sessionEpisodeKey, whoOf, type TDetectorInput } from "./context";
 
 /** Threshold = max(floor, factor × the user's 95th percentile of failed logins per session). */
 const RULES = { low: { floor: 10, factor: 5 }, medium: { floor: 5, factor: 3 }, high: { floor: 3, factor: 2 } } as const;
@@ -37,17 +38,13 @@ const candidate = (policy: NonNullable<TDetectorInput["policy"]>, a: TDetectorIn
   const alert = s.failAlert as NonNullable<TSession["failAlert"]>;
   const usual = alert.sessions === 0 ? "this user had no failed login in the previous 30 days" : `this user's usual maximum per session is ${alert.usual}`;
   const success = alert.success ? `; then a successful login from ${alert.success}` : "";
-  return {
-    policyKey: policy.key,
-    episodeKey: `${policy.key}:${a.connectorId}:${a.actorId}:${s.start}`,
-    severity: policy.severity,
-    connectorId: a.connectorId,
-    user: userOf(a),
+  return alertCandidate(policy, a, {
+    episodeKey: sessionEpisodeKey(policy, a, s),
     title: `Multiple failed login attempts: ${whoOf(a)}${alert.success ? " (then a successful login)" : ""}`,
     explanation: `${plural(s.fails, "failed login")} in ${formatDuration(s.last - (s.failStart ?? s.start))} (from ${formatClock(new Date(s.failStart ?? s.start))} UTC${s.failIps.length > 0 ? `, from ${s.failIps.slice(0, 3).join(", ")}${s.failIps.length > 3 ? "…" : ""}` : ""}); ${usual}${success}`,
     details: { failedLogins: s.fails, threshold: alert.threshold, usualMaxPerSession: alert.usual, baselineSessions: alert.sessions, ips: s.failIps, successFrom: alert.success ?? null },
     activitySeqs: seqs,
-    firstActivityAt: new Date(s.failStart ?? s.start),
-    lastActivityAt: new Date(s.last),
-  };
+    first: s.failStart ?? s.start,
+    last: s.last,
+  });
 };

@@ -1,7 +1,8 @@
+import { alertCandidate } from "../candidate";
 import { countryName, formatClock, formatDuration } from "../format";
 import { SESSION_GAP_MS } from "../profile-state";
 import type { TAlertCandidate, TDetectionActivity } from "../types";
-import { ANONYMOUS_TAGS, isInteractiveSuccess, SUSPICIOUS_TAGS, userOf, whoOf, type TDetectorInput } from "./context";
+import { ANONYMOUS_TAGS, isInteractiveSuccess, SUSPICIOUS_TAGS, whoOf, type TDetectorInput } from "./context";
 
 /** Low sensitivity: an IP this many org users used in 30 days is taken as mis-tagged. */
 const SHARED_IP_USERS = 3;
@@ -48,17 +49,13 @@ export const detectRiskyIp = (kind: TKind, { a, t, user, org, policy }: TDetecto
   user.episodes[policy.key] = episode;
   const where = [a.city, a.countryCode ? countryName(a.countryCode) : null].filter(Boolean).join(", ");
   const span = episode.n > 1 ? ` between ${formatClock(new Date(episode.first))} and ${formatClock(new Date(episode.last))} UTC (${formatDuration(episode.last - episode.first)})` : ` at ${formatClock(new Date(t))} UTC`;
-  return {
-    policyKey: policy.key,
+  return alertCandidate(policy, a, {
     episodeKey: episode.key,
-    severity: policy.severity,
-    connectorId: a.connectorId,
-    user: userOf(a),
     title: `${kind === "anonymous_ip" ? "Activity from anonymous IP" : "Activity from suspicious IP"}: ${whoOf(a)}`,
     explanation: `${episode.n === 1 ? "1 activity" : `${episode.n} activities`} from ${episode.ips.join(", ")} tagged ${episode.tags.join(", ")}${where ? ` (${where})` : ""}${span}`,
     details: { ips: episode.ips, tags: episode.tags, ipCategory: a.ipCategory, activities: episode.n },
     activitySeqs: [a.seq],
-    firstActivityAt: new Date(episode.first),
-    lastActivityAt: new Date(episode.last),
-  };
+    first: episode.first,
+    last: episode.last,
+  });
 };

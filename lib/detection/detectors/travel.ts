@@ -1,9 +1,9 @@
 import { areNeighbours } from "../../geo/countries";
+import { alertCandidate } from "../candidate";
 import { countryName, distanceKm, formatClock, formatDuration, formatNumber } from "../format";
 import type { TLocation } from "../profile-state";
-import type { TDetectorInput } from "./context";
-import { isInteractiveSuccess, SAFE_CATEGORIES, userOf, whoOf } from "./context";
 import type { TAlertCandidate } from "../types";
+import { isInteractiveSuccess, SAFE_CATEGORIES, whoOf, type TDetectorInput } from "./context";
 
 export const TRAVEL_MAX_KMH = 1000;
 const RETURN_WINDOW_MS = 24 * 3_600_000;
@@ -51,18 +51,14 @@ export const detectTravel = ({ a, t, user, org, policy, isLearned }: TDetectorIn
   episode.n += isReturn ? 1 : 2;
   user.episodes[policy.key] = episode;
   const hop = `${label(from)} ${formatClock(new Date(from.t))} → ${label(to)} ${formatClock(new Date(to.t))}: ${formatNumber(km)} km in ${formatDuration(dt)} (${formatNumber(kmh)} km/h)`;
-  return {
-    policyKey: policy.key,
+  return alertCandidate(policy, a, {
     episodeKey: episode.key,
-    severity: policy.severity,
-    connectorId: a.connectorId,
-    user: userOf(a),
     title: `Impossible travel: ${whoOf(a)} (${countryName(from.cc)} → ${countryName(to.cc)})`,
     explanation: isReturn ? `${hop}; back to ${countryName(to.cc)} after the first hop` : `${hop}; faster than ${formatNumber(TRAVEL_MAX_KMH)} km/h`,
     details: { from: { ...from }, to: { ...to }, km: Math.round(km), minutes: Math.round(dt / 60_000), kmh: Math.round(kmh), sensitivity },
     activitySeqs: isReturn ? [a.seq] : [BigInt(from.seq), BigInt(to.seq)],
-    firstActivityAt: new Date(episode.first),
-    lastActivityAt: new Date(episode.last),
-  };
+    first: episode.first,
+    last: episode.last,
+  });
 };
 

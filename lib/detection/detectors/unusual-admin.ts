@@ -1,20 +1,17 @@
 import { findEventAction } from "../../atlassian/event-actions";
+import { alertCandidate } from "../candidate";
 import { formatDuration, plural } from "../format";
 import { baselineOf, BASELINE_MS, MAX_SESSION_SEQS, type TSession } from "../profile-state";
 import type { TAlertCandidate } from "../types";
-import { userOf, whoOf, type TDetectorInput } from "./context";
+import { sessionEpisodeKey, whoOf, type TDetectorInput } from "./context";
+import { unusualSessionReason, type TSessionRule } from "./session-rule";
 
-/**
- * Per sensitivity: the least number of admin actions in a session that can alert; unusual volume = more
- * than `sigmas` standard deviations above the user's mean per session AND at least `overMax` times the
- * user's largest session (a busy admin's record is not an anomaly); and how many kinds of action new to the
- * user (not used in 30 days) count as unusual on their own (0 = never).
- */
+/** Per sensitivity (TSessionRule): admin actions in a session, and kinds of action new to the user. */
 const RULES = {
-  low: { floor: 10, sigmas: 4, overMax: 3, newKinds: 0 },
-  medium: { floor: 5, sigmas: 3, overMax: 2, newKinds: 3 },
-  high: { floor: 3, sigmas: 2, overMax: 1.5, newKinds: 2 },
-} as const;
+  low: { floor: 10, sigmas: 4, overMax: 3, newItems: 0 },
+  medium: { floor: 5, sigmas: 3, overMax: 2, newItems: 3 },
+  high: { floor: 3, sigmas: 2, overMax: 1.5, newItems: 2 },
+} as const satisfies Record<string, TSessionRule>;
 
 /**
  * unusual_admin: administrative actions in one session unusual for the user: at medium at least 5, and
@@ -31,13 +28,9 @@ export const detectUnusualAdmin = ({ a, t, user, policy, isLearned }: TDetectorI
   const newKinds = kinds.filter((kind) => (user.adminKinds[kind] ?? 0) <= t - BASELINE_MS);
   const base = baselineOf(user.adminHist, session.start);
   if (session.adminAlert) return candidate(policy, a, session, base, newKinds, [a.seq]);
-  const rule = RULES[policy.sensitivity];
-  if (session.admin < rule.floor) return null;
-  const limit = base.mean + rule.sigmas * base.sd;
-  const isVolume = base.sessions === 0 || (session.admin > limit && session.admin >= rule.overMax * base.max);
-  const isNewKinds = rule.newKinds > 0 && newKinds.length >= rule.newKinds;
-  if (!isVolume && !isNewKinds) return null;
-  session.adminAlert = { reason: isVolume ? "volume" : "new_kinds" };
+  const reason = unusualSessionReason(session.admin, base, newKinds.length, RULES[policy.sensitivity]);
+  if (!reason) return null;
+  session.adminAlert = { reason: reason === "volume" ? "volume" : "new_kinds" };
   return candidate(policy, a, session, base, newKinds, session.adminSeqs.map((s) => BigInt(s)));
 };
 
@@ -54,17 +47,13 @@ const candidate = (
       ? "none in the previous 30 days"
       : `usually at most ${base.max} per session (mean ${base.mean.toFixed(1)} over ${plural(base.sessions, "session")} in 30 days)`;
   const fresh = newKinds.length > 0 ? `; new for this user: ${newKinds.map((k) => findEventAction(k)?.displayName ?? k).join(", ")}` : "";
-  return {
-    policyKey: policy.key,
-    episodeKey: `${policy.key}:${a.connectorId}:${a.actorId}:${s.start}`,
-    severity: policy.severity,
-    connectorId: a.connectorId,
-    user: userOf(a),
+  return alertCandidate(policy, a, {
+    episodeKey: sessionEpisodeKey(policy, a, s),
     title: `Unusual administrative activity: ${whoOf(a)}`,
     explanation: `${plural(s.admin, "admin action")} of ${plural(s.adminKinds.length, "kind")} in ${formatDuration(s.last - s.start)}; ${usual}${fresh}`,
     details: { adminActions: s.admin, kinds: s.adminKinds, newKinds, baseline: base, reason: s.adminAlert?.reason ?? null },
     activitySeqs: seqs,
-    firstActivityAt: new Date(s.start),
-    lastActivityAt: new Date(s.last),
-  };
+    first: s.start,
+    last: s.last,
+  });
 };

@@ -1,14 +1,16 @@
+import { alertCandidate } from "../candidate";
 import { formatDuration, plural } from "../format";
 import { baselineOf, BASELINE_MS, MAX_SESSION_SEQS, type TSession } from "../profile-state";
 import type { TAlertCandidate } from "../types";
-import { userOf, whoOf, type TDetectorInput } from "./context";
+import { sessionEpisodeKey, whoOf, type TDetectorInput } from "./context";
+import { unusualSessionReason, type TSessionRule } from "./session-rule";
 
-/** Least impersonation activities in a session; volume: σ above the mean and times the largest session; new impersonated accounts (0 = off). */
+/** Per sensitivity (TSessionRule): impersonation activities in a session, and accounts new to the impersonator. */
 const RULES = {
-  low: { floor: 4, sigmas: 4, overMax: 3, newVictims: 0 },
-  medium: { floor: 2, sigmas: 3, overMax: 2, newVictims: 3 },
-  high: { floor: 1, sigmas: 2, overMax: 1.5, newVictims: 1 },
-} as const;
+  low: { floor: 4, sigmas: 4, overMax: 3, newItems: 0 },
+  medium: { floor: 2, sigmas: 3, overMax: 2, newItems: 3 },
+  high: { floor: 1, sigmas: 2, overMax: 1.5, newItems: 1 },
+} as const satisfies Record<string, TSessionRule>;
 
 /** The impersonated account: the activity's target user (email), else the on-behalf-of account id. */
 const victimOf = (a: TDetectorInput["a"]): string => a.targetName ?? a.onBehalfOfId ?? "unknown";
@@ -28,12 +30,9 @@ export const detectUnusualImpersonation = ({ a, t, user, policy, isLearned }: TD
   const base = baselineOf(user.impHist, session.start);
   const newVictims = session.impVictims.filter((v) => (user.impVictims[v] ?? 0) <= t - BASELINE_MS);
   if (session.impAlert) return candidate(policy, a, session, base, newVictims, [a.seq]);
-  const rule = RULES[policy.sensitivity];
-  if (session.imp < rule.floor) return null;
-  const isVolume = base.sessions === 0 || (session.imp > base.mean + rule.sigmas * base.sd && session.imp >= rule.overMax * base.max);
-  const isNewVictims = rule.newVictims > 0 && newVictims.length >= rule.newVictims;
-  if (!isVolume && !isNewVictims) return null;
-  session.impAlert = { reason: isVolume ? "volume" : "new_accounts" };
+  const reason = unusualSessionReason(session.imp, base, newVictims.length, RULES[policy.sensitivity]);
+  if (!reason) return null;
+  session.impAlert = { reason: reason === "volume" ? "volume" : "new_accounts" };
   return candidate(policy, a, session, base, newVictims, session.impSeqs.map((s) => BigInt(s)));
 };
 
@@ -47,17 +46,13 @@ const candidate = (
 ): TAlertCandidate => {
   const usual =
     base.sessions === 0 ? "no impersonation in the previous 30 days" : `usually at most ${base.max} per session (${plural(base.sessions, "session")} in 30 days)`;
-  return {
-    policyKey: policy.key,
-    episodeKey: `${policy.key}:${a.connectorId}:${a.actorId}:${s.start}`,
-    severity: policy.severity,
-    connectorId: a.connectorId,
-    user: userOf(a),
+  return alertCandidate(policy, a, {
+    episodeKey: sessionEpisodeKey(policy, a, s),
     title: `Unusual impersonation: ${whoOf(a)}`,
     explanation: `${plural(s.imp, "impersonation activity", "impersonation activities")} involving ${plural(s.impVictims.length, "account")} (${s.impVictims.slice(0, 4).join(", ")}${s.impVictims.length > 4 ? "…" : ""}) in ${formatDuration(s.last - s.start)}; ${usual}`,
     details: { impersonations: s.imp, accounts: s.impVictims, newAccounts: newVictims, baseline: base, reason: s.impAlert?.reason ?? null },
     activitySeqs: seqs,
-    firstActivityAt: new Date(s.start),
-    lastActivityAt: new Date(s.last),
-  };
+    first: s.start,
+    last: s.last,
+  });
 };

@@ -17,7 +17,7 @@ import {
 
 /** The stored columns the export reads (all but raw), carried through the range subquery aliased `a`. */
 const ROW_COLUMNS = [
-  "a.seq", "a.event_time", "a.event_id", "a.connector_id", "a.processed_at", "a.action", "a.action_name", "a.action_group", "a.product",
+  "a.seq", "a.event_time", "a.event_id", "a.connector_id", "a.source", "a.processed_at", "a.action", "a.action_name", "a.action_group", "a.product",
   "a.site_id", "a.site_name", "a.actor_id", "a.actor_name", "a.actor_email", "a.on_behalf_of_id", "a.auth_type", "a.is_system",
   "a.is_admin_action", "a.is_impersonation", "a.target_name", "a.targets", "a.ip", "a.country", "a.country_code", "a.region", "a.city",
   "a.lat", "a.lon", "a.location_source", "a.ip_category", "a.ip_tags", "a.message", "a.search_text",
@@ -44,7 +44,7 @@ const noFormula = (expr: Cell) => sql<string>`CASE WHEN ascii(${expr}) IN (61, 4
 const csvCell = (expr: Cell) => sql<string>`coalesce('"' || replace(${noFormula(expr)}, '"', '""') || '"', '')`;
 
 /** Our own identifiers and codes: UUIDs, sequence numbers, catalogue keys, ISO codes, IP text, category names. */
-const SAFE_CSV_FIELDS: ReadonlySet<string> = new Set(["connectorId", "action", "product", "ip", "countryCode", "ipCategory"]);
+const SAFE_CSV_FIELDS: ReadonlySet<string> = new Set(["connectorId", "source", "action", "product", "ip", "countryCode", "ipCategory"]);
 
 /** to_char costs ~4 µs a row: the timestamp's own text form is ISO 8601 once the space becomes a T. */
 const isoTimeCell = () => sql<string>`translate((${sql.ref("a.event_time")} AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;

@@ -1,6 +1,6 @@
 import { expressionBuilder, sql, type AliasableExpression, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../generated/kysely/types";
-import type { TActivityCursor, TActivityDto } from "../../shared/schemas/activities";
+import type { TActivityCursor, TActivityDto, TActivitySource } from "../../shared/schemas/activities";
 import { getSql, type Sql } from "../db";
 
 /**
@@ -23,6 +23,8 @@ export type ActivityQueryFilter = Readonly<{
   countryCode?: string;
   ipCategory?: string;
   connectorId?: string;
+  /** Unindexed: a residual condition on whichever index serves the other filters (absent, no condition at all). */
+  source?: TActivitySource;
   adminOnly?: boolean;
   impersonation?: boolean;
   /** Lower-case free text, matched as a substring of search_text (trigram index). */
@@ -45,6 +47,8 @@ export const activityFields = (eb: ActivityEb) => ({
   id: eb.cast<string>("a.seq", "text"),
   eventId: eb.ref("a.event_id"),
   connectorId: eb.cast<string>("a.connector_id", "text"),
+  // The column is text: its writers (sync, proxy) store only the DTO's values.
+  source: eb.ref("a.source").$castTo<TActivitySource>(),
   time: isoText(eb.ref("a.event_time")),
   processedAt: isoNullable(eb.ref("a.processed_at")),
   action: eb.ref("a.action"),
@@ -137,6 +141,7 @@ const buildConditions = (filter: ActivityQueryFilter, range: ActivityRange, spli
   if (filter.countryCode) where(eb("a.country_code", "=", filter.countryCode));
   if (filter.ipCategory) where(eb("a.ip_category", "=", filter.ipCategory));
   if (filter.connectorId) where(eb("a.connector_id", "=", eb.cast<string>(eb.val(filter.connectorId), "uuid")));
+  if (filter.source) where(eb("a.source", "=", filter.source));
   if (filter.adminOnly) where(eb.ref("a.is_admin_action"));
   if (filter.impersonation) where(eb.ref("a.is_impersonation"));
   if (filter.text) where(eb("a.search_text", "like", `%${escapeLike(filter.text)}%`));

@@ -8,7 +8,7 @@ export const activityContracts = {
     method: "GET",
     path: "/api/v1/activities",
     summary:
-      "The activity log, newest first: filters from/to (ISO 8601), user (email or account id), action (repeatable), product, ip (address or CIDR), country (name or ISO code), ipCategory, connectorId, adminOnly, impersonation, q (free text); keyset cursor, limit ≤ 500",
+      "The activity log, newest first: filters from/to (ISO 8601), user (email or account id), action (repeatable), product, ip (address or CIDR), country (name or ISO code), ipCategory, connectorId, source (audit_log or session_proxy), adminOnly, impersonation, q (free text); keyset cursor, limit ≤ 500",
     tag: TAG,
     auth: "viewer",
     query: ZActivityListQuery,

@@ -66,6 +66,11 @@ const canonicalIpOrCidr = (text: string): string => {
   return ip ? formatIp(ip.family, ip.value) : (parseCidr(text)?.canonical ?? text);
 };
 
+/** Where an activity came from: the org's audit log (synced) or a browser session through the session proxy. */
+export const ACTIVITY_SOURCES = ["audit_log", "session_proxy"] as const;
+export const ZActivitySource = z.enum(ACTIVITY_SOURCES, { error: "source must be audit_log or session_proxy" });
+export type TActivitySource = z.infer<typeof ZActivitySource>;
+
 const ZOptionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, `at most ${max} characters`).optional());
 
@@ -87,6 +92,7 @@ export const ZActivityFilters = z.object({
   country: ZOptionalText(100),
   ipCategory: z.preprocess((v) => (v === "" ? undefined : v), ZIpCategory.optional()),
   connectorId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "connectorId must be a connector id (UUID)" }).optional()),
+  source: z.preprocess((v) => (v === "" ? undefined : v), ZActivitySource.optional()),
   adminOnly: ZFlag,
   impersonation: ZFlag,
   /** Free text over user, action, target, IP, location, site and message. */
@@ -135,6 +141,7 @@ export const ZActivityDto = z.object({
   eventId: z.string(),
   connectorId: z.string(),
   connectorName: z.string().nullable(),
+  source: ZActivitySource,
   time: z.string(),
   processedAt: z.string().nullable(),
   action: z.string(),
@@ -191,5 +198,5 @@ export type TActivityDetail = z.infer<typeof ZActivityDetail>;
 /** Columns of the CSV export, in order (NDJSON lines carry the DTO plus raw). */
 export const ACTIVITY_CSV_COLUMNS = [
   "time", "id", "eventId", "connectorName", "actorName", "actorEmail", "actorId", "action", "actionName", "product", "targetName", "ip",
-  "country", "countryCode", "city", "ipCategory", "ipTags", "isAdminAction", "isImpersonation", "siteName", "connectorId",
+  "country", "countryCode", "city", "ipCategory", "ipTags", "isAdminAction", "isImpersonation", "siteName", "connectorId", "source",
 ] as const satisfies readonly (keyof TActivityDto)[];

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { encodeActivityCursor, ZActivityExportQuery, ZActivityListQuery, type TActivityDto } from "../../../shared/schemas/activities";
-import { resetDatabase } from "../../../testing/reset-database";
+import { openTestDatabase } from "../../../testing/test-database";
 import { exportActivities } from "./export-activities";
 import { getActivityOrThrow } from "./get-activity";
 import { listActivities } from "./list-activities";
@@ -24,9 +23,10 @@ type Row = Partial<{
   isAdmin: boolean;
   isImpersonation: boolean;
   targetName: string | null;
+  source: "audit_log" | "session_proxy";
 }>;
 
-let db: pg.Client;
+const db = openTestDatabase();
 let connectorA: string;
 let connectorB: string;
 let eventNo = 0;
@@ -48,15 +48,15 @@ const insert = async (rows: readonly Row[]): Promise<string[]> => {
     const e = {
       connector: connectorA, time: "2026-11-20T10:00:00.000Z", action: "user_login", product: "jira", actorId: "acc-ada", actorName: "Ada Lovelace",
       actorEmail: "ada@example.com", ip: "203.0.113.5", countryCode: "GB", country: "United Kingdom", city: "London", ipCategory: null, ipTags: [],
-      isAdmin: false, isImpersonation: false, targetName: null, ...r,
+      isAdmin: false, isImpersonation: false, targetName: null, source: "audit_log", ...r,
     };
     const searchText = [e.actorName, e.actorEmail, e.actorId, e.action, e.targetName, e.ip, e.city, e.country].filter(Boolean).join(" ").toLowerCase();
     const { rows: inserted } = await db.query<{ seq: string }>(
       `INSERT INTO activities (connector_id, event_id, event_time, action, action_name, product, actor_id, actor_name, actor_email, ip, country, country_code,
-         city, ip_category, ip_tags, is_admin_action, is_impersonation, target_name, search_text, raw)
-       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9::inet, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING seq::text`,
+         city, ip_category, ip_tags, is_admin_action, is_impersonation, target_name, search_text, raw, source)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9::inet, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING seq::text`,
       [e.connector, `evt-${++eventNo}`, e.time, e.action, e.product, e.actorId, e.actorName, e.actorEmail, e.ip, e.country, e.countryCode, e.city,
-        e.ipCategory, e.ipTags, e.isAdmin, e.isImpersonation, e.targetName, searchText, JSON.stringify({ id: `evt-${eventNo}`, attributes: { action: e.action } })],
+        e.ipCategory, e.ipTags, e.isAdmin, e.isImpersonation, e.targetName, searchText, JSON.stringify({ id: `evt-${eventNo}`, attributes: { action: e.action } }), e.source],
     );
     ids.push(inserted[0]!.seq);
   }
@@ -66,13 +66,7 @@ const insert = async (rows: readonly Row[]): Promise<string[]> => {
 const list = async (params: Record<string, unknown>) => listActivities({ query: ZActivityListQuery.parse(params) });
 const ids = (data: readonly TActivityDto[]) => data.map((a) => a.id);
 
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(() => db.end());
 beforeEach(async () => {
-  await resetDatabase();
   eventNo = 0;
   connectorA = await insertConnector("Org A");
   connectorB = await insertConnector("Org B");
@@ -119,6 +113,33 @@ describe("activity log filters", () => {
     const first = await list({ action: ["user_login", "user_login_failed"], limit: 2 });
     expect(ids(first.data)).toEqual([failed2, failed]);
     expect(ids((await list({ action: ["user_login", "user_login_failed"], limit: 2, cursor: first.nextCursor })).data)).toEqual([login]);
+  });
+
+  it("filters by source (audit log or session proxy), alone, with other filters and across pages, and carries it in the DTO and the export", async () => {
+    const [audit1, proxy1, audit2, proxy2] = await insert([
+      { time: "2026-11-20T01:00:00.000Z" },
+      { time: "2026-11-20T02:00:00.000Z", source: "session_proxy", action: "proxy_download_attachment", product: "confluence" },
+      { time: "2026-11-20T03:00:00.000Z", product: "confluence" },
+      { time: "2026-11-20T04:00:00.000Z", source: "session_proxy", action: "proxy_view_page", product: "confluence" },
+    ]);
+    expect(ids((await list({})).data)).toEqual([proxy2, audit2, proxy1, audit1]);
+    expect(ids((await list({ source: "session_proxy" })).data)).toEqual([proxy2, proxy1]);
+    expect(ids((await list({ source: "audit_log" })).data)).toEqual([audit2, audit1]);
+    expect(ids((await list({ source: "audit_log", product: "confluence" })).data)).toEqual([audit2]);
+    expect(ids((await list({ source: "session_proxy", q: "proxy_download" })).data)).toEqual([proxy1]);
+    const first = await list({ source: "session_proxy", limit: 1 });
+    expect(ids(first.data)).toEqual([proxy2]);
+    expect(ids((await list({ source: "session_proxy", limit: 1, cursor: first.nextCursor })).data)).toEqual([proxy1]);
+    expect((await list({ source: "" })).data).toHaveLength(4);
+    expect((await list({ source: "session_proxy" })).data.map((a) => a.source)).toEqual(["session_proxy", "session_proxy"]);
+    expect((await getActivityOrThrow(audit1!)).source).toBe("audit_log");
+    expect(ZActivityListQuery.safeParse({ source: "proxy" }).error?.issues[0]?.message).toBe("source must be audit_log or session_proxy");
+
+    const csv = await exportActivities({ query: ZActivityExportQuery.parse({ format: "csv", source: "session_proxy" }) });
+    const lines = (await new Response(csv.body).text()).trimEnd().split("\n");
+    expect(lines.slice(1).map((l) => l.split(",").at(-1))).toEqual(["session_proxy", "session_proxy"]);
+    const ndjson = await exportActivities({ query: ZActivityExportQuery.parse({ format: "ndjson", source: "audit_log" }) });
+    expect((await new Response(ndjson.body).text()).trim().split("\n").map((l) => (JSON.parse(l) as TActivityDto).source)).toEqual(["audit_log", "audit_log"]);
   });
 
   it("filters by product, IP address, IPv4 and IPv6 CIDR, country name or code, IP category, connector, admin and impersonation", async () => {
@@ -263,7 +284,7 @@ describe("export", () => {
     const csv = await exportActivities({ query: ZActivityExportQuery.parse({ format: "csv" }), now: new Date("2026-11-24T01:02:03.456Z"), batchSize: 2 });
     expect(csv.filename).toBe("watchpost-activities-2026-11-24T01-02-03Z.csv");
     const lines = (await read(csv.body)).trimEnd().split("\n");
-    expect(lines[0]).toBe("time,id,eventId,connectorName,actorName,actorEmail,actorId,action,actionName,product,targetName,ip,country,countryCode,city,ipCategory,ipTags,isAdminAction,isImpersonation,siteName,connectorId");
+    expect(lines[0]).toBe("time,id,eventId,connectorName,actorName,actorEmail,actorId,action,actionName,product,targetName,ip,country,countryCode,city,ipCategory,ipTags,isAdminAction,isImpersonation,siteName,connectorId,source");
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^2026-11-20T12:00:00Z,3,evt-3,Org A,/);
     expect(lines[3]).toContain(`,'=cmd|' /C calc'!A0,`);

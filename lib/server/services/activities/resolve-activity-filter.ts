@@ -41,6 +41,7 @@ export const resolveActivityFilter = async (filters: TActivityFilters): Promise<
     countryCode,
     ipCategory: filters.ipCategory,
     connectorId: filters.connectorId,
+    source: filters.source,
     adminOnly: filters.adminOnly,
     impersonation: filters.impersonation,
     text: filters.q?.toLowerCase(),

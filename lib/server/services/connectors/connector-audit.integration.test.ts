@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import pino from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type TRunningSimulator } from "../../../simulator/start-simulator";
 import { makeUser } from "../../../testing/factories";
-import { resetDatabase } from "../../../testing/reset-database";
+import { openTestDatabase } from "../../../testing/test-database";
 import { createSimOrg, loginEvents, postEvents } from "../../../testing/sim-org";
 import { listAuditEvents } from "../audit/list-audit-events";
 import { runSyncPass } from "../sync/run-sync-pass";
@@ -13,19 +12,13 @@ import { deleteConnector, requestSync, setConnectorEnabled } from "./manage-conn
 import { rotateApiKey } from "./rotate-api-key";
 
 let sim: TRunningSimulator;
-let db: pg.Client;
+const db = openTestDatabase();
 const logger = pino({ level: "silent" });
 
 beforeAll(async () => {
   sim = await startSimulator({ rateLimits: { enabled: false } });
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
 });
-afterAll(async () => {
-  await db.end();
-  await sim.close();
-});
-beforeEach(resetDatabase);
+afterAll(() => sim.close());
 
 const admin = async () => ({ ...(await makeUser("admin")).principal, ip: "203.0.113.7" });
 const auditRows = async () => (await listAuditEvents({ limit: 50 })).data.filter((e) => e.action.startsWith("connector.")).reverse();

@@ -1,24 +1,15 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZAtlassianUsersQuery, ZUserActivitiesQuery } from "../../../shared/schemas/atlassian-users";
 import { ZDashboardDto, ZDashboardQuery } from "../../../shared/schemas/dashboard";
-import { resetDatabase } from "../../../testing/reset-database";
+import { openTestDatabase } from "../../../testing/test-database";
 import { getAtlassianUserOrThrow } from "../atlassian-users/get-atlassian-user";
 import { listAtlassianUsers } from "../atlassian-users/list-atlassian-users";
 import { listUserActivities } from "../atlassian-users/list-user-activities";
 import { updateRollups } from "../rollups/update-rollups";
 import { getDashboard } from "./get-dashboard";
 
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
-beforeEach(resetDatabase);
+const db = openTestDatabase();
 
 const NOW = new Date();
 const HOUR = 3_600_000;

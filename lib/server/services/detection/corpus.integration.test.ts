@@ -2,7 +2,6 @@
 // precision and recall of every built-in policy must be at least 0.9. Prints the table.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { ZDetectionCorpusFile } from "../../../detection/corpus/corpus-file";
@@ -12,6 +11,7 @@ import { startSimulator } from "../../../simulator/start-simulator";
 import { ZCreateIpRangeInput } from "../../../shared/schemas/ip-ranges";
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
+import { querySql } from "../../../testing/test-database";
 import { createConnector } from "../connectors/create-connector";
 import { createIpRangeForActor } from "../ip-ranges/save-ip-range";
 import { runSyncPass } from "../sync/run-sync-pass";
@@ -21,15 +21,6 @@ import { runDetectionPass } from "./run-detection-pass";
 const DIR = path.resolve("docs/scenarios/detection");
 const logger = pino({ level: "silent" });
 
-const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-};
 
 /** Runs one corpus file end to end; returns its episode labels and the built-in alerts raised. */
 const runCorpusFile = async (file: string) => {
@@ -37,7 +28,7 @@ const runCorpusFile = async (file: string) => {
   await resetDatabase();
   await ensureBuiltinPolicies();
   for (const [key, sensitivity] of Object.entries(corpus.sensitivity)) {
-    await sql(`UPDATE detection_policies SET sensitivity = $2::"Sensitivity" WHERE builtin_key = $1`, [key, sensitivity]);
+    await querySql(`UPDATE detection_policies SET sensitivity = $2::"Sensitivity" WHERE builtin_key = $1`, [key, sensitivity]);
   }
   const { principal } = await makeUser("admin");
   for (const range of corpus.ipRanges) await createIpRangeForActor({ actor: principal, input: ZCreateIpRangeInput.parse(range) });
@@ -55,12 +46,12 @@ const runCorpusFile = async (file: string) => {
     }
     while ((await runDetectionPass({ connectorId: connector.id, budgetMs: 60_000 })).processed > 0);
     const labels = ((await (await fetch(`${sim.baseUrl}/__sim/orgs/${org.id}/episodes`)).json()) as { episodes: TEpisodeLabel[] }).episodes;
-    const alerts = await sql<{ policyKey: string; explanation: string; eventIds: string[] }>(
+    const alerts = await querySql<{ policyKey: string; explanation: string; eventIds: string[] }>(
       `SELECT al.policy_key AS "policyKey", al.explanation, array_agg(a.event_id) AS "eventIds"
        FROM alerts al JOIN alert_activities l ON l.alert_id = al.id JOIN activities a ON a.seq = l.activity_seq
        WHERE al.policy_key NOT LIKE 'custom:%' GROUP BY al.id`,
     );
-    const [{ stored } = { stored: 0 }] = await sql<{ stored: number }>("SELECT count(*)::int AS stored FROM activities");
+    const [{ stored } = { stored: 0 }] = await querySql<{ stored: number }>("SELECT count(*)::int AS stored FROM activities");
     return { labels, alerts: alerts.map((a): TScoredAlert => ({ ...a, explanation: `[${file}] ${a.explanation}` })), stored };
   } finally {
     await sim.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimulator, type TRunningSimulator } from "../../../simulator/start-simulator";
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
+import { querySql } from "../../../testing/test-database";
 import { createSimOrg, postEvents } from "../../../testing/sim-org";
 import { createConnector } from "../connectors/create-connector";
 import { runSyncPass } from "../sync/run-sync-pass";
@@ -30,15 +31,6 @@ beforeEach(async () => {
   await ensureBuiltinPolicies();
 });
 
-const sql = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-};
 
 const setup = async () => {
   const { principal } = await makeUser("admin");
@@ -93,7 +85,7 @@ describe("detection pipeline (simulator → sync → detection)", () => {
     await expect(getAlertOrThrow(randomUUID())).rejects.toMatchObject({ code: "not_found" });
 
     // Reprocess everything from scratch: the same episodes, no new alert.
-    await sql("UPDATE activity_consumer_cursors SET last_seq = 0; DELETE FROM detection_profiles");
+    await querySql("UPDATE activity_consumer_cursors SET last_seq = 0; DELETE FROM detection_profiles");
     expect(await runDetectionPass({ connectorId: connector.id })).toMatchObject({ processed: 32, alertsCreated: 0 });
     expect((await listAlerts({ limit: 50 })).data).toHaveLength(3);
   });
@@ -127,7 +119,7 @@ describe("detection pipeline (simulator → sync → detection)", () => {
     const preview = await previewPolicy({ filter, trigger, days: 7 }, new Date());
     expect(preview).toMatchObject({ alertCount: 1, activitiesScanned: 12, examples: [{ activityCount: 12 }] });
 
-    await sql(`INSERT INTO detection_policies (id, name, filter, trigger, severity, updated_at) VALUES (gen_random_uuid(), 'Fails', $1, $2, 'high', now())`, [filter, trigger]);
+    await querySql(`INSERT INTO detection_policies (id, name, filter, trigger, severity, updated_at) VALUES (gen_random_uuid(), 'Fails', $1, $2, 'high', now())`, [filter, trigger]);
     await runDetectionPass({ connectorId: connector.id });
     expect((await listAlerts({ limit: 50, policyKey: undefined })).data.filter((a) => a.policyKey.startsWith("custom:"))).toHaveLength(0);
     await postEvents(sim.baseUrl, orgId, Array.from({ length: 11 }, (_, i) => event(Date.now() + i * 1000, "user_login_failed", LONDON)));
@@ -161,4 +153,4 @@ describe("detection pipeline (simulator → sync → detection)", () => {
   });
 });
 
-const orgOf = async (connectorId: string) => (await sql<{ orgId: string }>('SELECT org_id AS "orgId" FROM connectors WHERE id = $1', [connectorId]))[0] as { orgId: string };
+const orgOf = async (connectorId: string) => (await querySql<{ orgId: string }>('SELECT org_id AS "orgId" FROM connectors WHERE id = $1', [connectorId]))[0] as { orgId: string };

@@ -13,6 +13,19 @@ const getOrThrow = async (id: string): Promise<GovernanceActionRow> => {
   return row;
 };
 
+/** The portal audit event of a person's decision about a governance action on an Atlassian account. */
+const auditDecision = (actor: Principal, original: GovernanceActionRow, action: "governance.action_reverted" | "governance.suspension_confirmed", details: Record<string, string | number | boolean | null>) =>
+  appendAuditEvent({
+    action,
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    targetType: "atlassian_user",
+    targetId: original.accountId,
+    targetName: original.userEmail ?? original.accountId,
+    ip: actor.ip,
+    details,
+  });
+
 /**
  * POST /api/v1/governance-actions/{id}/revert: queues unsuspend_user (restore-access) for a succeeded
  * suspension. Only suspensions can be undone: a notice cannot be unsent, revoked API tokens cannot be restored.
@@ -40,16 +53,7 @@ export const revertGovernanceAction = async ({ actor, id }: Options): Promise<TG
     },
     original.alertId ? { id: actor.userId, email: actor.email, name: actor.name } : undefined,
   );
-  await appendAuditEvent({
-    action: "governance.action_reverted",
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    targetType: "atlassian_user",
-    targetId: original.accountId,
-    targetName: original.userEmail ?? original.accountId,
-    ip: actor.ip,
-    details: { governanceActionId: row.id, revertOfId: original.id, action: "unsuspend_user" },
-  });
+  await auditDecision(actor, original, "governance.action_reverted", { governanceActionId: row.id, revertOfId: original.id, action: "unsuspend_user" });
   return toGovernanceActionDto(row);
 };
 
@@ -60,15 +64,6 @@ export const confirmGovernanceAction = async ({ actor, id }: Options): Promise<T
   if (!(await confirmSuspension(id, actor.email))) {
     throw new AppError("bad_request", "This suspension has no automatic restore pending (it was confirmed, restored or reverted already, or never had one)");
   }
-  await appendAuditEvent({
-    action: "governance.suspension_confirmed",
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    targetType: "atlassian_user",
-    targetId: original.accountId,
-    targetName: original.userEmail ?? original.accountId,
-    ip: actor.ip,
-    details: { governanceActionId: id },
-  });
+  await auditDecision(actor, original, "governance.suspension_confirmed", { governanceActionId: id });
   return toGovernanceActionDto(await getOrThrow(id));
 };

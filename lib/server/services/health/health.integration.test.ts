@@ -1,21 +1,12 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase } from "../../../testing/reset-database";
+import { describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../testing/test-database";
 import { runDetectionPass } from "../detection/run-detection-pass";
 import { getHealth, WORKER_STALE_AFTER_SECONDS } from "./get-health";
 import { getProcessingLag } from "./get-processing-lag";
 import { recordWorkerHeartbeat } from "./record-worker-heartbeat";
 
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
-beforeEach(resetDatabase);
+const db = openTestDatabase();
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000);

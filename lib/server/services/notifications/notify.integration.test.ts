@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import pino from "pino";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ZCreateChannelInput, type TCreateChannelInput } from "../../../shared/schemas/notifications";
 import { makeUser } from "../../../testing/factories";
-import { resetDatabase } from "../../../testing/reset-database";
+import { openTestDatabase } from "../../../testing/test-database";
 import { logger } from "../../logger";
 import { fanOutPendingAlerts } from "../../repositories/alert-fan-out-repository";
 import { listDeliveries } from "../../repositories/notification-delivery-repository";
@@ -17,14 +16,8 @@ import { sendTestNotification } from "./send-test-notification";
 
 const FAST = { maxAttempts: 6, delaysMs: [50, 100, 100, 100, 100] };
 const cleanups: (() => Promise<void>)[] = [];
-let db: pg.Client;
+const db = openTestDatabase();
 
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(() => db.end());
-beforeEach(resetDatabase);
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });

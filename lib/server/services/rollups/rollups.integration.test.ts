@@ -1,21 +1,11 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetDatabase } from "../../../testing/reset-database";
+import { describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../../testing/test-database";
 import { listConnectors } from "../connectors/get-connectors";
 import { rebuildRollups } from "./rebuild-rollups";
 import { updateRollups } from "./update-rollups";
 
-let db: pg.Client;
-
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-});
-beforeEach(resetDatabase);
+const db = openTestDatabase();
 
 const insertConnector = async (name: string) => {
   const id = randomUUID();

@@ -1,10 +1,10 @@
-import pg from "pg";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isMalformedEventId } from "../../../simulator/faults";
 import { startSimulator, type TRunningSimulator } from "../../../simulator/start-simulator";
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
+import { querySql } from "../../../testing/test-database";
 import { clearSimFaults, createSimOrg, loginEvents, postEvents, setSimFaults } from "../../../testing/sim-org";
 import { listEventIds } from "../../repositories/activity-repository";
 import { updateConnector } from "../../repositories/connector-repository";
@@ -33,19 +33,9 @@ const connect = async () => {
   return { org, connector, members: org.users.filter((u) => u.email.endsWith("@acme.test")) };
 };
 
-/** Straight from PostgreSQL, as the fault suite's probe reads it. */
-const sql = async <T extends pg.QueryResultRow>(text: string, params: unknown[]): Promise<T[]> => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-};
 
 const quarantinedRows = (connectorId: string) =>
-  sql<{ event_id: string; reason: string; seen_count: number; raw: string }>(
+  querySql<{ event_id: string; reason: string; seen_count: number; raw: string }>(
     "SELECT event_id, reason, seen_count, raw FROM quarantined_events WHERE connector_id = $1 ORDER BY event_id",
     [connectorId],
   );
@@ -69,7 +59,7 @@ describe("tolerant parsing against the simulator", () => {
     await setSimFaults(sim.baseUrl, { singleObjectResources: true, orgId: org.orgId });
 
     expect(await pass(connector.id)).toMatchObject({ outcome: "caught_up", stored: 1 });
-    const rows = await sql<{ target_name: string; site_name: string; targets: unknown }>(
+    const rows = await querySql<{ target_name: string; site_name: string; targets: unknown }>(
       "SELECT target_name, site_name, targets FROM activities WHERE connector_id = $1",
       [connector.id],
     );

@@ -1,12 +1,11 @@
 // Issue 18 item 16: a stored secret is bound to its row. Someone who can write the database (a leaked backup
 // restored, an SQL injection elsewhere) copies one row's ciphertext into another: it no longer decrypts there.
 import pino from "pino";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZCreateChannelInput, type TCreateChannelInput } from "../../../shared/schemas/notifications";
 import { startSimulator, type TRunningSimulator } from "../../../simulator/start-simulator";
 import { makeUser } from "../../../testing/factories";
-import { resetDatabase } from "../../../testing/reset-database";
+import { openTestDatabase } from "../../../testing/test-database";
 import { createSimOrg, loginEvents, postEvents } from "../../../testing/sim-org";
 import { SecretBoxError } from "../../crypto/secret-box";
 import { findChannelWithSecret } from "../../repositories/notification-channel-repository";
@@ -20,20 +19,14 @@ import { createChannel } from "../notifications/save-channel";
 import { runSyncPass } from "./run-sync-pass";
 
 let sim: TRunningSimulator;
-let db: pg.Client;
+const db = openTestDatabase();
 const logger = pino({ level: "silent" });
 const pass = (connectorId: string) => runSyncPass({ connectorId, workerId: "w1", perMinute: 100_000, budgetMs: 20_000, logger });
 
 beforeAll(async () => {
   sim = await startSimulator({ rateLimits: { enabled: false } });
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
 });
-afterAll(async () => {
-  await db.end();
-  await sim.close();
-});
-beforeEach(resetDatabase);
+afterAll(() => sim.close());
 
 describe("a stored secret copied to another row", () => {
   it("a connector's API key copied into another connector does not decrypt there: Error, no API call; the original still syncs", async () => {
