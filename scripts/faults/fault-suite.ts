@@ -6,7 +6,8 @@
 // Worker restart rows (SIGTERM, kill -9, one of two workers killed mid-detection) also report the seconds from the
 // restart or kill to the first new alert and to a governance action queued meanwhile succeeding (target 5 s).
 // A row with 1% of events in a permanently unexpected shape checks they end in quarantine, everything else is
-// stored exactly and the connector stays Connected throughout.
+// stored exactly and the connector stays Connected throughout. The session-proxy row kills the proxy -9 mid-session:
+// the same cookies must carry on the same session after the restart, logged again within 2 s.
 // Prints a table (fault, injected, expected, stored, duplicates, missing, recovery, …); exits 1 on any failure.
 // `--only <text>` runs only the rows whose name contains the text, e.g. --only quarantine. The backfill is still
 // running when the first row starts: with --only on a restart row, pass a small --events so the row measures the
@@ -22,6 +23,7 @@ import { addSimKey, clearSimFaults, createSimOrg, revokeSimKey, setSimFaults, si
 import { connectBenchOrg, startBenchDatabase } from "../bench/bench-setup";
 import { createHarness, SuiteFailure } from "./harness";
 import { createProbe } from "./probe";
+import { proxyRestartRow } from "./proxy-restart";
 import { formatTable } from "./report";
 import { createTarget, type TTarget } from "./scenario";
 
@@ -215,6 +217,9 @@ try {
   if (wants("worker SIGTERM then start")) await harness.restartWorker("worker SIGTERM then start", a, "SIGTERM");
   if (wants("worker kill -9 then start")) await harness.restartWorker("worker kill -9 then start", a, "SIGKILL");
   if (wants("two workers, one killed -9 mid-detection")) await harness.killOneOfTwo("two workers, one killed -9 mid-detection", a);
+  // The session proxy (issue 21) on an org of its own: its proxied activities are not events of org A's log.
+  const PROXY_ROW = "session proxy kill -9 mid-session, then start";
+  if (wants(PROXY_ROW)) await proxyRestartRow(PROXY_ROW, { harness, probe, target: await connectOrg("org C", simA.baseUrl, 200, 0), databaseUrl: database.url });
 
   // Alerts: every traveller's hop raised exactly one impossible-travel alert, whatever the faults replayed.
   await waitUntil("detection to process every stored activity", async () => (await probe.detectionBacklog(a.connectorId)) + (await probe.detectionBacklog(b.connectorId)) === 0, 300_000);

@@ -17,11 +17,11 @@ export const createProbe = (databaseUrl: string) => {
 
   return {
     storedCount: async (connectorId: string): Promise<number> =>
-      Number((await query<{ n: string }>("SELECT count(*) AS n FROM activities WHERE connector_id = $1", [connectorId]))[0]?.n ?? 0),
+      Number((await query<{ n: string }>("SELECT count(*) AS n FROM activities WHERE connector_id = $1 AND source = 'audit_log'", [connectorId]))[0]?.n ?? 0),
 
-    /** Stored event ids against the simulator's: count, ids, and rows stored twice. */
+    /** Stored audit-log event ids against the simulator's: count, ids, and rows stored twice (session-proxy activities are not events of the org's log). */
     checkActivities: async (connectorId: string, expected: ReadonlySet<string>): Promise<TStoreCheck> => {
-      const ids = (await query<{ event_id: string }>("SELECT event_id FROM activities WHERE connector_id = $1", [connectorId])).map((r) => r.event_id);
+      const ids = (await query<{ event_id: string }>("SELECT event_id FROM activities WHERE connector_id = $1 AND source = 'audit_log'", [connectorId])).map((r) => r.event_id);
       const distinct = new Set(ids);
       let missing = 0;
       for (const id of expected) if (!distinct.has(id)) missing++;
@@ -109,6 +109,21 @@ export const createProbe = (databaseUrl: string) => {
     },
 
     /** Alerts of one policy per user account of a connector. */
+    /** Protects every site of the connector the sync has listed; returns their hosts. */
+    protectSites: async (connectorId: string): Promise<string[]> =>
+      (await query<{ host: string }>("UPDATE atlassian_sites SET is_protected = true, protected_at = now() WHERE connector_id = $1 RETURNING host", [connectorId])).map((r) => r.host),
+
+    /** The connector's session-proxy activities: action, actor and the proxy session they belong to. */
+    proxyActivities: async (connectorId: string) =>
+      query<{ action: string; actor_id: string; session_id: string | null }>(
+        "SELECT action, actor_id, raw->>'sessionId' AS session_id FROM activities WHERE connector_id = $1 AND source = 'session_proxy' ORDER BY seq",
+        [connectorId],
+      ),
+
+    /** Proxy sessions of one signed-in user (the route probe's anonymous one does not count). */
+    proxySessionCount: async (connectorId: string, accountId: string): Promise<number> =>
+      Number((await query<{ n: string }>("SELECT count(*) AS n FROM proxy_sessions WHERE connector_id = $1 AND account_id = $2", [connectorId, accountId]))[0]?.n ?? 0),
+
     alertsPerUser: async (connectorId: string, policyKey: string): Promise<Map<string, number>> => {
       const rows = await query<{ user_account_id: string; n: string }>(
         "SELECT user_account_id, count(*) AS n FROM alerts WHERE connector_id = $1 AND policy_key = $2 GROUP BY user_account_id",
