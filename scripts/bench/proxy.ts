@@ -1,7 +1,7 @@
 // npm run bench:proxy [-- --page-requests 400 --downloads 3 --sessions 200]
 // The session proxy against the same requests made directly to the simulated site, in one run (issue 21;
 // prints JSON, figures in docs/benchmarks.md). The proxy runs as its own process (`node --import tsx
-// scripts/proxy.ts`, as `npm run proxy` does), so its RSS is its own; the simulator and the clients run here.
+// scripts/proxy.ts`, as `npm run proxy` does), so its RSS is its own; so does the simulator; the clients run here.
 //   page:      the ~50 KB Confluence page, sequential keep-alive requests alternating direct / proxied; target
 //              p95(proxied) − p95(direct) ≤ 5 ms.
 //   download:  the 100 MB attachment, alternating direct / proxied; target proxied ≥ 80% of direct
@@ -9,13 +9,14 @@
 //   sessions:  that many clients at once, each on its own TLS connection and proxy session: sign in through the
 //              proxy, open the page, download a small attachment; target 0 errors.
 // Exit code 1 when a target is missed.
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { siteCatalog } from "../../lib/simulator/sites/catalog";
-import { startSimulator } from "../../lib/simulator/start-simulator";
 import { createSimOrg } from "../../lib/testing/sim-org";
 import { connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
 import { send, signIn, startProxyProcess, type TTarget } from "./lib/proxy-client";
@@ -51,20 +52,24 @@ const rssMb = (pid: number) => {
 
 const main = async () => {
   const database = await startBenchDatabase("proxy");
-  const sim = await startSimulator({ port: 0, rateLimits: { enabled: false } });
+  // The simulator in a process of its own, as the proxy is: in this process it would share one core with the client's
+  // TLS decryption and hold the proxied side back.
+  const simPort = await freePort();
+  const sim = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "simulator.ts"), "--port", String(simPort), "--no-live", "--no-rate-limits"], { stdio: ["ignore", "ignore", "inherit"] });
+  const simBaseUrl = `http://127.0.0.1:${simPort}`;
   const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
   const proxyPort = await freePort();
   const proxy = startProxyProcess({ DATABASE_URL: database.url, WATCHPOST_PROXY_PORT: String(proxyPort), WATCHPOST_PROXY_DOMAIN: DOMAIN, WATCHPOST_DATA_DIR: database.scratch });
   try {
-    const org = await createSimOrg(sim.baseUrl, { users: SESSIONS, sites: [{ name: SITE }] });
-    const connector = await connectBenchOrg({ baseUrl: sim.baseUrl, orgId: org.orgId, apiKey: org.apiKey }, 0, "Proxy bench");
+    await waitForTcp(simPort, 60_000);
+    const org = await createSimOrg(simBaseUrl, { users: SESSIONS, sites: [{ name: SITE }] });
+    const connector = await connectBenchOrg({ baseUrl: simBaseUrl, orgId: org.orgId, apiKey: org.apiKey }, 0, "Proxy bench");
     await owner.query(
       "INSERT INTO atlassian_sites (id, connector_id, host, name, products, is_protected, protected_at) VALUES (gen_random_uuid(), $1, $2, $3, ARRAY['confluence','jira-software'], true, now())",
       [connector.id, SITE_HOST, SITE],
     );
     await waitForTcp(proxyPort, 60_000);
-    const simPort = Number(new URL(sim.baseUrl).port);
     const direct: TTarget = { kind: "direct", port: simPort, host: `${SITE_HOST}.localhost` };
     const proxied: TTarget = { kind: "proxy", port: proxyPort, host: `${SITE_HOST}.${DOMAIN}` };
     const catalog = siteCatalog(SITE);
@@ -156,7 +161,7 @@ const main = async () => {
   } finally {
     proxy.terminate();
     await owner.end();
-    await sim.close();
+    sim.kill("SIGTERM");
     await database.stop();
   }
 };
