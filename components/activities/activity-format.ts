@@ -1,14 +1,16 @@
 import { EVENT_ACTIONS, type TEventActionGroup } from "@/lib/atlassian/event-actions";
+import { PROXY_ACTION_NAMES } from "@/lib/proxy/classify";
 import { LOCALE } from "../ui/format";
 
 /** The flag emoji of an ISO 3166-1 alpha-2 code (two regional indicator symbols); "" when not a code. */
 export const flagEmoji = (code: string | null | undefined): string =>
   code && /^[A-Za-z]{2}$/.test(code) ? String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65)) : "";
 
-/** The action catalogue by group, in catalogue order, for the grouped multi-select. */
-export const ACTION_GROUPS: readonly { group: TEventActionGroup; actions: readonly { key: string; displayName: string }[] }[] = [
-  ...new Set(EVENT_ACTIONS.map((a) => a.group)),
-].map((group) => ({ group, actions: EVENT_ACTIONS.filter((a) => a.group === group) }));
+/** The action catalogue by group, in catalogue order, then the session proxy's actions, for the grouped multi-select. */
+export const ACTION_GROUPS: readonly { group: TEventActionGroup | "Session proxy"; actions: readonly { key: string; displayName: string }[] }[] = [
+  ...[...new Set(EVENT_ACTIONS.map((a) => a.group))].map((group) => ({ group, actions: EVENT_ACTIONS.filter((a) => a.group === group) })),
+  { group: "Session proxy", actions: Object.entries(PROXY_ACTION_NAMES).map(([key, displayName]) => ({ key, displayName })) },
+];
 
 export const PRODUCT_LABELS: Record<string, string> = { jira: "Jira", confluence: "Confluence", bitbucket: "Bitbucket", admin: "Atlassian Administration" };
 

@@ -2,7 +2,7 @@
 import type { TEnrichable } from "../enrichment/enrich-activities";
 import type { TSessionActivity } from "../server/repositories/activity-repository";
 import { buildSearchText } from "../server/services/sync/normalize-event";
-import type { TClassification } from "./classify";
+import { PROXY_ACTION_NAMES, type TClassification } from "./classify";
 import type { TDevice } from "./device";
 import type { TAccount } from "./session-tracker";
 
@@ -11,18 +11,11 @@ export const NO_LOCATION: Omit<TEnrichable, "ip"> = { country: null, countryCode
 
 export type TOutcome = "completed" | "aborted" | "upstream_error";
 
-const ACTION_NAMES: Record<string, string> = {
-  proxy_view_page: "Viewed page (session proxy)",
-  proxy_download_attachment: "Downloaded attachment (session proxy)",
-  proxy_export_page: "Exported page (session proxy)",
-  proxy_export_space: "Exported space (session proxy)",
-  proxy_export_issues: "Exported issues (session proxy)",
-  proxy_download_archive: "Downloaded repository archive (session proxy)",
-  proxy_download_raw_file: "Downloaded raw file (session proxy)",
-  proxy_sign_in: "Signed in (session proxy)",
-};
 
 const PRODUCT_NAMES: Record<string, string> = { confluence: "Confluence", "jira-software": "Jira", bitbucket: "Bitbucket", atlassian: "Atlassian" };
+
+/** The activity log's product of a class: the audit log's names (jira, confluence, bitbucket), so product filters and policies match both sources; sign-in and identity stay "atlassian". */
+const ACTIVITY_PRODUCT: Readonly<Record<TClassification["product"], string>> = { "jira-software": "jira", confluence: "confluence", bitbucket: "bitbucket", atlassian: "atlassian" };
 
 /** Downloads and exports count as downloads in the session's counters. */
 export const isDownloadAction = (action: string): boolean => /^proxy_(download|export)_/.test(action);
@@ -83,9 +76,9 @@ export const buildProxyActivity = (klass: TClassification, input: TProxyRequestR
     eventTime: input.time,
     processedAt: input.time,
     action: klass.action,
-    actionName: ACTION_NAMES[klass.action] ?? klass.action,
+    actionName: klass.action === "proxy_other" ? klass.action : PROXY_ACTION_NAMES[klass.action],
     actionGroup: "session_proxy",
-    product: klass.product,
+    product: ACTIVITY_PRODUCT[klass.product],
     siteId: null,
     siteName: input.siteHost,
     actorId: input.account?.id ?? "anonymous",

@@ -15,6 +15,18 @@ export const PROXY_ACTIONS = [
 ] as const;
 export type TProxyAction = (typeof PROXY_ACTIONS)[number];
 
+/** The activity log's name of each logged action (proxy_other is counted in the session, never logged). */
+export const PROXY_ACTION_NAMES: Readonly<Record<Exclude<TProxyAction, "proxy_other">, string>> = {
+  proxy_view_page: "Viewed page (session proxy)",
+  proxy_download_attachment: "Downloaded attachment (session proxy)",
+  proxy_export_page: "Exported page (session proxy)",
+  proxy_export_space: "Exported space (session proxy)",
+  proxy_export_issues: "Exported issues (session proxy)",
+  proxy_download_archive: "Downloaded repository archive (session proxy)",
+  proxy_download_raw_file: "Downloaded raw file (session proxy)",
+  proxy_sign_in: "Signed in (session proxy)",
+};
+
 export const PROXY_PRODUCTS = ["confluence", "jira-software", "bitbucket", "atlassian"] as const;
 export type TProxyProduct = (typeof PROXY_PRODUCTS)[number];
 

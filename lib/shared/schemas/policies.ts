@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVENT_ACTIONS } from "../../atlassian/event-actions";
+import { PROXY_ACTION_NAMES } from "../../proxy/classify";
 import { ZPolicyGovernanceAction } from "./governance";
 
 /** Stable keys of the built-in anomaly policies (issue 6): tools and tests rely on them. */
@@ -29,7 +30,8 @@ export type TIpCategory = z.infer<typeof ZIpCategory>;
 export const PRODUCTS = ["jira", "confluence", "bitbucket", "admin"] as const;
 export const ZProduct = z.enum(PRODUCTS, { error: `Product must be one of ${PRODUCTS.join(", ")}` });
 
-const KNOWN_ACTIONS = new Set(EVENT_ACTIONS.map((a) => a.key));
+// Session-proxy actions (issue 21) are activities too: custom policies and the activity log's filter match them.
+const KNOWN_ACTIONS = new Set([...EVENT_ACTIONS.map((a) => a.key), ...Object.keys(PROXY_ACTION_NAMES)]);
 export const ZActionKey = z
   .string()
   .trim()
