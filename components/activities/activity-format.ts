@@ -12,7 +12,8 @@ export const ACTION_GROUPS: readonly { group: TEventActionGroup | "Session proxy
   { group: "Session proxy", actions: Object.entries(PROXY_ACTION_NAMES).map(([key, displayName]) => ({ key, displayName })) },
 ];
 
-export const PRODUCT_LABELS: Record<string, string> = { jira: "Jira", confluence: "Confluence", bitbucket: "Bitbucket", admin: "Atlassian Administration" };
+/** Product names; "atlassian" is the session proxy's sign-ins and identity requests to a site (not administration). */
+export const PRODUCT_LABELS: Record<string, string> = { jira: "Jira", confluence: "Confluence", bitbucket: "Bitbucket", admin: "Atlassian Administration", atlassian: "Atlassian account" };
 
 export const IP_CATEGORY_LABELS: Record<string, string> = {
   corporate: "Corporate",

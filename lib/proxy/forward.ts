@@ -18,7 +18,8 @@ const URL_HEADERS = new Set(["location", "content-location", "refresh", "link", 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "proxy-authorization", "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "host"]);
 const DECODABLE = ["gzip", "deflate", "br"];
 
-export type TForwardResult = Readonly<{ status: number; bytesSent: number; contentType: string | null; outcome: TOutcome }>;
+/** `upstreamCookies`: the name=value pairs the upstream set (a sign-in's new session cookie, to ask who signed in). */
+export type TForwardResult = Readonly<{ status: number; bytesSent: number; contentType: string | null; outcome: TOutcome; upstreamCookies: readonly string[] }>;
 
 export type TForwardInput = Readonly<{
   req: IncomingMessage;
@@ -88,13 +89,14 @@ export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
     let status = 502;
     let bytesSent = 0;
     let contentType: string | null = null;
+    let upstreamCookies: string[] = [];
     let hasUpstreamFailed = false;
     let isSettled = false;
     const settle = () => {
       if (isSettled) return;
       isSettled = true;
       const outcome: TOutcome = hasUpstreamFailed ? "upstream_error" : res.writableFinished ? "completed" : "aborted";
-      resolve({ status, bytesSent, contentType, outcome });
+      resolve({ status, bytesSent, contentType, outcome, upstreamCookies });
     };
     res.on("close", settle);
 
@@ -134,7 +136,10 @@ export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
       for (const [name, value] of Object.entries(upstreamResponse.headers)) {
         if (value === undefined || HOP_BY_HOP.has(name)) continue;
         if (URL_HEADERS.has(name)) out[name] = tagMediaUrl(outbound.replaceAll(String(value)), proxied, input.siteHost);
-        else if (name === "set-cookie") out[name] = (value as string[]).map((c) => rewriteSetCookie(c, input.siteHost, input.domain));
+        else if (name === "set-cookie") {
+          upstreamCookies = (value as string[]).map((c) => c.split(";")[0]?.trim() ?? "").filter((c) => c.includes("="));
+          out[name] = (value as string[]).map((c) => rewriteSetCookie(c, input.siteHost, input.domain));
+        }
         else out[name] = value;
       }
       if (input.extraCookies.length) out["set-cookie"] = [...((out["set-cookie"] as string[] | undefined) ?? []), ...input.extraCookies];

@@ -115,8 +115,19 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
     extraCookies: isNew ? [proxySessionCookie(site.host, session.id, ctx.domain)] : [],
   });
 
-  // A sign-in sets the site's cookie in its answer: ask who it is at the next request instead of waiting.
-  if (klass.action === "proxy_sign_in" || (req.method === "POST" && url.pathname === "/login")) session.identityCheckedAt = -Infinity;
+  // A sign-in sets the site's cookie in its answer: ask who signed in with it now, so the sign-in activity names the
+  // user; else at the next request.
+  if (klass.action === "proxy_sign_in" || (req.method === "POST" && url.pathname === "/login")) {
+    session.identityCheckedAt = -Infinity;
+    if (target.kind === "site" && result.upstreamCookies.length > 0 && result.status < 400) {
+      session.identityCheckedAt = Date.now();
+      const account = await fetchAccount(upstream, [cookie, ...result.upstreamCookies].filter(Boolean).join("; "), userAgent ?? undefined);
+      if (account) {
+        session.account = account;
+        ctx.tracker.touch(session);
+      }
+    }
+  }
   ctx.tracker.record(session, { bytesSent: result.bytesSent, isDownload: isDownloadAction(klass.action) && result.status < 400 });
   if (klass.action === "proxy_other") return;
   ctx.writer.push(

@@ -87,7 +87,8 @@ describe("session proxy", () => {
     }, 2_000);
     expect(Date.now() - started).toBeLessThan(2_000);
     const signInRow = rows.find((a) => a.action === "proxy_sign_in");
-    expect(signInRow).toMatchObject({ source: "session_proxy", product: "atlassian", actorId: "anonymous" });
+    // The sign-in's own answer set the session cookie: the proxy asked who signed in before logging it.
+    expect(signInRow).toMatchObject({ source: "session_proxy", product: "atlassian", actorId: "acc-alice", actorEmail: "alice@acme.test" });
     const downloaded = rows.find((a) => a.action === "proxy_download_attachment");
     expect(downloaded).toMatchObject({ actorId: "acc-alice", actorEmail: "alice@acme.test", actorName: "User alice", product: "confluence", targetName: "big.bin", ip: "127.0.0.1" });
     expect(downloaded?.eventId).toMatch(/^proxy:[0-9a-f-]{36}$/);
