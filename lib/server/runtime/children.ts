@@ -17,10 +17,16 @@ export const WEB_NODE_OPTIONS = "--max-semi-space-size=64";
  */
 export const PROXY_NODE_ARGS = ["--max-semi-space-size=4"] as const;
 export const PROXY_LAUNCHER = path.join("scripts", "proxy-launch.mjs");
+/**
+ * glibc gives each thread that allocates its own malloc arena (up to 8 per core); the proxy's TLS and socket buffers
+ * come from node's worker threads too, and the freed space stays in the arenas: 2 arenas measured ~18 MB less peak
+ * RSS under bench:proxy (docs/benchmarks.md, "Session proxy").
+ */
+export const PROXY_ENV = { MALLOC_ARENA_MAX: "2" } as const;
 
-/** Starts the session proxy (see PROXY_NODE_ARGS) as a child process sharing our stdout/stderr. */
+/** Starts the session proxy (see PROXY_NODE_ARGS, PROXY_ENV) as a child process sharing our stdout/stderr. */
 export const spawnProxy = (env: NodeJS.ProcessEnv): ChildProcess =>
-  spawn(process.execPath, [...PROXY_NODE_ARGS, path.join(process.cwd(), PROXY_LAUNCHER)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  spawn(process.execPath, [...PROXY_NODE_ARGS, path.join(process.cwd(), PROXY_LAUNCHER)], { env: { ...PROXY_ENV, ...env }, stdio: ["ignore", "inherit", "inherit"] });
 
 /** `env` with `options` appended to its NODE_OPTIONS. */
 export const withNodeOptions = (env: NodeJS.ProcessEnv, options: string): NodeJS.ProcessEnv => ({

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from "node:http";
 import { request as httpsRequest, type Agent as HttpsAgent } from "node:https";
-import { PROXY_LAUNCHER, PROXY_NODE_ARGS } from "../../../lib/server/runtime/children";
+import { PROXY_ENV, PROXY_LAUNCHER, PROXY_NODE_ARGS } from "../../../lib/server/runtime/children";
 import { SIMULATED_PASSWORD } from "../../../lib/simulator/sites/credentials";
 
 /**
@@ -14,7 +14,7 @@ import { SIMULATED_PASSWORD } from "../../../lib/simulator/sites/credentials";
 export const startProxyProcess = (env: Readonly<Record<string, string>>) => {
   const nodeArgs = process.env.BENCH_PROXY_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...PROXY_NODE_ARGS, ...nodeArgs, PROXY_LAUNCHER], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    env: { ...PROXY_ENV, ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
