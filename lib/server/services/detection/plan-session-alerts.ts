@@ -41,10 +41,9 @@ export const planSessionAlertWork = async (tx: TSessionAlertTx, activities: read
   const policies = new Map<string, TSessionAlertPolicy>(
     stored.map((p) => [p.id, { id: p.id, name: p.name, actionKind: p.action.kind, alert: p.alert, notifyUser: p.notifyUser }]),
   );
-  const [counts, noticed] = await Promise.all([
-    tx.lockAndCountAlerts(dayCapKeysOf(matches, policies)),
-    tx.recentNotices(noticeCandidatesOf(matches, policies, now)),
-  ]);
+  // One after the other: both run on the transaction's one connection.
+  const counts = await tx.lockAndCountAlerts(dayCapKeysOf(matches, policies));
+  const noticed = await tx.recentNotices(noticeCandidatesOf(matches, policies, now));
   const plan = planSessionAlerts({
     matches,
     policies,
