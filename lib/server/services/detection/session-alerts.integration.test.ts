@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { makeConnectorRow } from "../../../testing/connector-row";
+import { makeUser } from "../../../testing/factories";
 import { insertSessionActivity, insertSessionPolicy } from "../../../testing/session-policy-rows";
 import { openTestDatabase } from "../../../testing/test-database";
 import { ZSessionAlertDetails } from "../../../shared/schemas/session-alerts";
 import { fanOutPendingAlerts } from "../../repositories/alert-fan-out-repository";
+import { endProxySessionForActor } from "../proxy-sessions/end-proxy-session";
+import { getAlertOrThrow } from "./get-alert";
 import { runDetectionPass } from "./run-detection-pass";
 
 // Issue 22: requests a session policy matched (activities the proxy writes) → alerts and user notices, through the
@@ -37,6 +40,12 @@ describe("session-policy alerts through the detection consumer", () => {
     const block = await insertSessionPolicy(db, { notifyUser: true, alert: { severity: "high", maxPerDay: 20 } });
     const audit = await insertSessionPolicy(db, { action: "audit", name: "Monitor external users", alert: null, notifyUser: false });
     const sessionId = "3f7c1a52-0000-4000-8000-00000000a001";
+    await db.query("INSERT INTO proxy_sessions (id, connector_id, site_host, account_id, user_email) VALUES ($1, $2, 'acme.atlassian.net', $3, $4)", [
+      sessionId,
+      connector.id,
+      ANN.accountId,
+      ANN.email,
+    ]);
     await insertSessionActivity(db, { connectorId: connector.id, policies: [block], sessionId, user: ANN });
     await insertSessionActivity(db, { connectorId: connector.id, policies: [audit], outcome: "audited", user: ANN });
     await insertSessionActivity(db, { connectorId: connector.id, policies: [block], user: null });
@@ -52,6 +61,12 @@ describe("session-policy alerts through the detection consumer", () => {
     expect(await noticesOf(connector.id)).toEqual([
       { account_id: ANN.accountId, user_email: ANN.email, triggered_by_policy_key: `session:${block.id}`, reason: expect.stringContaining(block.name), status: "pending" },
     ]);
+    // The alert page knows the session and whether it ended.
+    const id = alerts[0]?.id ?? "";
+    expect((await getAlertOrThrow(id)).proxySession).toEqual({ id: sessionId, status: "live", endedAt: null });
+    await endProxySessionForActor({ actor: (await makeUser("analyst")).principal, id: sessionId });
+    expect((await getAlertOrThrow(id)).proxySession).toMatchObject({ id: sessionId, status: "ended", endedAt: expect.any(String) });
+    expect((await getAlertOrThrow(alerts[1]?.id ?? "")).proxySession).toBeNull();
     // The alerts take the outbox like any other: fanned out once.
     expect((await fanOutPendingAlerts()).alerts).toBe(2);
 
