@@ -51,7 +51,7 @@ export const ZAlertListQuery = z
     status: z.preprocess(toList, z.array(ZAlertStatus).max(4)).optional(),
     severity: z.preprocess(toList, z.array(z.enum(SEVERITIES, { error: "Severity must be low, medium or high" })).max(3)).optional(),
     /** Built-in key or custom:<policy id>. */
-    policyKey: z.string().trim().regex(/^([a-z_]{1,40}|custom:[0-9a-f-]{36})$/, "policyKey must be a built-in key such as impossible_travel or custom:<policy id>").optional(),
+    policyKey: z.string().trim().regex(/^([a-z_]{1,40}|(custom|session):[0-9a-f-]{36})$/, "policyKey must be a built-in key such as impossible_travel, custom:<policy id> or session:<session policy id>").optional(),
     /** Account id or email (exact, case-insensitive). */
     user: z.string().trim().min(1).max(200).optional(),
     connectorId: z.uuid({ error: "connectorId must be a connector id" }).optional(),
