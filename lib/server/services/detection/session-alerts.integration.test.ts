@@ -7,6 +7,10 @@ import { ZSessionAlertDetails } from "../../../shared/schemas/session-alerts";
 import { fanOutPendingAlerts } from "../../repositories/alert-fan-out-repository";
 import { endProxySessionForActor } from "../proxy-sessions/end-proxy-session";
 import { getAlertOrThrow } from "./get-alert";
+import { governPass } from "../governance/governance.fixture";
+import { startSmtpServer } from "../notifications/local-receivers.fixture";
+import { createChannel } from "../notifications/save-channel";
+import { ZCreateChannelInput } from "../../../shared/schemas/notifications";
 import { runDetectionPass } from "./run-detection-pass";
 
 // Issue 22: requests a session policy matched (activities the proxy writes) → alerts and user notices, through the
@@ -149,5 +153,26 @@ describe("session-policy alerts through the detection consumer", () => {
     expect(await runDetectionPass({ connectorId: connector.id })).toMatchObject({ processed: 1, alertsCreated: 0, noticesQueued: 0 });
     expect(await alertsOf(connector.id)).toHaveLength(1);
     expect(await noticesOf(connector.id)).toHaveLength(1);
+  });
+
+  it("emails the notice through the email channel when the govern loop runs it", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const { principal } = await makeUser("admin");
+      const settings = { host: "127.0.0.1", port: smtp.port, security: "none", from: "watchpost@example.com", to: ["soc@example.com"] };
+      await createChannel({ actor: principal, input: ZCreateChannelInput.parse({ kind: "email", name: "SOC mail", settings }) });
+      const connector = await makeConnectorRow();
+      const block = await insertSessionPolicy(db, { notifyUser: true, alert: null });
+      await insertSessionActivity(db, { connectorId: connector.id, policies: [block], user: ANN });
+      expect(await runDetectionPass({ connectorId: connector.id })).toMatchObject({ alertsCreated: 0, noticesQueued: 1 });
+      await governPass();
+      expect((await noticesOf(connector.id)).map((n) => n.status)).toEqual(["succeeded"]);
+      expect(smtp.mails).toHaveLength(1);
+      expect(smtp.mails[0]).toMatchObject({ to: [ANN.email], subject: "Security notice about your Atlassian account" });
+      expect(smtp.mails[0]?.body).toContain(`Your download of threat-model.pdf on acme.atlassian.net from an unmanaged device`);
+      expect(smtp.mails[0]?.body).toContain(`was blocked by the session policy "${block.name}"`);
+    } finally {
+      await smtp.close();
+    }
   });
 });
