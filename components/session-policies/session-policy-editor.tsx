@@ -91,7 +91,7 @@ export function SessionPolicyEditor({ policy, canEdit, canPreview }: Props) {
           {canPreview ? <SessionPolicyPreview validPolicy={validPolicy} /> : null}
         </div>
       </Card>
-      {isFieldInvalid ? <Alert tone="error">Check the highlighted fields.</Alert> : formError ? <Alert tone="error">{formError}</Alert> : null}
+      {formError ? <Alert tone="error">{formError}</Alert> : isFieldInvalid ? <Alert tone="error">Check the highlighted fields.</Alert> : null}
       {canEdit ? (
         <div className="flex flex-wrap gap-2">
           <Button type="submit" isBusy={save.isPending}>
