@@ -6,7 +6,7 @@ export default function Forbidden() {
       <p className="text-sm font-semibold text-red-600">403</p>
       <h1 className="text-2xl font-semibold">You do not have access to this page</h1>
       <p className="max-w-md text-sm text-slate-500">Your role does not allow it. Ask a Watchpost admin if you need access.</p>
-      <Link href="/" className="text-sm text-brand-600 underline">
+      <Link href="/" className="text-sm text-brand-600 underline dark:text-sky-300">
         Back to the dashboard
       </Link>
     </main>

@@ -23,17 +23,17 @@ export default async function DashboardPage() {
           <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700 dark:text-slate-300">
             {principal.role === "admin" ? (
               <li>
-                Invite your team in <Link className="text-brand-600 underline" href="/settings/users">Settings → Users</Link>: analysts triage alerts,
+                Invite your team in <Link className="text-brand-600 underline dark:text-sky-300" href="/settings/users">Settings → Users</Link>: analysts triage alerts,
                 viewers read.
               </li>
             ) : null}
             <li>
-              Create a personal API token in <Link className="text-brand-600 underline" href="/settings/tokens">Settings → API tokens</Link> to call
+              Create a personal API token in <Link className="text-brand-600 underline dark:text-sky-300" href="/settings/tokens">Settings → API tokens</Link> to call
               the REST API (<code>Authorization: Bearer …</code>).
             </li>
             <li>
               {principal.role === "admin" ? "Connect" : "Ask an admin to connect"} your Atlassian organization in{" "}
-              <Link className="text-brand-600 underline" href="/connectors">Connectors</Link>: its audit log, users and policies then sync
+              <Link className="text-brand-600 underline dark:text-sky-300" href="/connectors">Connectors</Link>: its audit log, users and policies then sync
               continuously.
             </li>
           </ol>

@@ -92,7 +92,7 @@ export function ActivityDrawer({ id, onClose, onOpen }: Readonly<{ id: string; o
                   <ul className="space-y-1 text-sm">
                     {a.alerts.map((al) => (
                       <li key={al.id}>
-                        <a className="text-brand-600 underline" href={`/alerts/${al.id}`}>
+                        <a className="text-brand-600 underline dark:text-sky-300" href={`/alerts/${al.id}`}>
                           {al.title}
                         </a>{" "}
                         <Badge tone={al.severity === "high" ? "red" : al.severity === "medium" ? "amber" : "neutral"}>{al.severity}</Badge>{" "}
@@ -124,7 +124,10 @@ export function ActivityDrawer({ id, onClose, onOpen }: Readonly<{ id: string; o
                   <h3 className="font-medium">Raw event</h3>
                   <CopyButton value={JSON.stringify(a.raw, null, 2)} label="Copy raw JSON" />
                 </div>
-                <pre className="max-h-96 overflow-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-800">{JSON.stringify(a.raw, null, 2)}</pre>
+                {/* Scrolls on its own: focusable (and named) so keyboard users can scroll it too. */}
+                <pre tabIndex={0} role="region" aria-label="Raw event JSON" className="max-h-96 overflow-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-800">
+                  {JSON.stringify(a.raw, null, 2)}
+                </pre>
               </section>
             </>
           ) : null}

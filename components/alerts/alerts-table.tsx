@@ -92,7 +92,7 @@ export function AlertsTable({ alerts, selection }: Props) {
               <AlertStatusBadge status={a.status} />
             </td>
             <td className="py-2 align-top whitespace-nowrap" data-testid="alert-row-assignee">
-              {a.assignee ? <span title={a.assignee.email}>{a.assignee.name}</span> : <span className="text-slate-400 dark:text-slate-500">Unassigned</span>}
+              {a.assignee ? <span title={a.assignee.email}>{a.assignee.name}</span> : <span className="text-slate-500 dark:text-slate-400">Unassigned</span>}
             </td>
           </tr>
         );

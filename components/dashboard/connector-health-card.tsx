@@ -44,7 +44,7 @@ export function ConnectorHealthCard({ connectors, processingLag }: Props) {
       <LagFigures lag={processingLag} />
       {connectors.length === 0 ? (
         <p className="text-sm text-slate-500">
-          No connector yet. <Link className="text-brand-600 underline" href="/connectors">Connect an Atlassian organization</Link> to see activity here.
+          No connector yet. <Link className="text-brand-600 underline dark:text-sky-300" href="/connectors">Connect an Atlassian organization</Link> to see activity here.
         </p>
       ) : (
         <ul className="divide-y divide-slate-200 dark:divide-slate-800">

@@ -80,7 +80,7 @@ export function GovernanceLogTable({ entries, canAct, showUser = true }: Props) 
                   View alert
                 </Link>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500 dark:text-slate-400">—</span>
               )}
             </td>
             {canAct ? (

@@ -33,8 +33,8 @@ export function IpRangesTable({ ranges, isAdmin, onEdit }: Props) {
               {range.cidrs.slice(0, 4).join(", ")}
               {range.cidrs.length > 4 ? ` +${range.cidrs.length - 4} more` : ""}
             </td>
-            <td className="py-2 pr-4">{range.tags.length ? range.tags.join(", ") : <span className="text-slate-400">–</span>}</td>
-            <td className="py-2 pr-4">{range.location ? [range.location.city, range.location.countryCode].filter(Boolean).join(", ") : <span className="text-slate-400">GeoIP</span>}</td>
+            <td className="py-2 pr-4">{range.tags.length ? range.tags.join(", ") : <span className="text-slate-500 dark:text-slate-400">–</span>}</td>
+            <td className="py-2 pr-4">{range.location ? [range.location.city, range.location.countryCode].filter(Boolean).join(", ") : <span className="text-slate-500 dark:text-slate-400">GeoIP</span>}</td>
             <td className="py-2 pr-4 text-slate-600 dark:text-slate-400">{range.expiresAt ? formatDateTime(range.expiresAt) : "Never"}</td>
             <td className="py-2 text-right whitespace-nowrap">
               {isAdmin ? (

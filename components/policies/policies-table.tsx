@@ -69,7 +69,7 @@ export function PoliciesTable({ policies, canEdit }: Props) {
                   ))}
                 </select>
               ) : (
-                <span className="text-slate-400">–</span>
+                <span className="text-slate-500 dark:text-slate-400">–</span>
               )}
             </td>
             <td className="py-2 pr-4">

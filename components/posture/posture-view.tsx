@@ -34,7 +34,7 @@ export function PostureView({ connectors, isAdmin }: Props) {
     return (
       <Card title="No organization connected">
         <p className="text-sm">
-          Posture is evaluated for each connected Atlassian organization. <Link className="text-brand-600 underline" href="/connectors">Connect one</Link> first.
+          Posture is evaluated for each connected Atlassian organization. <Link className="text-brand-600 underline dark:text-sky-300" href="/connectors">Connect one</Link> first.
         </p>
       </Card>
     );

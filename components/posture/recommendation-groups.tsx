@@ -18,7 +18,7 @@ export function RecommendationGroups({ connectorId, recommendations }: Readonly<
             {g.items.map((r) => (
               <li key={r.key} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
-                  <Link href={postureHref(connectorId, r.key)} className="font-medium text-brand-600 hover:underline">
+                  <Link href={postureHref(connectorId, r.key)} className="font-medium text-brand-600 hover:underline dark:text-sky-300">
                     {r.title}
                   </Link>
                   <p className="text-xs text-slate-500">{r.summary}</p>

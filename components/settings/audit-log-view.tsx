@@ -56,7 +56,7 @@ export function AuditLogView() {
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">No audit events{action ? " for this action" : ""} yet.</p>
         ) : (
-          <DataTable columns={[{ label: "Time" }, { label: "Action" }, { label: "Actor" }, { label: "Target" }, { label: "IP" }, { label: "Details" }]}>
+          <DataTable label="Audit log" columns={[{ label: "Time" }, { label: "Action" }, { label: "Actor" }, { label: "Target" }, { label: "IP" }, { label: "Details" }]}>
                 {rows.map((row) => (
                   <tr key={row.id}>
                     <td className="whitespace-nowrap py-2 pr-4" title={row.at}>

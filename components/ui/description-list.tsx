@@ -11,7 +11,7 @@ export function DescriptionList({ items }: Readonly<{ items: readonly Descriptio
         <div key={item.label} className="flex items-start justify-between gap-4 py-2 text-sm">
           <dt className="min-w-0 flex-1 text-slate-600 dark:text-slate-400">
             {item.label}
-            {item.hint ? <span className="block text-xs text-slate-500 dark:text-slate-500">{item.hint}</span> : null}
+            {item.hint ? <span className="block text-xs text-slate-500 dark:text-slate-400">{item.hint}</span> : null}
           </dt>
           <dd className="max-w-[60%] shrink-0 text-right font-medium tabular-nums" data-testid={item.testId}>
             {item.value}
