@@ -1,26 +1,46 @@
-// One proxied request: route by host, find the session and device, forward, then count and log it.
+// One proxied request: route by host, find the session and device, apply session policies, forward, then count and log it.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Logger } from "../server/logger";
+import { clientIpBehindProxies } from "../server/runtime/forwarded-for";
 import { buildProxyActivity, isDownloadAction } from "./build-activity";
 import type { classifyRequest } from "./classify";
 import { clearCookies, parseCookieHeader, proxyCookieName, proxySessionCookie, siteHostsWithProxyCookie, upstreamCookieHeader } from "./cookies";
 import { deviceOfSocket, type TDevice } from "./device";
 import type { TProxyDirectory } from "./directory";
-import { forwardRequest, SITE_PARAM } from "./forward";
+import { forwardRequest, SITE_PARAM, type TForwardResult } from "./forward";
 import { hostWithoutPort, parseProxiedHost, proxiedAuthorities, upstreamOf } from "./names";
 import { sendPage, sendUnknownHost } from "./pages";
 import type { TProxyWriter } from "./proxy-writer";
+import { NOTICE_PATH_PREFIX, sendBlocked, sendNotice, type TNoticeStore } from "./session-policies/block-response";
+import { evaluateRequest, evaluateWithAnswer, fileOfAnswer, needsAnswer, NO_DECISION, requestFacts, type TPolicySources } from "./session-policies/enforce";
+import type { TSessionPolicy } from "../shared/schemas/session-policies";
 import type { TSessionTracker } from "./session-tracker";
 import { fetchAccount } from "./upstream";
 
 /** An anonymous session asks /gateway/api/me at most this often (right away after a sign-in). */
 export const IDENTITY_RETRY_MS = 3_000;
 
-export type THandlerContext = Readonly<{ domain: string; port: number; directory: TProxyDirectory; tracker: TSessionTracker; writer: TProxyWriter; logger: Logger; classify: typeof classifyRequest }>;
+export type THandlerContext = Readonly<{
+  domain: string;
+  port: number;
+  directory: TProxyDirectory;
+  tracker: TSessionTracker;
+  writer: TProxyWriter;
+  logger: Logger;
+  classify: typeof classifyRequest;
+  /** WATCHPOST_PROXY_TRUST_PROXY: hops of X-Forwarded-For to trust (0: the socket's address is the client). */
+  trustedHops: number;
+  notices: TNoticeStore;
+}> &
+  TPolicySources;
 
-const clientIp = (req: IncomingMessage) => req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? null;
+/** The client's IP: the socket's peer, or with trusted hops the X-Forwarded-For value that many from the right. */
+const clientIp = (req: IncomingMessage, trustedHops: number) => {
+  const ip = clientIpBehindProxies({ forwardedFor: req.headers["x-forwarded-for"], socketAddress: req.socket.remoteAddress, trustedHops });
+  return ip === "unknown" ? null : ip.replace(/^::ffff:/, "").slice(0, 45);
+};
 
 /** The site a media-host request belongs to: the parameter the proxy added, else the page it came from, else a proxy cookie. */
 const siteOfMediaRequest = (url: URL, req: IncomingMessage, ctx: THandlerContext, cookieSites: readonly string[]) => {
@@ -61,13 +81,20 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
   const site =
     target?.kind === "site" ? ctx.directory.siteOf(target.siteHost) : target?.kind === "media" ? siteOfMediaRequest(url, req, ctx, siteHostsWithProxyCookie(cookies)) : undefined;
   if (!target || !site) return sendUnknownHost(res, hostWithoutPort(req.headers.host));
+  // The notice a block page downloads (one-time URL): the proxy's own, never forwarded.
+  if (target.kind === "site" && url.pathname.startsWith(NOTICE_PATH_PREFIX)) {
+    const notice = ctx.notices.take(url.pathname);
+    if (!notice) return sendPage(res, 404, "Notice expired", "This download notice was already delivered or has expired.");
+    sendNotice(res, notice);
+    return;
+  }
 
   const device = deviceOfSocket(req.socket as TLSSocket, ctx.directory.revokedSerials());
   noteDevice(req, device, ctx.logger);
   const proxied = proxiedAuthorities(site.host, ctx.domain, ctx.port);
   const upstream = upstreamOf(site.host, site.baseUrl);
   const userAgent = req.headers["user-agent"]?.slice(0, 1000) ?? null;
-  const ip = clientIp(req);
+  const ip = clientIp(req, ctx.trustedHops);
   const { session, isNew } = await ctx.tracker.resolve(cookies.find((c) => c.name === proxyCookieName(site.host))?.value, {
     connectorId: site.connectorId,
     siteHost: site.host,
@@ -102,18 +129,35 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
   url.searchParams.delete(SITE_PARAM);
   const path = `${url.pathname}${url.search}`;
   const klass = ctx.classify({ method: req.method ?? "GET", hostKind: target.kind, pathname: url.pathname, search: url.searchParams });
-  const result = await forwardRequest({
-    req,
-    res,
-    upstream,
-    proxied,
-    kind: target.kind,
-    siteHost: site.host,
-    domain: ctx.domain,
-    path,
-    cookie,
-    extraCookies: isNew ? [proxySessionCookie(site.host, session.id, ctx.domain)] : [],
-  });
+  // Session policies: on the request; when a match depends on the file, again on the answer's headers.
+  const policies = ctx.directory.policies();
+  const facts =
+    policies.length > 0 && klass.action !== "proxy_other"
+      ? requestFacts({ klass, siteHost: site.host, connectorId: site.connectorId, account: session.account, device, ip, userAgent }, ctx)
+      : null;
+  let decision = facts ? evaluateRequest(policies, facts) : NO_DECISION;
+  const isDownload = isDownloadAction(klass.action);
+  const block = (policy: TSessionPolicy, fileName: string | null) => (out: typeof res) =>
+    sendBlocked({ req, res: out, policy, orgName: site.connectorName, isDownload, fileName, notices: ctx.notices });
+  const extraCookies = isNew ? [proxySessionCookie(site.host, session.id, ctx.domain)] : [];
+  let result: TForwardResult;
+  if (decision.blockedBy) {
+    // Never forwarded: the site does not see the request at all.
+    req.resume();
+    if (extraCookies.length) res.setHeader("set-cookie", extraCookies);
+    const bytesSent = block(decision.blockedBy, klass.fileName ?? klass.objectName ?? null)(res);
+    result = { status: res.statusCode, bytesSent, contentType: String(res.getHeader("content-type") ?? "") || null, outcome: "blocked", upstreamCookies: [], answer: null };
+  } else {
+    const onAnswer =
+      facts && needsAnswer(decision, facts, policies)
+        ? (answer: NonNullable<TForwardResult["answer"]>) => {
+            const file = fileOfAnswer(klass, answer.status, answer.headers);
+            decision = evaluateWithAnswer(policies, facts, file);
+            return decision.blockedBy ? block(decision.blockedBy, file.name ?? klass.objectName ?? null) : null;
+          }
+        : undefined;
+    result = await forwardRequest({ req, res, upstream, proxied, kind: target.kind, siteHost: site.host, domain: ctx.domain, path, cookie, extraCookies, onAnswer });
+  }
 
   // A sign-in sets the site's cookie in its answer: ask who signed in with it now, so the sign-in activity names the
   // user; else at the next request.
@@ -128,7 +172,7 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
       }
     }
   }
-  ctx.tracker.record(session, { bytesSent: result.bytesSent, isDownload: isDownloadAction(klass.action) && result.status < 400 });
+  ctx.tracker.record(session, { bytesSent: result.bytesSent, isDownload: isDownload && result.status < 400 && result.outcome !== "blocked" });
   if (klass.action === "proxy_other") return;
   ctx.writer.push(
     buildProxyActivity(klass, {
@@ -148,6 +192,8 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
       bytesSent: result.bytesSent,
       contentType: result.contentType,
       outcome: result.outcome,
+      decision,
+      file: isDownload || klass.fileName ? fileOfAnswer(klass, result.answer?.status ?? 0, result.answer?.headers ?? null) : null,
     }),
   );
 };
