@@ -131,8 +131,10 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
   const klass = ctx.classify({ method: req.method ?? "GET", hostKind: target.kind, pathname: url.pathname, search: url.searchParams });
   // Session policies: on the request; when a match depends on the file, again on the answer's headers.
   const policies = ctx.directory.policies();
+  const isEvaluated = policies.length > 0 && klass.action !== "proxy_other";
+  if (isEvaluated) await ctx.people.ready(site.connectorId);
   const facts =
-    policies.length > 0 && klass.action !== "proxy_other"
+    isEvaluated
       ? requestFacts({ klass, siteHost: site.host, connectorId: site.connectorId, account: session.account, device, ip, userAgent }, ctx)
       : null;
   let decision = facts ? evaluateRequest(policies, facts) : NO_DECISION;

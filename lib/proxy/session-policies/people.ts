@@ -31,7 +31,16 @@ export const personFactsOf = (people: TConnectorPeople | undefined, account: Rea
   return { isAdmin: user?.isAdmin ?? false, groups: user?.groups ?? [], isExternal };
 };
 
-export type TPeopleDirectory = Readonly<{ factsOf: (connectorId: string, account: Readonly<{ id: string; email: string | null }> | null) => TPersonFacts; refresh: () => Promise<void>; close: () => void }>;
+export type TPeopleDirectory = Readonly<{
+  factsOf: (connectorId: string, account: Readonly<{ id: string; email: string | null }> | null) => TPersonFacts;
+  /** null when the connector's people are loaded; else a load to await first (a site switched on since the last one), at most 1 s. */
+  ready: (connectorId: string) => Promise<void> | null;
+  refresh: () => Promise<void>;
+  close: () => void;
+}>;
+
+/** The longest a request waits for the people of a connector the proxy has not read yet. */
+const READY_TIMEOUT_MS = 1_000;
 
 /** Loads once, then every PEOPLE_REFRESH_MS; a database error keeps the last good state (logged once per outage). */
 export const startPeopleDirectory = async (options: Readonly<{ logger: Logger; connectorIds: () => readonly string[] }>): Promise<TPeopleDirectory> => {
@@ -59,11 +68,12 @@ export const startPeopleDirectory = async (options: Readonly<{ logger: Logger; c
   await refresh();
   const stop = every(PEOPLE_REFRESH_MS, refresh);
   return {
-    factsOf: (connectorId, account) => {
-      // A site switched on since the last load: read its connector's people now rather than in up to 15 s.
-      if (!byConnector.has(connectorId) && !isFailing) void refresh();
-      return personFactsOf(byConnector.get(connectorId), account);
-    },
+    factsOf: (connectorId, account) => personFactsOf(byConnector.get(connectorId), account),
+    // A site switched on since the last load: its first requests must not be judged without its verified domains.
+    ready: (connectorId) =>
+      byConnector.has(connectorId) || isFailing
+        ? null
+        : Promise.race([refresh(), new Promise<void>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS).unref())]),
     refresh,
     close: stop,
   };
