@@ -113,6 +113,13 @@ describe("session policy filters", () => {
     expect(matches(audit(), { action: "proxy_other" })).toBe("no");
   });
 
+  it("a monitor with file filters and no actions watches downloads and exports only (a page is not a file)", () => {
+    const bigFiles = audit({ fileSizeAboveMb: 50 });
+    expect(matches(bigFiles, { action: "proxy_view_page", fileName: null, fileSizeBytes: undefined })).toBe("no");
+    expect(matches(bigFiles, { fileSizeBytes: undefined })).toBe("needs_size");
+    expect(matches(bigFiles, { action: "proxy_export_space", fileSizeBytes: 60 * MB })).toBe("yes");
+  });
+
   it("combines every filter with AND", () => {
     const p = block({ device: "unmanaged", ipTags: ["tor"], fileExtensions: ["pdf"], products: ["confluence"] });
     expect(matches(p, { ipTags: ["tor"] })).toBe("yes");
@@ -194,6 +201,7 @@ describe("ZCreateSessionPolicyInput rejects malformed policies, naming the field
     ["priority 0", { priority: 0 }, ["priority"]],
     ["alert without severity", { alert: { maxPerDay: 3 } }, ["alert", "severity"]],
     ["file filters on a monitor of page views", { controlType: "monitor", action: { kind: "audit" }, filters: { actions: ["proxy_view_page"], fileExtensions: ["pdf"] } }, ["filters"]],
+    ["file filters on blocked page views", { controlType: "block_activities", filters: { actions: ["proxy_view_page"], fileSizeAboveMb: 5 } }, ["filters"]],
   ])("%s", (_label, input, path) => {
     expect(pathsOf(input)).toContainEqual(path);
   });
