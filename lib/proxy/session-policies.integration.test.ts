@@ -194,6 +194,30 @@ describe("session policies in the proxy", () => {
     expect((await activityOf("proxy_download_attachment", pdf.path, since)).sessionOutcome).toBeNull();
   });
 
+  it("blocks another activity with a 403: the block page for a navigation, a line of text for a script, none of the page", async () => {
+    const policyId = await savePolicy({ name: "No HR pages for Bob", controlType: "block_activities", filters: { users: ["bob@acme.io"], actions: ["proxy_view_page"] }, action: { kind: "block", contact: "hr@acme.com" }, priority: 100, enabled: true, description: "", notifyUser: false, alert: null });
+    const bob = await signIn("bob@acme.io");
+    const page = catalog.pages[0]?.path ?? "/";
+    const since = new Date();
+    const navigation = await get(bob, page, { "sec-fetch-mode": "navigate", accept: "text/html" });
+    expect(navigation.status).toBe(403);
+    expect(navigation.headers["x-watchpost-blocked"]).toBe(policyId);
+    const html = navigation.body.toString("utf8");
+    expect(html).toContain("<title>Blocked by No HR pages for Bob</title>");
+    expect(html).toContain("hr@acme.com");
+    expect(html).not.toContain("http-equiv");
+    expect(html).not.toContain("Bob Builder");
+    const script = await get(bob, page, { "sec-fetch-mode": "cors" });
+    expect(script.status).toBe(403);
+    expect(String(script.headers["content-type"])).toMatch(/^text\/plain/);
+    expect(script.body.toString("utf8")).toMatch(/^Blocked by No HR pages for Bob: /);
+    const activity = await activityOf("proxy_view_page", page, since);
+    expect(activity).toMatchObject({ sessionOutcome: "blocked", sessionPolicyIds: [policyId], actorEmail: "bob@acme.io" });
+    expect(activity.message).toMatch(/^Blocked page view of /);
+    const ada = await signIn("ada@acme.com");
+    expect((await get(ada, page)).status).toBe(200);
+  });
+
   it("picks up a new policy, and its removal, within 5 s", async () => {
     const ada = await signIn("ada@acme.com");
     expect((await get(ada, pdf.path)).body.length).toBe(pdf.size);

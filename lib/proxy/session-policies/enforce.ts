@@ -1,7 +1,7 @@
 // Session policies on one proxied request: the facts the evaluator needs, in two phases (the request; then, when a
 // policy's match depends on the file, the site's answer headers), and what the activity records of the verdict.
 import type { IncomingHttpHeaders } from "node:http";
-import type { TSessionPolicy } from "../../shared/schemas/session-policies";
+import { DOWNLOAD_ACTIONS, type TSessionPolicy } from "../../shared/schemas/session-policies";
 import type { TClassification } from "../classify";
 import type { TDevice } from "../device";
 import type { TAccount } from "../session-tracker";
@@ -84,7 +84,7 @@ const hasFileNameFilter = (p: TSessionPolicy) => Boolean(p.filters.fileExtension
 
 /** Whether the answer's headers can change the verdict: a size to learn, or a file name only the answer can give. */
 export const needsAnswer = (decision: TSessionDecision, facts: TSessionRequestFacts, policies: readonly TSessionPolicy[]): boolean =>
-  !decision.blockedBy && (decision.needsFileSize || (facts.fileName === null && policies.some(hasFileNameFilter)));
+  !decision.blockedBy && (decision.needsFileSize || (facts.fileName === null && DOWNLOAD_ACTIONS.includes(facts.action) && policies.some(hasFileNameFilter)));
 
 /** The second phase: the same policies with the file the answer describes. */
 export const evaluateWithAnswer = (policies: readonly TSessionPolicy[], facts: TSessionRequestFacts, file: TFileFacts): TSessionDecision =>
