@@ -33,14 +33,14 @@ export const personFactsOf = (people: TConnectorPeople | undefined, account: Rea
 
 export type TPeopleDirectory = Readonly<{
   factsOf: (connectorId: string, account: Readonly<{ id: string; email: string | null }> | null) => TPersonFacts;
-  /** null when the connector's people are loaded; else a load to await first (a site switched on since the last one), at most 1 s. */
+  /** null when the connector's people are loaded; else a load to await first (a site switched on since the last one), at most 2 s. */
   ready: (connectorId: string) => Promise<void> | null;
   refresh: () => Promise<void>;
   close: () => void;
 }>;
 
-/** The longest a request waits for the people of a connector the proxy has not read yet. */
-const READY_TIMEOUT_MS = 1_000;
+/** The longest a request waits for the people of a connector the proxy has not read yet (two small queries, twice at worst). */
+const READY_TIMEOUT_MS = 2_000;
 
 /** Loads once, then every PEOPLE_REFRESH_MS; a database error keeps the last good state (logged once per outage). */
 export const startPeopleDirectory = async (options: Readonly<{ logger: Logger; connectorIds: () => readonly string[] }>): Promise<TPeopleDirectory> => {
@@ -70,10 +70,15 @@ export const startPeopleDirectory = async (options: Readonly<{ logger: Logger; c
   return {
     factsOf: (connectorId, account) => personFactsOf(byConnector.get(connectorId), account),
     // A site switched on since the last load: its first requests must not be judged without its verified domains.
-    ready: (connectorId) =>
-      byConnector.has(connectorId) || isFailing
-        ? null
-        : Promise.race([refresh(), new Promise<void>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS).unref())]),
+    ready: (connectorId) => {
+      if (byConnector.has(connectorId) || isFailing) return null;
+      // A load already running may have listed the connectors before this one was switched on: then read again.
+      const load = (async () => {
+        await refresh();
+        if (!byConnector.has(connectorId) && !isFailing) await refresh();
+      })();
+      return Promise.race([load, new Promise<void>((resolve) => setTimeout(resolve, READY_TIMEOUT_MS).unref())]);
+    },
     refresh,
     close: stop,
   };
