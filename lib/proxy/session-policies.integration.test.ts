@@ -7,7 +7,7 @@ import { getDb } from "../server/db";
 import { SESSION_POLICY_TEMPLATES, type TCreateSessionPolicyInput } from "../shared/schemas/session-policies";
 import { fileSha256, siteCatalog } from "../simulator/sites/catalog";
 import { SIMULATED_PASSWORD } from "../simulator/sites/credentials";
-import { startWithAcme } from "../simulator/test-support";
+import { acmeDefinition, startWithAcme } from "../simulator/test-support";
 import type { TRunningSimulator } from "../simulator/start-simulator";
 import { startSessionProxy, type TRunningSessionProxy } from "./start-proxy";
 import { cookiesOf, createDeviceCa, proxyRequest, type TClientCert, type TResponse } from "./testing/client";
@@ -64,8 +64,8 @@ const signIn = async (email: string, clientCert?: TClientCert, port = proxy.port
   return { cookie: cookiesOf(posted).join("; "), clientCert };
 };
 
-const get = (who: TSignedIn, pathname: string, headers: Record<string, string> = {}, port = proxy.port): Promise<TResponse> =>
-  proxyRequest(port, HOST, pathname, { clientCert: who.clientCert, headers: { cookie: who.cookie, accept: "*/*", ...headers } });
+const get = (who: TSignedIn, pathname: string, headers: Record<string, string> = {}, port = proxy.port, host = HOST): Promise<TResponse> =>
+  proxyRequest(port, host, pathname, { clientCert: who.clientCert, headers: { cookie: who.cookie, accept: "*/*", ...headers } });
 
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
@@ -176,6 +176,29 @@ describe("session policies in the proxy", () => {
     expect((await get(bob, page)).status).toBe(200);
     const internal = await waitFor(() => getDb().activity.findFirst({ where: { connectorId, action: "proxy_view_page", actorEmail: "bob@acme.io", storedAt: { gte: since } } }), 5_000);
     expect(internal.sessionOutcome).toBeNull();
+  });
+
+  it("judges the first requests to a site switched on after the proxy started with its connector's verified domains", async () => {
+    const policyId = await savePolicy(template("monitor_external_users"));
+    const late = await startWithAcme({ port: 0, rateLimits: { enabled: false } }, acmeDefinition({ sites: [{ name: "late" }] }));
+    try {
+      const site = await insertProtectedSite(late.baseUrl, "late");
+      await getDb().orgDomain.create({ data: { connectorId: site.connectorId, name: "acme.com", status: "verified", syncedAt: new Date() } });
+      const host = `late.atlassian.net.${PROXY_DOMAIN}`;
+      await waitFor(async () => (await proxyRequest(proxy.port, host, "/login")).status === 200, 5_000);
+      const since = new Date();
+      const posted = await proxyRequest(proxy.port, host, "/login", {
+        method: "POST",
+        body: new URLSearchParams({ email: "carol@contractors.example", password: SIMULATED_PASSWORD, continue: "/" }).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      const page = catalog.pages[0]?.path ?? "/";
+      expect((await get({ cookie: cookiesOf(posted).join("; ") }, page, {}, proxy.port, host)).status).toBe(200);
+      const first = await waitFor(() => getDb().activity.findFirst({ where: { connectorId: site.connectorId, action: "proxy_view_page", storedAt: { gte: since } } }), 5_000);
+      expect(first).toMatchObject({ actorEmail: "carol@contractors.example", sessionOutcome: "audited", sessionPolicyIds: [policyId] });
+    } finally {
+      await late.close();
+    }
   });
 
   it("decides a size filter from the answer: the 100 MB file is blocked unread, a small one passes", async () => {
