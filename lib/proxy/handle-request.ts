@@ -16,7 +16,7 @@ import type { TProxyWriter } from "./proxy-writer";
 import { NOTICE_PATH_PREFIX, sendBlocked, sendNotice, type TNoticeStore } from "./session-policies/block-response";
 import { evaluateRequest, evaluateWithAnswer, fileOfAnswer, needsAnswer, NO_DECISION, requestFacts, type TPolicySources } from "./session-policies/enforce";
 import type { TSessionPolicy } from "../shared/schemas/session-policies";
-import type { TSessionTracker } from "./session-tracker";
+import type { TProxySession, TSessionTracker } from "./session-tracker";
 import { fetchAccount } from "./upstream";
 
 /** An anonymous session asks /gateway/api/me at most this often (right away after a sign-in). */
@@ -61,6 +61,30 @@ const siteOfMediaRequest = (url: URL, req: IncomingMessage, ctx: THandlerContext
 };
 
 const loggedSockets = new WeakSet<object>();
+
+/** How long a request judged by session policies waits for its session's sign-in to say who signed in. */
+const IDENTITY_WAIT_MS = 3_000;
+
+/** A session's sign-in or /gateway/api/me call in progress, which a request to be judged by session policies waits for. */
+const identityInFlight = new WeakMap<TProxySession, Promise<unknown>>();
+/** Registers work that may tell who the session is; the returned function ends it. */
+const startIdentityWork = (session: TProxySession): (() => void) => {
+  let end = () => undefined as void;
+  const work = new Promise<void>((resolve) => (end = resolve));
+  identityInFlight.set(session, work);
+  return () => {
+    end();
+    if (identityInFlight.get(session) === work) identityInFlight.delete(session);
+  };
+};
+const learnIdentity = async <T>(session: TProxySession, lookup: Promise<T>): Promise<T> => {
+  const done = startIdentityWork(session);
+  try {
+    return await lookup;
+  } finally {
+    done();
+  }
+};
 
 /** A presented certificate that does not make the device managed is logged once per connection, by subject only. */
 const noteDevice = (req: IncomingMessage, device: TDevice, logger: Logger) => {
@@ -119,7 +143,7 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
   const cookie = upstreamCookieHeader(cookies);
   if (target.kind === "site" && !session.account && cookie && Date.now() - session.identityCheckedAt >= IDENTITY_RETRY_MS) {
     session.identityCheckedAt = Date.now();
-    const account = await fetchAccount(upstream, cookie, userAgent ?? undefined);
+    const account = await learnIdentity(session, fetchAccount(upstream, cookie, userAgent ?? undefined));
     if (account) {
       session.account = account;
       ctx.tracker.touch(session);
@@ -132,7 +156,12 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
   // Session policies: on the request; when a match depends on the file, again on the answer's headers.
   const policies = ctx.directory.policies();
   const isEvaluated = policies.length > 0 && klass.action !== "proxy_other";
-  if (isEvaluated) await ctx.people.ready(site.connectorId);
+  if (isEvaluated) {
+    await ctx.people.ready(site.connectorId);
+    // The browser follows a sign-in's redirect while the proxy still asks who signed in: judge it as that person.
+    const pending = session.account ? undefined : identityInFlight.get(session);
+    if (pending) await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS).unref())]);
+  }
   const facts =
     isEvaluated
       ? requestFacts({ klass, siteHost: site.host, connectorId: site.connectorId, account: session.account, device, ip, userAgent }, ctx)
@@ -142,37 +171,45 @@ export const handleProxyRequest = async (req: IncomingMessage, res: ServerRespon
   const block = (policy: TSessionPolicy, fileName: string | null) => (out: typeof res) =>
     sendBlocked({ req, res: out, policy, orgName: site.connectorName, isDownload, fileName, notices: ctx.notices });
   const extraCookies = isNew ? [proxySessionCookie(site.host, session.id, ctx.domain)] : [];
+  // Registered before the answer goes out: the browser follows a sign-in's redirect before the proxy has asked who
+  // signed in, and that next request must be judged as that person.
+  const isSignIn = klass.action === "proxy_sign_in" || (req.method === "POST" && url.pathname === "/login");
+  const endSignIn = isSignIn && target.kind === "site" ? startIdentityWork(session) : () => undefined;
   let result: TForwardResult;
-  if (decision.blockedBy) {
-    // Never forwarded: the site does not see the request at all.
-    req.resume();
-    if (extraCookies.length) res.setHeader("set-cookie", extraCookies);
-    const bytesSent = block(decision.blockedBy, klass.fileName ?? klass.objectName ?? null)(res);
-    result = { status: res.statusCode, bytesSent, contentType: String(res.getHeader("content-type") ?? "") || null, outcome: "blocked", upstreamCookies: [], answer: null };
-  } else {
-    const onAnswer =
-      facts && needsAnswer(decision, facts, policies)
-        ? (answer: NonNullable<TForwardResult["answer"]>) => {
-            const file = fileOfAnswer(klass, answer.status, answer.headers);
-            decision = evaluateWithAnswer(policies, facts, file);
-            return decision.blockedBy ? block(decision.blockedBy, file.name ?? klass.objectName ?? null) : null;
-          }
-        : undefined;
-    result = await forwardRequest({ req, res, upstream, proxied, kind: target.kind, siteHost: site.host, domain: ctx.domain, path, cookie, extraCookies, onAnswer });
-  }
+  try {
+    if (decision.blockedBy) {
+      // Never forwarded: the site does not see the request at all.
+      req.resume();
+      if (extraCookies.length) res.setHeader("set-cookie", extraCookies);
+      const bytesSent = block(decision.blockedBy, klass.fileName ?? klass.objectName ?? null)(res);
+      result = { status: res.statusCode, bytesSent, contentType: String(res.getHeader("content-type") ?? "") || null, outcome: "blocked", upstreamCookies: [], answer: null };
+    } else {
+      const onAnswer =
+        facts && needsAnswer(decision, facts, policies)
+          ? (answer: NonNullable<TForwardResult["answer"]>) => {
+              const file = fileOfAnswer(klass, answer.status, answer.headers);
+              decision = evaluateWithAnswer(policies, facts, file);
+              return decision.blockedBy ? block(decision.blockedBy, file.name ?? klass.objectName ?? null) : null;
+            }
+          : undefined;
+      result = await forwardRequest({ req, res, upstream, proxied, kind: target.kind, siteHost: site.host, domain: ctx.domain, path, cookie, extraCookies, onAnswer });
+    }
 
-  // A sign-in sets the site's cookie in its answer: ask who signed in with it now, so the sign-in activity names the
-  // user; else at the next request.
-  if (klass.action === "proxy_sign_in" || (req.method === "POST" && url.pathname === "/login")) {
-    session.identityCheckedAt = -Infinity;
-    if (target.kind === "site" && result.upstreamCookies.length > 0 && result.status < 400) {
-      session.identityCheckedAt = Date.now();
-      const account = await fetchAccount(upstream, [cookie, ...result.upstreamCookies].filter(Boolean).join("; "), userAgent ?? undefined);
-      if (account) {
-        session.account = account;
-        ctx.tracker.touch(session);
+    // A sign-in sets the site's cookie in its answer: ask who signed in with it now, so the sign-in activity names the
+    // user; else at the next request.
+    if (isSignIn) {
+      session.identityCheckedAt = -Infinity;
+      if (target.kind === "site" && result.upstreamCookies.length > 0 && result.status < 400) {
+        session.identityCheckedAt = Date.now();
+        const account = await fetchAccount(upstream, [cookie, ...result.upstreamCookies].filter(Boolean).join("; "), userAgent ?? undefined);
+        if (account) {
+          session.account = account;
+          ctx.tracker.touch(session);
+        }
       }
     }
+  } finally {
+    endSignIn();
   }
   ctx.tracker.record(session, { bytesSent: result.bytesSent, isDownload: isDownload && result.status < 400 && result.outcome !== "blocked" });
   if (klass.action === "proxy_other") return;
