@@ -51,6 +51,8 @@ export default defineConfig({
       WATCHPOST_DEMO: "0",
       // Lets throttling tests present distinct client IPs (X-Forwarded-For) without locking each other out.
       WATCHPOST_TRUST_PROXY: "1",
+      // The session-policy spec presents a Tor-listed client IP to the proxy with X-Forwarded-For.
+      WATCHPOST_PROXY_TRUST_PROXY: "1",
       // Notification tests deliver to webhook and SMTP receivers on 127.0.0.1 (docs/security.md).
       WATCHPOST_ALLOW_PRIVATE_TARGETS: "1",
       // The fuzz alone sends 18,000 requests in about 2 minutes with one token, far past the default 600 a minute;

@@ -52,6 +52,12 @@ export const ZEnv = z
       .regex(/^(\d{1,2}|true|false)$/, "must be the number of trusted proxy hops (0, 1, 2, …)")
       .optional()
       .transform((v) => (v === undefined || v === "false" ? 0 : v === "true" ? 1 : Number(v))),
+    /** Like WATCHPOST_TRUST_PROXY, for the session proxy: X-Forwarded-For hops to trust for the client IP session policies see (default 0). */
+    WATCHPOST_PROXY_TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|true|false)$/, "must be the number of trusted proxy hops (0, 1, 2, …)")
+      .optional()
+      .transform((v) => (v === undefined || v === "false" ? 0 : v === "true" ? 1 : Number(v))),
     /** Days the portal audit log is kept; the worker's hourly maintenance deletes older rows. */
     WATCHPOST_AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(36_500).default(400),
     /** Lets webhooks and SMTP reach private, loopback, link-local and CGNAT addresses (an internal relay). */

@@ -33,6 +33,7 @@ const main = async () => {
     dataDir,
     certFile: env.WATCHPOST_PROXY_CERT,
     keyFile: env.WATCHPOST_PROXY_KEY,
+    trustedHops: env.WATCHPOST_PROXY_TRUST_PROXY,
   });
   const trust = proxy.caCertPath ? `; trust ${path.relative(process.cwd(), proxy.caCertPath)} in browsers (README, Session proxy)` : "";
   console.log(`watchpost proxy: https://<site>.atlassian.net.${env.WATCHPOST_PROXY_DOMAIN}:${proxy.port}/${trust}`);

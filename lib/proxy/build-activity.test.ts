@@ -8,7 +8,7 @@ const record: TProxyRequestRecord = {
   siteHost: "acme.atlassian.net",
   sessionId: "s1",
   account: null,
-  device: { isManaged: false, subject: null, serial: null, problem: null },
+  device: { isManaged: false, subject: null, serial: null, issuer: null, problem: null },
   ip: "81.2.69.142",
   userAgent: "Mozilla/5.0",
   method: "GET",
@@ -40,11 +40,38 @@ describe("buildProxyActivity", () => {
   it("names the user and the managed device, and says when the client gave up", () => {
     const a = buildProxyActivity(
       { product: "jira-software", action: "proxy_view_page", objectType: "issue", objectId: "ACME-1", objectName: "ACME-1" },
-      { ...record, account: { id: "acc-1", email: "a@acme.test", name: "Ann" }, device: { isManaged: true, subject: "laptop-7", serial: "0A", problem: null }, outcome: "aborted" },
+      { ...record, account: { id: "acc-1", email: "a@acme.test", name: "Ann" }, device: { isManaged: true, subject: "laptop-7", serial: "0A", issuer: "Acme CA", problem: null }, outcome: "aborted" },
     );
     expect(a).toMatchObject({ actorId: "acc-1", actorEmail: "a@acme.test", actorName: "Ann", message: "Viewed ACME-1 in Jira on a managed device (laptop-7) (aborted by the client)" });
     expect(a.searchText).toContain("ann");
     expect(a.isSystem).toBe(false);
+  });
+
+  it("records a session policy's block: outcome, policies in order, the file, and a message naming the policy", () => {
+    const policy = (id: string, name: string, kind: "audit" | "block") =>
+      ({ id, name, action: { kind }, priority: 1, createdAt: "", updatedAt: "", description: "", enabled: true, controlType: "control_download", filters: {}, notifyUser: false, alert: null }) as const;
+    const audit = policy("p-audit", "Watch downloads", "audit");
+    const block = policy("p-block", "No unmanaged downloads", "block");
+    const file = { name: "report.pdf", sizeBytes: 1_258_291, contentType: "application/pdf" };
+    const a = buildProxyActivity(
+      { product: "confluence", action: "proxy_download_attachment", fileName: "report.pdf" },
+      { ...record, outcome: "blocked", bytesSent: 300, decision: { outcome: "blocked", blockedBy: block, matched: [audit, block], needsFileSize: false }, file },
+    );
+    expect(a).toMatchObject({
+      sessionOutcome: "blocked",
+      sessionPolicyIds: ["p-audit", "p-block"],
+      message: "Blocked download of report.pdf (policy No unmanaged downloads) from Confluence on an unmanaged device",
+      raw: {
+        outcome: "blocked",
+        blockedBy: "p-block",
+        policies: [{ id: "p-audit", name: "Watch downloads", action: "audit" }, { id: "p-block", name: "No unmanaged downloads", action: "block" }],
+        file,
+      },
+    });
+    const audited = buildProxyActivity({ product: "confluence", action: "proxy_view_page", objectName: "Home" }, { ...record, decision: { outcome: "audited", blockedBy: null, matched: [audit], needsFileSize: false } });
+    expect(audited).toMatchObject({ sessionOutcome: "audited", sessionPolicyIds: ["p-audit"], raw: { outcome: "completed", blockedBy: null, file: null } });
+    expect(audited.message).toBe("Viewed Home in Confluence on an unmanaged device (audited: policy Watch downloads)");
+    expect(buildProxyActivity({ product: "confluence", action: "proxy_view_page" }, record)).toMatchObject({ sessionOutcome: null, sessionPolicyIds: [], raw: { policies: [], blockedBy: null } });
   });
 });
 

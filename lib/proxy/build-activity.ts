@@ -4,13 +4,14 @@ import type { TSessionActivity } from "../server/repositories/activity-repositor
 import { buildSearchText } from "../server/services/sync/normalize-event";
 import { PROXY_ACTION_NAMES, type TClassification } from "./classify";
 import type { TDevice } from "./device";
+import type { TSessionDecision } from "./session-policies/evaluate";
+import type { TFileFacts } from "./session-policies/enforce";
 import type { TAccount } from "./session-tracker";
 
 /** Enrichment fills these from the IP (ranges, threat lists, GeoIP) when the batch is written. */
 export const NO_LOCATION: Omit<TEnrichable, "ip"> = { country: null, countryCode: null, region: null, city: null, lat: null, lon: null, locationSource: null, ipCategory: null, ipTags: [] };
 
-export type TOutcome = "completed" | "aborted" | "upstream_error";
-
+export type TOutcome = "completed" | "aborted" | "upstream_error" | "blocked";
 
 const PRODUCT_NAMES: Record<string, string> = { confluence: "Confluence", "jira-software": "Jira", bitbucket: "Bitbucket", atlassian: "Atlassian" };
 
@@ -34,15 +35,26 @@ export const formatBytes = (bytes: number): string => {
 
 const describeDevice = (device: TDevice) => (device.isManaged ? `a managed device${device.subject ? ` (${device.subject})` : ""}` : "an unmanaged device");
 
-const describe = (klass: TClassification, input: TProxyRequestRecord): string => {
-  const product = PRODUCT_NAMES[klass.product] ?? klass.product;
-  const object = klass.fileName ?? klass.objectName ?? klass.objectId ?? input.path;
+/** What a blocked request was, in the message: "Blocked download of report.pdf (policy …)". */
+const blockedNoun = (action: string) =>
+  action.startsWith("proxy_download_") ? "download" : action.startsWith("proxy_export_") ? "export" : action === "proxy_view_page" ? "page view" : action === "proxy_sign_in" ? "sign-in" : "request";
+
+const describeAction = (klass: TClassification, input: TProxyRequestRecord, product: string, object: string): string => {
   const on = `on ${describeDevice(input.device)}`;
   const outcome = input.outcome === "completed" ? "" : input.outcome === "aborted" ? " (aborted by the client)" : " (failed: upstream error)";
   if (klass.action === "proxy_sign_in") return `Signed in to ${input.siteHost} ${on}${outcome}`;
   if (klass.action === "proxy_view_page") return `Viewed ${object} in ${product} ${on}${outcome}`;
   const verb = klass.action.startsWith("proxy_export_") ? "Exported" : "Downloaded";
   return `${verb} ${object} (${formatBytes(input.bytesSent)}) from ${product} ${on}${outcome}`;
+};
+
+const describe = (klass: TClassification, input: TProxyRequestRecord): string => {
+  const product = PRODUCT_NAMES[klass.product] ?? klass.product;
+  const object = klass.fileName ?? input.file?.name ?? klass.objectName ?? klass.objectId ?? input.path;
+  const blockedBy = input.decision?.blockedBy;
+  if (blockedBy) return `Blocked ${blockedNoun(klass.action)} of ${object} (policy ${blockedBy.name}) from ${product} on ${describeDevice(input.device)}`;
+  const audited = input.decision?.outcome === "audited" ? ` (audited: policy ${input.decision.matched.map((p) => p.name).join(", ")})` : "";
+  return describeAction(klass, input, product, object) + audited;
 };
 
 /** What the proxy knows about one finished request. */
@@ -63,6 +75,10 @@ export type TProxyRequestRecord = Readonly<{
   bytesSent: number;
   contentType: string | null;
   outcome: TOutcome;
+  /** The session policies' verdict (null: none enabled, or not evaluated). */
+  decision?: TSessionDecision | null;
+  /** The file the request moved (or would have), for downloads and exports. */
+  file?: TFileFacts | null;
 }>;
 
 export const buildProxyActivity = (klass: TClassification, input: TProxyRequestRecord): TSessionActivity => {
@@ -96,6 +112,8 @@ export const buildProxyActivity = (klass: TClassification, input: TProxyRequestR
     ip: input.ip,
     ...NO_LOCATION,
     message: describe(klass, input),
+    sessionOutcome: input.decision?.outcome ?? null,
+    sessionPolicyIds: input.decision?.matched.map((p) => p.id) ?? [],
     raw: {
       sessionId: input.sessionId,
       device: { managed: input.device.isManaged, subject: input.device.subject, serial: input.device.serial },
@@ -106,7 +124,10 @@ export const buildProxyActivity = (klass: TClassification, input: TProxyRequestR
       status: input.status,
       bytesSent: input.bytesSent,
       contentType: input.contentType,
-      outcome: input.outcome,
+      outcome: input.decision?.blockedBy ? "blocked" : input.outcome,
+      policies: input.decision?.matched.map((p) => ({ id: p.id, name: p.name, action: p.action.kind })) ?? [],
+      blockedBy: input.decision?.blockedBy?.id ?? null,
+      file: input.file ?? null,
     },
   };
   return { ...activity, searchText: buildSearchText(activity as Parameters<typeof buildSearchText>[0]) };

@@ -6,21 +6,23 @@ export type TDevice = Readonly<{
   /** Subject CN (or the whole subject) and serial of the presented certificate, when one was readable. */
   subject: string | null;
   serial: string | null;
+  /** Issuer CN (or the whole issuer) of the presented certificate: session policies filter on it. */
+  issuer: string | null;
   /** Why a presented certificate does not make the device managed (OpenSSL's code, or "revoked"). */
   problem: string | null;
 }>;
 
-export const UNMANAGED: TDevice = { isManaged: false, subject: null, serial: null, problem: null };
+export const UNMANAGED: TDevice = { isManaged: false, subject: null, serial: null, issuer: null, problem: null };
 
-type TPeer = Pick<PeerCertificate, "subject" | "serialNumber"> | Record<string, never> | null | undefined;
+type TPeer = Partial<Pick<PeerCertificate, "issuer">> & Pick<PeerCertificate, "subject" | "serialNumber"> | Record<string, never> | null | undefined;
 
-const subjectOf = (peer: TPeer): string | null => {
-  const subject = peer && "subject" in peer ? peer.subject : undefined;
-  if (!subject || typeof subject !== "object") return null;
-  const cn = subject.CN;
+const nameOf = (peer: TPeer, field: "subject" | "issuer"): string | null => {
+  const name = peer && field in peer ? (peer as Partial<Pick<PeerCertificate, "subject" | "issuer">>)[field] : undefined;
+  if (!name || typeof name !== "object") return null;
+  const cn = name.CN;
   if (typeof cn === "string" && cn) return cn;
   if (Array.isArray(cn) && typeof cn[0] === "string") return cn[0];
-  const parts = Object.entries(subject).map(([k, v]) => `${k}=${String(v)}`);
+  const parts = Object.entries(name).map(([k, v]) => `${k}=${String(v)}`);
   return parts.length ? parts.join(", ") : null;
 };
 
@@ -38,12 +40,13 @@ export const classifyDevice = (
   revokedSerials: ReadonlySet<string>,
 ): TDevice => {
   const serial = input.peer && "serialNumber" in input.peer ? normalizeSerial(input.peer.serialNumber) : null;
-  const subject = subjectOf(input.peer);
+  const subject = nameOf(input.peer, "subject");
   if (!serial && !subject) return UNMANAGED;
-  if (!input.isAuthorized) return { isManaged: false, subject, serial, problem: String(input.authorizationError ?? "not trusted") };
-  if (!serial) return { isManaged: false, subject, serial, problem: "no readable serial" };
-  if (revokedSerials.has(serial)) return { isManaged: false, subject, serial, problem: "revoked" };
-  return { isManaged: true, subject, serial, problem: null };
+  const issuer = nameOf(input.peer, "issuer");
+  if (!input.isAuthorized) return { isManaged: false, subject, serial, issuer, problem: String(input.authorizationError ?? "not trusted") };
+  if (!serial) return { isManaged: false, subject, serial, issuer, problem: "no readable serial" };
+  if (revokedSerials.has(serial)) return { isManaged: false, subject, serial, issuer, problem: "revoked" };
+  return { isManaged: true, subject, serial, issuer, problem: null };
 };
 
 /** Reads a TLS socket's client certificate without ever throwing (a malformed one is unmanaged). */

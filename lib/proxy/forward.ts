@@ -1,5 +1,5 @@
 // Forwards one request upstream and streams the answer back, rewriting upstream authorities where it can.
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { pipeline, type Transform } from "node:stream";
 import zlib from "node:zlib";
 import { rewriteSetCookie } from "./cookies";
@@ -18,8 +18,21 @@ const URL_HEADERS = new Set(["location", "content-location", "refresh", "link", 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "proxy-authorization", "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "host"]);
 const DECODABLE = ["gzip", "deflate", "br"];
 
-/** `upstreamCookies`: the name=value pairs the upstream set (a sign-in's new session cookie, to ask who signed in). */
-export type TForwardResult = Readonly<{ status: number; bytesSent: number; contentType: string | null; outcome: TOutcome; upstreamCookies: readonly string[] }>;
+/**
+ * `upstreamCookies`: the name=value pairs the upstream set (a sign-in's new session cookie, to ask who signed in).
+ * `answer`: the upstream's status and headers, when it answered (what a download's file facts come from).
+ */
+export type TForwardResult = Readonly<{
+  status: number;
+  bytesSent: number;
+  contentType: string | null;
+  outcome: TOutcome;
+  upstreamCookies: readonly string[];
+  answer: Readonly<{ status: number; headers: IncomingHttpHeaders }> | null;
+}>;
+
+/** Sends the proxy's own answer instead of the upstream's and returns the bytes sent (a session policy's block). */
+export type TReplaceAnswer = (res: ServerResponse) => number;
 
 export type TForwardInput = Readonly<{
   req: IncomingMessage;
@@ -34,6 +47,11 @@ export type TForwardInput = Readonly<{
   cookie: string | undefined;
   /** Set-Cookie headers of the proxy's own (a new session's cookie). */
   extraCookies: readonly string[];
+  /**
+   * Asked once the upstream's headers arrive, before anything is sent: a function replaces the answer (the upstream
+   * body is dropped unread), null lets it through.
+   */
+  onAnswer?: (answer: Readonly<{ status: number; headers: IncomingHttpHeaders }>) => TReplaceAnswer | null;
 }>;
 
 /** The client's Accept-Encoding, limited to what the proxy can decode when it has to rewrite the body. */
@@ -90,19 +108,22 @@ export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
     let bytesSent = 0;
     let contentType: string | null = null;
     let upstreamCookies: string[] = [];
+    let answer: TForwardResult["answer"] = null;
     let hasUpstreamFailed = false;
+    let isReplaced = false;
     let isSettled = false;
     const settle = () => {
       if (isSettled) return;
       isSettled = true;
-      const outcome: TOutcome = hasUpstreamFailed ? "upstream_error" : res.writableFinished ? "completed" : "aborted";
-      resolve({ status, bytesSent, contentType, outcome, upstreamCookies });
+      const outcome: TOutcome = isReplaced ? "blocked" : hasUpstreamFailed ? "upstream_error" : res.writableFinished ? "completed" : "aborted";
+      resolve({ status, bytesSent, contentType, outcome, upstreamCookies, answer });
     };
     res.on("close", settle);
 
     const authority = input.kind === "media" ? upstream.mediaAuthority : upstream.siteAuthority;
     const upstreamRequest = requestUpstream(upstream, { method: req.method ?? "GET", path: input.path, authority, headers });
     upstreamRequest.on("error", () => {
+      if (isReplaced) return;
       hasUpstreamFailed = true;
       if (!res.headersSent) sendUpstreamDown(res, proxied.siteAuthority);
       else res.destroy();
@@ -126,6 +147,19 @@ export const forwardRequest = (input: TForwardInput): Promise<TForwardResult> =>
     });
     const relay = (upstreamResponse: IncomingMessage) => {
       status = upstreamResponse.statusCode ?? 502;
+      answer = { status, headers: upstreamResponse.headers };
+      const replace = input.onAnswer?.(answer);
+      if (replace) {
+        // Blocked on what the answer said (a file too large): not one upstream byte reaches the client.
+        isReplaced = true;
+        upstreamResponse.on("error", () => undefined);
+        upstreamResponse.destroy();
+        upstreamRequest.destroy();
+        bytesSent = replace(res);
+        status = res.statusCode;
+        contentType = String(res.getHeader("content-type") ?? "") || null;
+        return;
+      }
       contentType = upstreamResponse.headers["content-type"] ?? null;
       const encoding = (upstreamResponse.headers["content-encoding"] ?? "").trim().toLowerCase();
       const isRewritten = isRewritableBody(

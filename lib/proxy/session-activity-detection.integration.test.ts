@@ -50,7 +50,7 @@ describe("session-proxy activities in detection and the activity log", () => {
           siteHost: "acme.atlassian.net",
           sessionId: "00000000-0000-4000-8000-000000000001",
           account: { id: member.accountId, email: member.email, name: member.name },
-          device: { isManaged: false, subject: null, serial: null, problem: null },
+          device: { isManaged: false, subject: null, serial: null, issuer: null, problem: null },
           ip: "81.2.69.142",
           userAgent: "Mozilla/5.0",
           method: "GET",

@@ -8,7 +8,7 @@ import {
   listEndedProxySessionIds,
   type TNewProxySession,
 } from "../server/repositories/proxy-session-repository";
-import type { TDevice } from "./device";
+import { UNMANAGED, type TDevice } from "./device";
 
 export type TAccount = Readonly<{ id: string; email: string | null; name: string | null }>;
 
@@ -65,7 +65,7 @@ export const createSessionTracker = (logger: Logger) => {
         connectorId: row.connectorId,
         siteHost: row.siteHost,
         account: row.accountId ? { id: row.accountId, email: row.userEmail, name: row.userName } : null,
-        device: { isManaged: false, subject: null, serial: null, problem: null },
+        device: UNMANAGED,
         isEnded: row.isEnded,
         identityCheckedAt: -Infinity,
         lastSeenAt: Date.now(),

@@ -7,6 +7,9 @@ import { startProxyDirectory } from "./directory";
 import { handleProxyRequest } from "./handle-request";
 import { sendPage } from "./pages";
 import { createProxyWriter } from "./proxy-writer";
+import { createNoticeStore } from "./session-policies/block-response";
+import { startIpFacts } from "./session-policies/ip-facts";
+import { startPeopleDirectory } from "./session-policies/people";
 import { createSessionTracker } from "./session-tracker";
 import { loadServerTls } from "./tls-material";
 
@@ -26,6 +29,8 @@ export type TSessionProxyOptions = Readonly<{
   publicPort?: number;
   /** The classification table; default lib/proxy/classify.ts (tests of the proxy's plumbing pass their own). */
   classify?: typeof classifyRequest;
+  /** Hops of X-Forwarded-For to trust for the client IP (WATCHPOST_PROXY_TRUST_PROXY); default 0, the socket's address. */
+  trustedHops?: number;
 }>;
 
 export type TRunningSessionProxy = Readonly<{ port: number; caCertPath: string | null; close: () => Promise<void> }>;
@@ -44,9 +49,24 @@ export const startSessionProxy = async (options: TSessionProxyOptions): Promise<
     // and revocation (checked per request by serial) does not wait for them.
     onCasChanged: (pems) => server.setSecureContext({ cert: tls.cert, key: tls.key, ca: [...pems] }),
   });
+  const people = await startPeopleDirectory({ logger, connectorIds: () => directory.connectorIds() });
+  // GeoIP (45 MB) only once a policy filters on countries; the writer opens it anyway for the first activities.
+  const ipFacts = await startIpFacts({ logger, needsGeoIp: () => directory.policies().some((p) => Boolean(p.filters.countries?.length)) });
   const tracker = createSessionTracker(logger);
   const writer = createProxyWriter({ logger, tracker });
-  const context = { domain, port: options.publicPort ?? 0, directory, tracker, writer, logger, classify: options.classify ?? classifyRequest };
+  const context = {
+    domain,
+    port: options.publicPort ?? 0,
+    directory,
+    tracker,
+    writer,
+    logger,
+    classify: options.classify ?? classifyRequest,
+    trustedHops: options.trustedHops ?? 0,
+    notices: createNoticeStore(),
+    people,
+    ipFacts,
+  };
   server.on("request", (req, res) => {
     handleProxyRequest(req, res, context).catch((error: unknown) => {
       logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, "proxy request failed");
@@ -77,6 +97,8 @@ export const startSessionProxy = async (options: TSessionProxyOptions): Promise<
     caCertPath: tls.caCertPath,
     close: async () => {
       directory.close();
+      people.close();
+      ipFacts.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -55,11 +55,18 @@ const extensionOf = (fileName: string | null) => {
   return fileName && dot > 0 ? fileName.slice(dot + 1).toLowerCase() : null;
 };
 
-/** The actions a policy applies to: its own list, else its control type's default. */
+const hasFileFilter = (f: TSessionPolicyFilters) => hasAny(f.fileExtensions) || Boolean(f.fileNameContains) || f.fileSizeAboveMb !== undefined;
+
+/**
+ * The actions a policy applies to: its own list, else its control type's default. A monitor with file filters and no
+ * actions watches downloads and exports: a page is not a file (without this, "monitor files over 50 MB" audited large
+ * pages, and every page view waited for its answer's size).
+ */
 export const actionsOf = (policy: Pick<TSessionPolicy, "controlType" | "filters">): readonly TProxyAction[] | null => {
   if (hasAny(policy.filters.actions)) return policy.filters.actions;
   if (policy.controlType === "block_activities") return DEFAULT_BLOCKED_ACTIONS;
   if (policy.controlType === "control_download") return DOWNLOAD_ACTIONS;
+  if (hasFileFilter(policy.filters)) return DOWNLOAD_ACTIONS;
   return null;
 };
 

@@ -127,35 +127,32 @@ const PAGE_TYPES = {
   raw: "jsonb",
 } as const satisfies TRecordsetTypes<ReturnType<typeof toRow>>;
 
+const PAGE_COLUMNS = ["connector_id", "event_id", "event_time", "processed_at", "action", "action_name", "action_group", "product", "site_id", "site_name",
+  "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "token_id", "is_system", "is_admin_action", "is_impersonation", "targets",
+  "target_name", "ip", "country", "country_code", "region", "city", "lat", "lon", "location_source", "ip_category", "ip_tags", "message",
+  "search_text", "raw", "source"] as const;
+
+/** The SELECT list over the recordset `r` matching PAGE_COLUMNS. */
+const pageSelection = (connectorId: string, source: "audit_log" | "session_proxy") =>
+  [
+    sql<string>`${connectorId}::uuid`.as("connector_id"),
+    "r.event_id", "r.event_time", "r.processed_at", "r.action", "r.action_name", "r.action_group", "r.product", "r.site_id", "r.site_name",
+    "r.actor_id", "r.actor_name", "r.actor_email", "r.on_behalf_of_id", "r.auth_type", "r.token_id", "r.is_system", "r.is_admin_action",
+    "r.is_impersonation", "r.targets", "r.target_name", sql<string>`${sql.ref("r.ip")}::inet`.as("ip"), "r.country", "r.country_code",
+    "r.region", "r.city", "r.lat", "r.lon", "r.location_source", "r.ip_category",
+    // A JSON array to text[]: jsonb_to_recordset has no array fields.
+    sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("r.ip_tags")}))`.as("ip_tags"),
+    "r.message", "r.search_text", "r.raw", sql<string>`${source}::text`.as("source"),
+  ] as const;
+
 /** Inserts the page's new activities (a replayed event id is skipped); returns how many were new. */
-const insertPage = async (
-  trx: Sql,
-  connectorId: string,
-  activities: readonly TInsertableActivity[],
-  source: "audit_log" | "session_proxy" = "audit_log",
-): Promise<number> => {
+const insertPage = async (trx: Sql, connectorId: string, activities: readonly TInsertableActivity[]): Promise<number> => {
   if (activities.length === 0) return 0;
   const r = jsonRecordset("r", PAGE_TYPES, activities.map(toRow));
   const result = await trx
     .insertInto("activities")
-    .columns(["connector_id", "event_id", "event_time", "processed_at", "action", "action_name", "action_group", "product", "site_id", "site_name",
-      "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "token_id", "is_system", "is_admin_action", "is_impersonation", "targets",
-      "target_name", "ip", "country", "country_code", "region", "city", "lat", "lon", "location_source", "ip_category", "ip_tags", "message",
-      "search_text", "raw", "source"])
-    .expression((eb) =>
-      eb
-        .selectFrom(r)
-        .select([
-          sql<string>`${connectorId}::uuid`.as("connector_id"),
-          "r.event_id", "r.event_time", "r.processed_at", "r.action", "r.action_name", "r.action_group", "r.product", "r.site_id", "r.site_name",
-          "r.actor_id", "r.actor_name", "r.actor_email", "r.on_behalf_of_id", "r.auth_type", "r.token_id", "r.is_system", "r.is_admin_action",
-          "r.is_impersonation", "r.targets", "r.target_name", sql<string>`${sql.ref("r.ip")}::inet`.as("ip"), "r.country", "r.country_code",
-          "r.region", "r.city", "r.lat", "r.lon", "r.location_source", "r.ip_category",
-          // A JSON array to text[]: jsonb_to_recordset has no array fields.
-          sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("r.ip_tags")}))`.as("ip_tags"),
-          "r.message", "r.search_text", "r.raw", sql<string>`${source}::text`.as("source"),
-        ]),
-    )
+    .columns(PAGE_COLUMNS)
+    .expression((eb) => eb.selectFrom(r).select(pageSelection(connectorId, "audit_log")))
     .onConflict((oc) => oc.columns(["connector_id", "event_id"]).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -197,8 +194,15 @@ export const storeActivityPage = async (
   });
 };
 
-/** One session-proxy request as an activity (source `session_proxy`; raw: the proxy's record of the request). */
-export type TSessionActivity = TInsertableActivity & Readonly<{ connectorId: string; raw: Readonly<Record<string, unknown>> }>;
+/**
+ * One session-proxy request as an activity (source `session_proxy`; raw: the proxy's record of the request), with the
+ * session policies' verdict: `sessionOutcome` ('blocked' | 'audited', null when no policy matched) and the matching
+ * policies' ids in evaluation order.
+ */
+export type TSessionActivity = TInsertableActivity &
+  Readonly<{ connectorId: string; raw: Readonly<Record<string, unknown>>; sessionOutcome: "blocked" | "audited" | null; sessionPolicyIds: readonly string[] }>;
+
+const SESSION_TYPES = { ...PAGE_TYPES, session_outcome: "text", session_policy_ids: "jsonb" } as const;
 
 /**
  * Inserts the session proxy's activities, one statement per connector. No cursor and no lease: the proxy is the
@@ -208,7 +212,24 @@ export const insertSessionActivities = async (activities: readonly TSessionActiv
   const byConnector = new Map<string, TSessionActivity[]>();
   for (const a of activities) byConnector.set(a.connectorId, [...(byConnector.get(a.connectorId) ?? []), a]);
   let inserted = 0;
-  for (const [connectorId, rows] of byConnector) inserted += await insertPage(db, connectorId, rows, "session_proxy");
+  for (const [connectorId, rows] of byConnector) {
+    const r = jsonRecordset("r", SESSION_TYPES, rows.map((a) => ({ ...toRow(a), session_outcome: a.sessionOutcome, session_policy_ids: a.sessionPolicyIds })));
+    const result = await db
+      .insertInto("activities")
+      .columns([...PAGE_COLUMNS, "session_outcome", "session_policy_ids"])
+      .expression((eb) =>
+        eb
+          .selectFrom(r)
+          .select([
+            ...pageSelection(connectorId, "session_proxy"),
+            "r.session_outcome",
+            sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("r.session_policy_ids")}))::uuid[]`.as("session_policy_ids"),
+          ]),
+      )
+      .onConflict((oc) => oc.columns(["connector_id", "event_id"]).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
   return inserted;
 };
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { sql } from "kysely";
-import { getDb, getSql, type Db } from "../db";
+import { getDb, getSql, type Db, type Sql } from "../db";
 import { jsonRecordset } from "./json-recordset";
 import { executeInTransaction } from "./transaction-sql";
 
@@ -103,6 +103,16 @@ export const loadOrgDirectory = async (connectorId: string, db: Db = getDb()) =>
     db.atlassianUser.findMany({ where: { connectorId }, select: { accountId: true } }),
   ]);
   return { verifiedDomains: new Set(domains.map((d) => d.name.toLowerCase())), managedAccountIds: new Set(users.map((u) => u.accountId)) };
+};
+
+/** The session proxy's person facts (session policies' admins, groups, external users): users and verified domains of the given connectors. */
+export const listProxyPeople = async (connectorIds: readonly string[], sqlDb: Sql = getSql()) => {
+  if (connectorIds.length === 0) return { users: [], verifiedDomains: [] };
+  const [users, verifiedDomains] = await Promise.all([
+    sqlDb.selectFrom("atlassian_users").select(["connector_id as connectorId", "account_id as accountId", "is_admin as isAdmin", "platform_roles as platformRoles"]).where("connector_id", "in", connectorIds).execute(),
+    sqlDb.selectFrom("org_domains").select(["connector_id as connectorId", "name"]).where("connector_id", "in", connectorIds).where("status", "=", "verified").execute(),
+  ]);
+  return { users, verifiedDomains };
 };
 
 /** What the posture engine reads of one connector: the synced directory and the connector's own API key. */

@@ -114,7 +114,7 @@ const checkCombination = (value: TFieldsForCheck, ctx: z.RefinementCtx) => {
     ctx.addIssue({ code: "custom", path: ["filters", "actions"], message: "Control file download applies to downloads and exports only" });
   }
   const fileFilter = value.filters.fileExtensions?.length || value.filters.fileNameContains || value.filters.fileSizeAboveMb !== undefined;
-  if (fileFilter && value.controlType === "monitor" && value.filters.actions && !value.filters.actions.some((a) => DOWNLOAD_ACTIONS.includes(a))) {
+  if (fileFilter && value.controlType !== "control_download" && value.filters.actions && !value.filters.actions.some((a) => DOWNLOAD_ACTIONS.includes(a))) {
     ctx.addIssue({ code: "custom", path: ["filters"], message: "File filters need a download or export action" });
   }
 };

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from "node:http";
 import { request as httpsRequest, type Agent as HttpsAgent } from "node:https";
 import { PROXY_ENV, PROXY_LAUNCHER, PROXY_NODE_ARGS } from "../../../lib/server/runtime/children";
+import { ZCreateSessionPolicyInput, type TCreateSessionPolicyInput } from "../../../lib/shared/schemas/session-policies";
 import { SIMULATED_PASSWORD } from "../../../lib/simulator/sites/credentials";
 
 /**
@@ -64,3 +65,33 @@ export const signIn = async (target: TTarget, agent: HttpAgent | HttpsAgent, ema
     .join("; ");
 };
 
+
+const P = (name: string, controlType: string, filters: Record<string, unknown>, kind: "audit" | "block"): TCreateSessionPolicyInput =>
+  ZCreateSessionPolicyInput.parse({ name, controlType, filters, action: { kind } });
+
+/**
+ * Twenty session policies as an org might run them (Defender's templates and variations), none of which matches a
+ * page view of the bench's site by its users: every one is evaluated to the end on each request (bench:proxy).
+ */
+export const BENCH_SESSION_POLICIES: readonly TCreateSessionPolicyInput[] = [
+  P("downloads to unmanaged devices", "control_download", { device: "unmanaged" }, "block"),
+  P("exports from risky IPs", "block_activities", { ipTags: ["tor", "anonymous_proxy"], actions: ["proxy_export_page", "proxy_export_space", "proxy_export_issues"] }, "block"),
+  P("downloads over 50 MB outside corporate", "control_download", { ipCategoriesExclude: ["corporate"], fileSizeAboveMb: 50 }, "block"),
+  P("external users", "monitor", { externalUsers: true }, "audit"),
+  P("watched accounts", "monitor", { users: ["ciso@acme.test", "contractor@partner.test"] }, "audit"),
+  P("contractors group", "monitor", { groups: ["contractors"] }, "audit"),
+  P("exports from sanctioned countries", "block_activities", { countries: ["KP", "IR", "SY"] }, "block"),
+  P("executables", "control_download", { fileExtensions: ["exe", "bat", "ps1", "msi"] }, "block"),
+  P("confidential files", "control_download", { fileNameContains: "confidential" }, "audit"),
+  P("scripted clients", "monitor", { userAgents: ["curl", "python-requests", "wget"] }, "audit"),
+  P("archives to unmanaged devices", "block_activities", { products: ["bitbucket"], actions: ["proxy_download_archive"], device: "unmanaged" }, "block"),
+  P("other site", "monitor", { sites: ["other.atlassian.net"] }, "audit"),
+  P("risky IPs", "monitor", { ipCategories: ["risky"] }, "audit"),
+  P("archives outside corporate and VPN", "control_download", { ipCategoriesExclude: ["corporate", "vpn"], fileExtensions: ["zip", "tar", "gz"] }, "block"),
+  P("admins in Jira", "monitor", { admins: true, products: ["jira"] }, "audit"),
+  P("foreign device CA", "control_download", { device: "managed", certificateIssuers: ["Contoso Device CA"] }, "block"),
+  P("sign-ins from abroad", "monitor", { actions: ["proxy_sign_in"], countries: ["CN", "RU"] }, "audit"),
+  P("issue exports by watched accounts", "block_activities", { actions: ["proxy_export_issues"], users: ["ciso@acme.test"] }, "block"),
+  P("temporary staff page views", "monitor", { actions: ["proxy_view_page"], groups: ["temporary-staff"] }, "audit"),
+  P("huge Confluence files", "control_download", { fileSizeAboveMb: 500, products: ["confluence"] }, "block"),
+];
