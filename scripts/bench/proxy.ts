@@ -1,7 +1,9 @@
 // npm run bench:proxy [-- --page-requests 400 --downloads 3 --sessions 200]
 // The session proxy against the same requests made directly to the simulated site, in one run (issue 21;
-// prints JSON, figures in docs/benchmarks.md). The proxy runs as its own process (`node --import tsx
-// scripts/proxy.ts`, as `npm run proxy` does), so its RSS is its own; so does the simulator; the clients run here.
+// prints JSON, figures in docs/benchmarks.md). The proxy runs as its own process (as `npm run proxy` runs it), so its
+// RSS is its own; so does the simulator; the clients run here. "Directly" is over HTTPS, as a browser reaches an
+// Atlassian site (the simulator's TLS listener); the proxy talks to the simulator over plain HTTP, as in the tests.
+// The download phase also reports direct plain HTTP (directHttpMBps) for reference.
 //   page:      the ~50 KB Confluence page, sequential keep-alive requests alternating direct / proxied; target
 //              p95(proxied) − p95(direct) ≤ 5 ms.
 //   policies:  the same with 20 enabled session policies (issue 22: a realistic mix, none matching the page, so each is
@@ -12,12 +14,13 @@
 //              proxy, open the page, download a small attachment; target 0 errors.
 // Exit code 1 when a target is missed.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { loadServerTls } from "../../lib/proxy/tls-material";
 import { siteCatalog } from "../../lib/simulator/sites/catalog";
 import { createSimOrg } from "../../lib/testing/sim-org";
 import { connectBenchOrg, percentile, startBenchDatabase } from "./bench-setup";
@@ -57,7 +60,17 @@ const main = async () => {
   // The simulator in a process of its own, as the proxy is: in this process it would share one core with the client's
   // TLS decryption and hold the proxied side back.
   const simPort = await freePort();
-  const sim = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "simulator.ts"), "--port", String(simPort), "--no-live", "--no-rate-limits"], { stdio: ["ignore", "ignore", "inherit"] });
+  const simTlsPort = await freePort();
+  const simTls = loadServerTls({ dataDir: path.join(database.scratch, "simulator"), domain: "localhost" });
+  writeFileSync(path.join(database.scratch, "sim.crt.pem"), simTls.cert);
+  writeFileSync(path.join(database.scratch, "sim.key.pem"), simTls.key, { mode: 0o600 });
+  const sim = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join("scripts", "simulator.ts"), "--port", String(simPort), "--no-live", "--no-rate-limits"].concat(
+      ["--tls-port", String(simTlsPort), "--tls-cert", path.join(database.scratch, "sim.crt.pem"), "--tls-key", path.join(database.scratch, "sim.key.pem")],
+    ),
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   const simBaseUrl = `http://127.0.0.1:${simPort}`;
   const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
@@ -72,7 +85,9 @@ const main = async () => {
       [connector.id, SITE_HOST, SITE],
     );
     await waitForTcp(proxyPort, 60_000);
-    const direct: TTarget = { kind: "direct", port: simPort, host: `${SITE_HOST}.localhost` };
+    await waitForTcp(simTlsPort, 60_000);
+    const direct: TTarget = { kind: "direct", port: simTlsPort, host: `${SITE_HOST}.localhost`, tls: true };
+    const directHttp: TTarget = { kind: "direct", port: simPort, host: `${SITE_HOST}.localhost` };
     const proxied: TTarget = { kind: "proxy", port: proxyPort, host: `${SITE_HOST}.${DOMAIN}` };
     const catalog = siteCatalog(SITE);
     const largePage = catalog.largePage.path;
@@ -91,7 +106,7 @@ const main = async () => {
 
     const phaseRss: Record<string, { now: number; peak: number }> = { ready: rssMb(proxy.pid) };
     log(`page: ${PAGE_REQUESTS} requests a side of ${largePage}`);
-    const agents = { direct: new HttpAgent({ keepAlive: true, maxSockets: 1 }), proxy: new HttpsAgent({ keepAlive: true, maxSockets: 1 }) };
+    const agents = { direct: new HttpsAgent({ keepAlive: true, maxSockets: 1 }), proxy: new HttpsAgent({ keepAlive: true, maxSockets: 1 }) };
     const cookies = { direct: await signIn(direct, agents.direct, user), proxy: await signIn(proxied, agents.proxy, user) };
     /** PAGE_REQUESTS timed requests a side (after 20 of warm-up), alternating direct and proxied. */
     const measurePage = async () => {
@@ -127,15 +142,22 @@ const main = async () => {
     phaseRss.policies = rssMb(proxy.pid);
 
     log(`download: ${DOWNLOADS} a side of ${bigFile.fileName} (${bigFile.size} bytes)`);
-    const mbps: Record<"direct" | "proxy", number[]> = { direct: [], proxy: [] };
+    const mbps: Record<"direct" | "proxy" | "http", number[]> = { direct: [], proxy: [], http: [] };
+    const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    const httpCookie = await signIn(directHttp, httpAgent, user);
     for (let i = 0; i < DOWNLOADS; i++) {
-      for (const target of [direct, proxied]) {
-        const reply = await send(target, agents[target.kind], bigFile.paths[0] ?? "", { headers: { Cookie: cookies[target.kind] } });
-        if (reply.status !== 200 || reply.bytes !== bigFile.size) throw new Error(`${target.kind} download: ${reply.status}, ${reply.bytes} bytes`);
-        mbps[target.kind].push(bigFile.size / 1024 / 1024 / (reply.ms / 1000));
+      for (const [side, target, agent, cookie] of [
+        ["direct", direct, agents.direct, cookies.direct],
+        ["proxy", proxied, agents.proxy, cookies.proxy],
+        ["http", directHttp, httpAgent, httpCookie],
+      ] as const) {
+        const reply = await send(target, agent, bigFile.paths[0] ?? "", { headers: { Cookie: cookie } });
+        if (reply.status !== 200 || reply.bytes !== bigFile.size) throw new Error(`${side} download: ${reply.status}, ${reply.bytes} bytes`);
+        mbps[side].push(bigFile.size / 1024 / 1024 / (reply.ms / 1000));
       }
     }
-    const download = { bytes: bigFile.size, directMBps: summarize(mbps.direct), proxyMBps: summarize(mbps.proxy) };
+    httpAgent.destroy();
+    const download = { bytes: bigFile.size, directMBps: summarize(mbps.direct), proxyMBps: summarize(mbps.proxy), directHttpMBps: summarize(mbps.http) };
     const downloadRatio = round(download.proxyMBps.p50 / download.directMBps.p50);
     phaseRss.download = rssMb(proxy.pid);
 

@@ -29,7 +29,8 @@ export const startProxyProcess = (env: Readonly<Record<string, string>>) => {
   return { child, pid: child.pid ?? 0, terminate: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
 };
 
-export type TTarget = Readonly<{ kind: "direct" | "proxy"; port: number; host: string }>;
+/** `tls`: a direct target over HTTPS (the simulator's TLS listener, as Atlassian's sites are); the proxy is always HTTPS. */
+export type TTarget = Readonly<{ kind: "direct" | "proxy"; port: number; host: string; tls?: boolean }>;
 export type TReply = Readonly<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number; ms: number }>;
 
 /** One request; the body is counted, not kept. */
@@ -44,7 +45,7 @@ export const send = (target: TTarget, agent: HttpAgent | HttpsAgent, pathname: s
       incoming.on("error", reject);
     };
     const outgoing =
-      target.kind === "proxy"
+      target.kind === "proxy" || target.tls
         ? httpsRequest({ ...common, servername: target.host, rejectUnauthorized: false }, onReply)
         : httpRequest(common, onReply);
     outgoing.on("error", reject);
