@@ -26,7 +26,10 @@ export type TProxySession = {
 
 type TEntry = {
   session: TProxySession;
+  /** The row to insert; held back until the session is confirmed (see `confirm`). */
   insert: TNewProxySession | null;
+  /** The browser sent the session's cookie back, or someone signed in: worth a row in proxy_sessions. */
+  isConfirmed: boolean;
   delta: { requests: number; downloads: number; bytesSent: number; lastActivityAt: Date | null; isDirty: boolean };
 };
 
@@ -37,18 +40,45 @@ const ENDED_CHECK_WINDOW_MS = 15 * 60_000;
 
 const LOOKUP_TIMEOUT_MS = 2_000;
 
+/**
+ * A session gets its row once it is confirmed: its cookie came back, or its user is known. A client that keeps no
+ * cookies (a script, a scanner, a flood) would otherwise add a row with every request; its requests are still logged
+ * as activities. Unconfirmed sessions leave memory after UNCONFIRMED_TTL_MS, and at most MAX_UNCONFIRMED are kept.
+ */
+const UNCONFIRMED_TTL_MS = 5 * 60_000;
+export const MAX_UNCONFIRMED = 20_000;
+/** Cookie values looked up and not found are not looked up again for this long (a flood of made-up cookies). */
+const UNKNOWN_COOKIE_MS = 60_000;
+const MAX_UNKNOWN_COOKIES = 10_000;
+
 export type TSessionStart = Readonly<{ connectorId: string; siteHost: string; ip: string | null; countryCode: string | null; userAgent: string | null; device: TDevice }>;
 
 export const createSessionTracker = (logger: Logger) => {
   const entries = new Map<string, TEntry>();
   const loading = new Map<string, Promise<TEntry | null>>();
+  /** Ids of unconfirmed sessions, oldest first (a Map keeps insertion order). */
+  const unconfirmed = new Map<string, number>();
+  const unknownCookies = new Map<string, number>();
+
+  const confirm = (entry: TEntry) => {
+    if (entry.isConfirmed) return;
+    entry.isConfirmed = true;
+    unconfirmed.delete(entry.session.id);
+  };
 
   const start = (input: TSessionStart): TProxySession => {
     const id = randomUUID();
     const now = Date.now();
     const session: TProxySession = { id, connectorId: input.connectorId, siteHost: input.siteHost, account: null, device: input.device, isEnded: false, identityCheckedAt: -Infinity, lastSeenAt: now };
     const { device: _device, ...row } = input;
-    entries.set(id, { session, insert: { id, ...row, startedAt: new Date(now) }, delta: { requests: 0, downloads: 0, bytesSent: 0, lastActivityAt: null, isDirty: true } });
+    entries.set(id, { session, insert: { id, ...row, startedAt: new Date(now) }, isConfirmed: false, delta: { requests: 0, downloads: 0, bytesSent: 0, lastActivityAt: null, isDirty: true } });
+    unconfirmed.set(id, now);
+    // A flood of cookieless requests: the oldest unconfirmed sessions go first.
+    for (const [oldest] of unconfirmed) {
+      if (unconfirmed.size <= MAX_UNCONFIRMED) break;
+      unconfirmed.delete(oldest);
+      entries.delete(oldest);
+    }
     return session;
   };
 
@@ -59,7 +89,12 @@ export const createSessionTracker = (logger: Logger) => {
         findStoredProxySession(id),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error("session lookup timed out")), LOOKUP_TIMEOUT_MS).unref()),
       ]);
-      if (!row) return null;
+      if (!row) {
+        // Only a lookup that answered "no such session" (not one that failed) is remembered.
+        if (unknownCookies.size >= MAX_UNKNOWN_COOKIES) unknownCookies.clear();
+        unknownCookies.set(id, Date.now() + UNKNOWN_COOKIE_MS);
+        return null;
+      }
       const session: TProxySession = {
         id: row.id,
         connectorId: row.connectorId,
@@ -70,7 +105,7 @@ export const createSessionTracker = (logger: Logger) => {
         identityCheckedAt: -Infinity,
         lastSeenAt: Date.now(),
       };
-      const entry: TEntry = { session, insert: null, delta: { requests: 0, downloads: 0, bytesSent: 0, lastActivityAt: null, isDirty: false } };
+      const entry: TEntry = { session, insert: null, isConfirmed: true, delta: { requests: 0, downloads: 0, bytesSent: 0, lastActivityAt: null, isDirty: false } };
       entries.set(id, entry);
       return entry;
     } catch (error) {
@@ -81,7 +116,7 @@ export const createSessionTracker = (logger: Logger) => {
 
   /** The session a cookie names, when it belongs to this site and connector; otherwise a new one. */
   const resolve = async (cookieValue: string | undefined, input: TSessionStart): Promise<{ session: TProxySession; isNew: boolean }> => {
-    if (cookieValue) {
+    if (cookieValue && (unknownCookies.get(cookieValue) ?? 0) <= Date.now()) {
       let entry = entries.get(cookieValue) ?? null;
       if (!entry) {
         let pending = loading.get(cookieValue);
@@ -93,6 +128,7 @@ export const createSessionTracker = (logger: Logger) => {
       }
       if (entry && entry.session.siteHost === input.siteHost && entry.session.connectorId === input.connectorId) {
         entry.session.lastSeenAt = Date.now();
+        confirm(entry);
         return { session: entry.session, isNew: false };
       }
     }
@@ -113,7 +149,9 @@ export const createSessionTracker = (logger: Logger) => {
   /** Marks a session changed (device or account) so the next flush writes it. */
   const touch = (session: TProxySession) => {
     const entry = entries.get(session.id);
-    if (entry) entry.delta.isDirty = true;
+    if (!entry) return;
+    entry.delta.isDirty = true;
+    if (session.account) confirm(entry);
   };
 
   /**
@@ -121,7 +159,7 @@ export const createSessionTracker = (logger: Logger) => {
    * database error nothing is lost: the pending rows and counters stay and go with the next flush.
    */
   const flush = async (locate: (rows: TNewProxySession[]) => Promise<TNewProxySession[]>) => {
-    const all = [...entries.values()];
+    const all = [...entries.values()].filter((e) => e.isConfirmed);
     const inserts = all.flatMap((e) => (e.insert ? [e.insert] : []));
     if (inserts.length) {
       await insertProxySessions(await locate(inserts));
@@ -160,9 +198,14 @@ export const createSessionTracker = (logger: Logger) => {
       if (entry) entry.session.isEnded = true;
     }
     for (const [id, e] of entries) if (now - e.session.lastSeenAt > EVICT_AFTER_MS && !e.delta.isDirty && !e.insert) entries.delete(id);
+    for (const [id, startedAt] of unconfirmed) {
+      if (now - startedAt <= UNCONFIRMED_TTL_MS) break;
+      unconfirmed.delete(id);
+      entries.delete(id);
+    }
   };
 
-  return { resolve, record, touch, flush, size: () => entries.size };
+  return { resolve, record, touch, flush, size: () => entries.size, unconfirmedCount: () => unconfirmed.size };
 };
 
 export type TSessionTracker = ReturnType<typeof createSessionTracker>;
