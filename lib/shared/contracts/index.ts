@@ -13,6 +13,7 @@ import { portalUserContracts } from "./portal-users";
 import { postureContracts } from "./posture";
 import { proxySessionContracts } from "./proxy-sessions";
 import { siteContracts } from "./sites";
+import { ssoContracts } from "./sso";
 import { setupContracts, systemContracts } from "./system";
 import { tokenContracts } from "./tokens";
 import { atlassianUserContracts } from "./users";
@@ -39,6 +40,7 @@ export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRo
   deviceContracts,
   tokenContracts,
   portalUserContracts,
+  ssoContracts,
   auditLogContracts,
   setupContracts,
 };
