@@ -7,6 +7,7 @@ import type { TSignInErrorCode } from "../../shared/sign-in-errors";
 import { clientIpFrom } from "../http/client-ip";
 import { logger } from "../logger";
 import { appendAuditEvent } from "../repositories/audit-repository";
+import { classifySsoError } from "../services/auth/sso/classify-sso-error";
 import { ssoTargetPolicy } from "../services/auth/sso/oidc-discovery";
 import { signInWithSso } from "../services/auth/sso/sign-in-with-sso";
 import { loadOidcProviderConfig, type TOidcProviderConfig } from "../services/auth/sso/sso-config";
@@ -16,19 +17,6 @@ type TSsoUser = User & { role?: string; refusal?: TSignInErrorCode };
 
 /** What went wrong in this request's OpenID exchange, from next-auth's logger (it only tells the browser "OAuthCallback"). */
 type TFailure = { code?: TSignInErrorCode; detail?: string; isAudited?: boolean };
-
-// openid-client 5 (inside next-auth) describes each ID token check that fails in its message.
-const CLASSIFIERS: readonly (readonly [RegExp, TSignInErrorCode])[] = [
-  [/\baud\b|azp/i, "SsoTokenAudience"],
-  [/expired|issued too far|not active|\biat\b|\bnbf\b|in the future/i, "SsoTokenExpired"],
-  [/signature|no valid key|unexpected JWT alg|failed to decode JWT/i, "SsoTokenSignature"],
-  [/\biss\b/i, "SsoTokenIssuer"],
-  [/state|nonce|code_verifier|pkce|cookie was missing/i, "SsoStateMismatch"],
-  [/^(access_denied|login_required|consent_required|interaction_required|account_selection_required)\b/i, "SsoDenied"],
-  [/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|timeout|refused|socket/i, "SsoUnavailable"],
-];
-
-export const classifySsoError = (message: string): TSignInErrorCode => CLASSIFIERS.find(([pattern]) => pattern.test(message))?.[1] ?? "SsoFailed";
 
 const messageOf = (metadata: unknown): string => {
   const error = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
