@@ -8,7 +8,10 @@ import { BreakGlassAccounts } from "./break-glass-accounts";
 import { OidcConnectionForm } from "./oidc-connection-form";
 import { SsoPolicyForm } from "./sso-policy-form";
 
-/** Settings → Single sign-on: the OpenID provider, who gets which role, Require SSO and its break-glass accounts. */
+/**
+ * Settings → Single sign-on: the OpenID provider, who gets which role, Require SSO and its break-glass accounts. The
+ * forms keep what was typed after a save (it is what the server stored), so their success messages stay.
+ */
 export function SsoView() {
   const settings = useQuery(ssoSettingsQuery());
   const data = settings.data;
@@ -24,11 +27,11 @@ export function SsoView() {
               </>
             }
           >
-            <OidcConnectionForm key={data.oidc?.updatedAt ?? "new"} config={data.oidc} />
+            <OidcConnectionForm config={data.oidc} />
           </Card>
           {data.oidc ? (
             <Card title="Roles and policy" description="The first mapping whose group the user has decides the role, at every sign-in. Group values are compared exactly.">
-              <SsoPolicyForm key={JSON.stringify([data.roleMappings, data.defaultRole, data.requireSso])} settings={data} />
+              <SsoPolicyForm settings={data} />
             </Card>
           ) : null}
           <Card title="Break-glass accounts" description="Local accounts that may sign in with their password while SSO is required. Single sign-on never changes their role.">
