@@ -109,6 +109,8 @@ export const runAuthRequest = async (req: Request, run: (options: NextAuthOption
           const message = messageOf(metadata);
           failure.code = classifySsoError(message);
           failure.detail = message;
+          // openid-client's errors carry the refused ID token and the provider's answer: log the reason only.
+          return logger.warn({ code, reason: failure.code, detail: message.slice(0, 300) }, "single sign-on refused");
         }
         authOptions.logger?.error?.(code, metadata as Error);
       },
