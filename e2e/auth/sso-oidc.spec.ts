@@ -29,6 +29,7 @@ let idp: TTestIdp;
 let sim: TRunningSimulator;
 let admin: APIRequestContext;
 let alertId: string;
+let connectorId: string | undefined;
 
 const removeSsoConfiguration = () =>
   withDatabase(async (db) => {
@@ -37,7 +38,7 @@ const removeSsoConfiguration = () =>
   });
 
 /** One anonymous_ip alert (a Tor sign-in), for the triage buttons' check. */
-const seedAlert = async (): Promise<string> => {
+const seedAlert = async (): Promise<{ alertId: string; connectorId: string }> => {
   const org = await createSimOrg(sim.baseUrl, { users: 2 });
   const user = org.users[1] as { accountId: string; name: string; email: string };
   const event = {
@@ -49,19 +50,19 @@ const seedAlert = async (): Promise<string> => {
   await postEvents(sim.baseUrl, org.orgId, [event]);
   const created = await admin.post("/api/v1/connectors", { data: { name: `SSO ${tag}`, orgId: org.orgId, apiKey: org.apiKey, baseUrl: sim.baseUrl, backfillDays: 1 } });
   expect(created.status()).toBe(201);
-  const connectorId = ((await created.json()) as { id: string }).id;
+  const createdId = ((await created.json()) as { id: string }).id;
   let id: string | undefined;
   await expect
     .poll(
       async () => {
-        const body = (await (await admin.get(`/api/v1/alerts?connectorId=${connectorId}&policyKey=anonymous_ip`)).json()) as { data: { id: string }[] };
+        const body = (await (await admin.get(`/api/v1/alerts?connectorId=${createdId}&policyKey=anonymous_ip`)).json()) as { data: { id: string }[] };
         id = body.data[0]?.id;
         return body.data.length;
       },
       { timeout: 60_000 },
     )
     .toBe(1);
-  return id as string;
+  return { alertId: id as string, connectorId: createdId };
 };
 
 test.beforeAll(async ({ playwright }) => {
@@ -70,11 +71,13 @@ test.beforeAll(async ({ playwright }) => {
   idp = await startTestIdp({ port: IDP_PORT, clients: [{ ...CLIENT, redirectUris: [`http://localhost:${PORT}/api/auth/callback/sso`] }], users: USERS });
   sim = await startSimulator({ port: 0, rateLimits: { enabled: false } });
   admin = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${createTokenWithCli(ADMIN.email)}` } });
-  alertId = await seedAlert();
+  ({ alertId, connectorId } = await seedAlert());
 });
 
 test.afterAll(async () => {
   await removeSsoConfiguration();
+  // The simulator stops with this file: its connector would only retry against a closed port.
+  if (connectorId) expect((await admin.delete(`/api/v1/connectors/${connectorId}`)).ok()).toBe(true);
   await admin?.dispose();
   await sim?.close();
   await idp?.close();

@@ -23,7 +23,7 @@ const messageOf = (metadata: unknown): string => {
   return error instanceof Error ? error.message : typeof error === "string" ? error : "";
 };
 
-const SSO_ACTIONS = /^\/api\/auth\/(signin|callback|providers)(\/|$)/;
+const SSO_ACTIONS = new RegExp(`^/api/auth/(signin/${SSO_PROVIDER_ID}|callback/${SSO_PROVIDER_ID}|providers)/?$`);
 
 const endpointOf = (raw: string): { url: string; params: Record<string, string> } => {
   const url = new URL(raw);
@@ -80,7 +80,7 @@ const withFailureCode = async (response: Response, failure: TFailure, ip: string
  * stored connection (so a change in Settings applies to the next sign-in, on every web process).
  */
 export const runAuthRequest = async (req: Request, run: (options: NextAuthOptions) => Promise<Response>): Promise<Response> => {
-  // Only these read the stored provider: the session, csrf and sign-out endpoints stay free of the database read.
+  // Only these read the stored provider: password sign-in, session, csrf and sign-out stay free of the database read.
   if (!SSO_ACTIONS.test(new URL(req.url).pathname)) return run(authOptions);
   const config = await loadOidcProviderConfig().catch((error: unknown) => {
     logger.error({ err: error }, "single sign-on: the stored configuration cannot be used");
