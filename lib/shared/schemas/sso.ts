@@ -6,15 +6,24 @@ import { ZRole } from "./users";
 export const SSO_PROVIDER_ID = "sso";
 export const SSO_CALLBACK_PATH = `/api/auth/callback/${SSO_PROVIDER_ID}`;
 
+// zod 4 runs these refinements even when the URL check before them failed: parse without throwing.
+const urlOf = (value: string): URL | null => {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+};
+
 const ZIssuerUrl = z
   .string()
   .trim()
   .min(1, "Issuer URL is required")
   .max(2000, "Issuer URL is too long")
   .pipe(z.url({ error: "Issuer URL must be a URL, e.g. https://login.example.com/realms/acme" }))
-  .refine((v) => /^https?:\/\//i.test(v), "Issuer URL must start with https://")
-  .refine((v) => !new URL(v).search && !new URL(v).hash, "Issuer URL must not have a query or fragment")
-  .refine((v) => !new URL(v).username && !new URL(v).password, "Issuer URL must not contain credentials");
+  .refine((v) => !urlOf(v) || /^https?:\/\//i.test(v), "Issuer URL must start with https://")
+  .refine((v) => !urlOf(v)?.search && !urlOf(v)?.hash, "Issuer URL must not have a query or fragment")
+  .refine((v) => !urlOf(v)?.username && !urlOf(v)?.password, "Issuer URL must not contain credentials");
 
 // Scopes and claim names are tokens (RFC 6749 scope-token, JWT claim names as IdPs use them): no spaces or quotes.
 const ZScopes = z
