@@ -13,6 +13,7 @@ import { startSimulator } from "../lib/simulator/start-simulator";
 const USAGE = `Atlassian Admin API simulator (docs/simulator.md)
 
   npm run simulator -- [--port 4010] [--seed 42] [--scenario file.json] [--demo] [--no-live] [--no-rate-limits]
+                        [--tls-port 4011 --tls-cert cert.pem --tls-key key.pem]   (also serve HTTPS, as Atlassian's sites)
   npm run simulator -- --emit events.ndjson --events 1000000 [--scenario file.json] [--seed 42]
 
 Without --scenario the demo org is served (its live activity only with --demo).`;
@@ -20,6 +21,9 @@ Without --scenario the demo org is served (its live activity only with --demo).`
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "4010" },
+    "tls-port": { type: "string" },
+    "tls-cert": { type: "string" },
+    "tls-key": { type: "string" },
     seed: { type: "string" },
     scenario: { type: "string" },
     demo: { type: "boolean", default: false },
@@ -77,6 +81,12 @@ const main = async (): Promise<void> => {
   const scenario = values.scenario ? await readScenario(values.scenario) : undefined;
   if (values.emit) return emit(values.emit, scenario ?? demoScenario(), seed, toInt("events", values.events));
 
+  const tlsFiles = [values["tls-cert"], values["tls-key"]];
+  if (values["tls-port"] !== undefined && tlsFiles.some((f) => !f)) fail("--tls-port needs --tls-cert and --tls-key (PEM files)");
+  const tls =
+    values["tls-port"] !== undefined
+      ? { port: toInt("tls-port", values["tls-port"]), cert: await readFile(values["tls-cert"] ?? "", "utf8"), key: await readFile(values["tls-key"] ?? "", "utf8") }
+      : undefined;
   const isDemo = values.demo || !scenario;
   const simulator = await startSimulator({
     port: toInt("port", values.port),
@@ -85,8 +95,9 @@ const main = async (): Promise<void> => {
     demo: isDemo,
     demoLive: values.demo && !values["no-live"] ? {} : false,
     rateLimits: { enabled: !values["no-rate-limits"] },
+    tls,
   });
-  console.log(`Atlassian Admin API simulator listening on ${simulator.baseUrl}`);
+  console.log(`Atlassian Admin API simulator listening on ${simulator.baseUrl}${simulator.tlsPort ? ` and https://127.0.0.1:${simulator.tlsPort}` : ""}`);
   for (const org of simulator.orgs) {
     console.log(`  org "${org.name}"\n    org id:  ${org.id}\n    API key: ${org.apiKeys.join(", ")}`);
   }

@@ -4,7 +4,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { EnvError, isDemoEnabled, parseEnv } from "../lib/env";
-import { spawnTsx, stopChild, waitForHttp, WEB_NODE_OPTIONS, withNodeOptions } from "../lib/server/runtime/children";
+import { spawnProxy, spawnTsx, stopChild, waitForHttp, WEB_NODE_OPTIONS, withNodeOptions } from "../lib/server/runtime/children";
 import { ensureBuild } from "../lib/server/runtime/ensure-build";
 import { checkDatabase, describeDatabaseUrl } from "../lib/server/runtime/database-check";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/server/runtime/embedded-postgres";
@@ -149,7 +149,7 @@ const main = async () => {
   else if (await isPortInUse(env.WATCHPOST_PROXY_PORT))
     say(`session proxy not started: port ${env.WATCHPOST_PROXY_PORT} is in use (set WATCHPOST_PROXY_PORT, or WATCHPOST_PROXY=0)`);
   else {
-    const proxy = spawnTsx("scripts/proxy.ts", { ...process.env, WATCHPOST_SERVICE: "proxy" });
+    const proxy = spawnProxy({ ...process.env, WATCHPOST_SERVICE: "proxy" });
     children.push(proxy);
     names.set(proxy, "proxy");
   }

@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { activityPageQuery, activitySearchParams, filtersFromSearchParams, type TActivityUrlFilters } from "@/lib/client/queries/activities";
 import { connectorsQuery } from "@/lib/client/queries/connectors";
+import { sessionPoliciesQuery } from "@/lib/client/queries/session-policies";
 import { atlassianUsersQuery } from "@/lib/client/queries/users";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -30,6 +31,7 @@ export function ActivitiesView() {
 
   const page = useQuery(activityPageQuery(filters, cursor));
   const connectors = useQuery(connectorsQuery());
+  const sessionPolicies = useQuery(sessionPoliciesQuery());
   const users = useInfiniteQuery({ ...atlassianUsersQuery({ q: userText }), enabled: userText.trim().length >= 2 });
 
   const navigate = useCallback(
@@ -57,6 +59,7 @@ export function ActivitiesView() {
           key={searchParams.toString().replace(/(^|&)(cursor|activity)=[^&]*/g, "")}
           filters={filters}
           connectors={connectors.data ?? []}
+          sessionPolicies={sessionPolicies.data ?? []}
           userSuggestions={userSuggestions}
           onUserInput={setUserText}
           onApply={(next) => {

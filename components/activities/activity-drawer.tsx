@@ -8,7 +8,8 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { CopyButton } from "../ui/copy-button";
 import { QueryState } from "../ui/query-state";
-import { IP_CATEGORY_LABELS, PRODUCT_LABELS, SOURCE_LABELS, formatActivityTime, formatLocation } from "./activity-format";
+import { IP_CATEGORY_LABELS, OUTCOME_LABELS, PRODUCT_LABELS, SOURCE_LABELS, formatActivityTime, formatLocation } from "./activity-format";
+import { ActivitySessionPolicies } from "./activity-session-policies";
 
 const fieldsOf = (a: TActivityDetail): [string, string][] => [
   ["Time (UTC)", a.time],
@@ -16,6 +17,7 @@ const fieldsOf = (a: TActivityDetail): [string, string][] => [
   ["Event id", a.eventId],
   ["Connector", a.connectorName ?? a.connectorId],
   ["Source", SOURCE_LABELS[a.source] ?? a.source],
+  ...(a.source === "session_proxy" ? [["Session outcome", a.sessionOutcome ? OUTCOME_LABELS[a.sessionOutcome] : "None (no session policy matched)"] as [string, string]] : []),
   ["User", [a.actorName, a.actorEmail].filter(Boolean).join(" · ") || "—"],
   ["Account id", a.actorId],
   ["On behalf of", a.onBehalfOfId ?? "—"],
@@ -81,6 +83,7 @@ export function ActivityDrawer({ id, onClose, onOpen }: Readonly<{ id: string; o
                   </div>
                 ))}
               </dl>
+              {a.sessionPolicies.length > 0 ? <ActivitySessionPolicies outcome={a.sessionOutcome} policies={a.sessionPolicies} /> : null}
               <section aria-label="Alerts" className="space-y-2">
                 <h3 className="font-medium">Alerts including this activity</h3>
                 {a.alerts.length === 0 ? (

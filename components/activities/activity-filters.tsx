@@ -4,16 +4,18 @@ import { useState, type FormEvent } from "react";
 import type { TActivityUrlFilters } from "@/lib/client/queries/activities";
 import { ACTIVITY_SOURCES, ZActivityFilters } from "@/lib/shared/schemas/activities";
 import { IP_CATEGORIES, PRODUCTS } from "@/lib/shared/schemas/policies";
+import { SESSION_OUTCOMES } from "@/lib/shared/schemas/session-policies";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { FilterSelect, optionsById, optionsOf } from "../ui/filter-select";
 import { ActionSelect } from "./action-select";
-import { IP_CATEGORY_LABELS, PRODUCT_LABELS, SOURCE_LABELS } from "./activity-format";
+import { IP_CATEGORY_LABELS, OUTCOME_LABELS, PRODUCT_LABELS, SOURCE_LABELS } from "./activity-format";
 import { TimeRangeFields } from "./time-range-fields";
 
 type Props = Readonly<{
   filters: TActivityUrlFilters;
   connectors: readonly { id: string; name: string }[];
+  sessionPolicies: readonly { id: string; name: string }[];
   userSuggestions: readonly { key: string; value: string; label: string }[];
   onUserInput: (text: string) => void;
   onApply: (filters: TActivityUrlFilters) => void;
@@ -22,12 +24,13 @@ type Props = Readonly<{
 const PRODUCT_OPTIONS = optionsOf(PRODUCTS, PRODUCT_LABELS);
 const IP_CATEGORY_OPTIONS = optionsOf(IP_CATEGORIES, IP_CATEGORY_LABELS);
 const SOURCE_OPTIONS = optionsOf(ACTIVITY_SOURCES, SOURCE_LABELS);
+const OUTCOME_OPTIONS = optionsOf(SESSION_OUTCOMES, OUTCOME_LABELS);
 
 const clean = (filters: Record<string, unknown>): TActivityUrlFilters =>
   Object.fromEntries(Object.entries(filters).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : Boolean(v)))) as TActivityUrlFilters;
 
 /** Every filter of the activity log; applied to the URL on submit, checked with the API's own schema first. */
-export function ActivityFilters({ filters, connectors, userSuggestions, onUserInput, onApply }: Props) {
+export function ActivityFilters({ filters, connectors, sessionPolicies, userSuggestions, onUserInput, onApply }: Props) {
   const [draft, setDraft] = useState<TActivityUrlFilters>(filters);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (key: keyof TActivityUrlFilters, value: string | readonly string[] | undefined) => setDraft((d) => ({ ...d, [key]: value }));
@@ -75,6 +78,10 @@ export function ActivityFilters({ filters, connectors, userSuggestions, onUserIn
         <FilterSelect label="IP category" anyLabel="Any category" options={IP_CATEGORY_OPTIONS} value={draft.ipCategory} error={errors.ipCategory} onChange={(v) => set("ipCategory", v)} />
         <FilterSelect label="Connector" anyLabel="All connectors" options={optionsById(connectors)} value={draft.connectorId} error={errors.connectorId} onChange={(v) => set("connectorId", v)} />
         <FilterSelect label="Source" anyLabel="Any source" options={SOURCE_OPTIONS} value={draft.source} error={errors.source} onChange={(v) => set("source", v)} />
+        <FilterSelect label="Session outcome" anyLabel="Any outcome" options={OUTCOME_OPTIONS} value={draft.outcome} error={errors.outcome} onChange={(v) => set("outcome", v)} />
+        <FilterSelect label="Session policy" anyLabel="Any session policy" options={optionsById(sessionPolicies)} value={draft.policy} error={errors.policy} onChange={(v) => set("policy", v)}>
+          {draft.policy && !sessionPolicies.some((p) => p.id === draft.policy) ? <option value={draft.policy}>Deleted policy ({draft.policy.slice(0, 8)})</option> : null}
+        </FilterSelect>
         <TextField label="Search" type="search" placeholder="Free text" value={draft.q ?? ""} error={errors.q} onChange={(e) => set("q", e.target.value)} />
       </div>
       <div className="flex flex-wrap items-center gap-4">

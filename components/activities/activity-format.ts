@@ -24,6 +24,8 @@ export const IP_CATEGORY_LABELS: Record<string, string> = {
 };
 
 export const SOURCE_LABELS: Record<string, string> = { audit_log: "Audit log", session_proxy: "Session proxy" };
+/** What a session policy did to a proxied request. */
+export const OUTCOME_LABELS: Record<string, string> = { blocked: "Blocked", audited: "Audited" };
 
 /** Local time with seconds, e.g. "23 Nov 2026, 14:05:09". */
 export const formatActivityTime = (iso: string): string =>

@@ -55,6 +55,7 @@ export function ActivityTable({ rows, onOpen }: Readonly<{ rows: readonly TActiv
               {a.isAdminAction ? <span className="ml-1"><Badge tone="brand">admin</Badge></span> : null}
               {a.isImpersonation ? <span className="ml-1"><Badge tone="amber">impersonation</Badge></span> : null}
               {a.source === "session_proxy" ? <span className="ml-1"><Badge tone="neutral">session proxy</Badge></span> : null}
+              {a.sessionOutcome ? <span className="ml-1"><Badge tone={a.sessionOutcome === "blocked" ? "red" : "amber"}>{a.sessionOutcome}</Badge></span> : null}
             </td>
             <td className="py-2 pr-4">{PRODUCT_LABELS[a.product] ?? a.product}</td>
             <td className="py-2 pr-4">{a.targetName ?? "—"}</td>

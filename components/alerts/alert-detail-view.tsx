@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { alertQuery } from "@/lib/client/queries/alerts";
 import type { TAlertDetailDto } from "@/lib/shared/schemas/alerts";
+import { isSessionAlertKey } from "@/lib/shared/schemas/session-alerts";
 import { Card } from "../ui/card";
 import { DescriptionList } from "../ui/description-list";
 import { LocalTime } from "../ui/local-time";
@@ -10,6 +11,7 @@ import { AlertActivitiesCard } from "./alert-activities-card";
 import { AlertCommentsCard } from "./alert-comments-card";
 import { AlertGovernanceCard } from "./alert-governance-card";
 import { AlertHistoryCard } from "./alert-history-card";
+import { AlertSessionCard } from "./alert-session-card";
 import { AlertTravelView } from "./alert-travel-view";
 import { AlertTriageCard } from "./alert-triage-card";
 import { AlertUserCard } from "./alert-user-card";
@@ -23,8 +25,8 @@ type Props = Readonly<{
 }>;
 
 /**
- * /alerts/{id}: triage (status, assignee, resolution), why it fired (explanation, travel), the activities, the
- * user's context, comments, governance and the full history.
+ * /alerts/{id}: triage (status, assignee, resolution), why it fired (explanation, travel; a session alert's session with
+ * End session and Suspend user), the activities, the user's context, comments, governance and the full history.
  */
 export function AlertDetailView({ alert: initial, canAct, currentUserId }: Props) {
   const query = useQuery(alertQuery(initial.id, initial));
@@ -42,6 +44,7 @@ export function AlertDetailView({ alert: initial, canAct, currentUserId }: Props
               {alert.policyKey === "impossible_travel" ? <AlertTravelView details={alert.details} /> : null}
             </div>
           </Card>
+          {isSessionAlertKey(alert.policyKey) ? <AlertSessionCard alert={alert} canAct={canAct} /> : null}
           <Card title="Details">
             <DescriptionList
               items={[

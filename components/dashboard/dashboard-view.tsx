@@ -10,6 +10,7 @@ import { ConnectorHealthCard } from "./connector-health-card";
 import { DashboardCharts } from "./dashboard-charts";
 import { KpiCards } from "./kpi-cards";
 import { RangeSelector } from "./range-selector";
+import { SessionsCard } from "./sessions-card";
 
 /** The dashboard's figures and charts for the range in the URL (?range=24h|7d|30d|90d). */
 export function DashboardView() {
@@ -43,6 +44,7 @@ export function DashboardView() {
           <div className="space-y-6">
             <KpiCards dto={dashboard.data} rangeLabel={rangeLabel} />
             <DashboardCharts dto={dashboard.data} rangeLabel={rangeLabel} />
+            <SessionsCard sessions={dashboard.data.sessions} from={dashboard.data.from} rangeLabel={rangeLabel} />
             <ConnectorHealthCard connectors={dashboard.data.connectors} processingLag={dashboard.data.processingLag} />
           </div>
         ) : null}

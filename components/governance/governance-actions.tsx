@@ -1,15 +1,13 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { governanceApi } from "@/lib/client/api/governance";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { connectorQuery } from "@/lib/client/queries/connectors";
-import { governanceKeys } from "@/lib/client/queries/governance";
 import { governanceBlockReason } from "@/lib/shared/atlassian-scopes";
 import { GOVERNANCE_ACTION_LABELS, type TGovernanceActionDto, type TGovernanceActionKind } from "@/lib/shared/schemas/governance";
-import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { GovernanceActionDialog } from "./governance-action-dialog";
+import { GovernanceQueuedStatus, useQueuedGovernanceAction } from "./governance-queued-status";
 
 type Props = Readonly<{
   connectorId: string;
@@ -26,27 +24,6 @@ type Props = Readonly<{
   connectorName?: string;
 }>;
 
-/** Watches the queued action until the worker has run it (the log entry is no longer pending). */
-function useQueuedAction(queued: TGovernanceActionDto | null, connectorId: string, accountId: string) {
-  const queryClient = useQueryClient();
-  const entry = useQuery({
-    queryKey: [...governanceKeys.log({ connectorId, accountId }), "queued", queued?.id],
-    queryFn: async () => (await governanceApi.log({ connectorId, accountId }, null, 20)).data.find((a) => a.id === queued?.id) ?? queued,
-    enabled: queued !== null,
-    initialData: queued ?? undefined,
-    refetchInterval: (query) => (query.state.data?.status === "pending" ? 1_000 : false),
-  });
-  const status = entry.data?.status;
-  useEffect(() => {
-    if (status && status !== "pending") {
-      void queryClient.invalidateQueries({ queryKey: governanceKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ["atlassian-users"] });
-      void queryClient.invalidateQueries({ queryKey: ["alerts"] });
-    }
-  }, [status, queryClient]);
-  return entry.data ?? null;
-}
-
 /**
  * Notify user, Require user to sign in again, Suspend / Unsuspend user for one Atlassian account, each behind a
  * confirmation saying exactly what will happen in Atlassian. Used on the user page and the alert page.
@@ -56,7 +33,7 @@ export function GovernanceActions({ connectorId, accountId, alertId, userLabel, 
   const [queued, setQueued] = useState<TGovernanceActionDto | null>(null);
   // Fetched even when the name is known: the key's missing scopes say which actions it cannot run.
   const connector = useQuery({ ...connectorQuery(connectorId), enabled: canAct, refetchInterval: false });
-  const current = useQueuedAction(queued, connectorId, accountId);
+  const current = useQueuedGovernanceAction(queued, connectorId, accountId);
   if (!canAct) return null;
   const isSuspended = userStatus === "suspended";
   const actions: TGovernanceActionKind[] = ["notify_user", "require_sign_in", isSuspended ? "unsuspend_user" : "suspend_user"];
@@ -92,7 +69,7 @@ export function GovernanceActions({ connectorId, accountId, alertId, userLabel, 
           ))}
         </ul>
       ) : null}
-      {current ? <QueuedStatus entry={current} /> : null}
+      {current ? <GovernanceQueuedStatus entry={current} /> : null}
       {open ? (
         <GovernanceActionDialog
           action={open}
@@ -110,12 +87,4 @@ export function GovernanceActions({ connectorId, accountId, alertId, userLabel, 
       ) : null}
     </div>
   );
-}
-
-function QueuedStatus({ entry }: Readonly<{ entry: TGovernanceActionDto }>) {
-  const label = GOVERNANCE_ACTION_LABELS[entry.action];
-  if (entry.status === "pending") return <Alert tone="info">Queued: {label}. The worker runs it in a moment; the result appears in the governance log.</Alert>;
-  if (entry.status === "failed") return <Alert tone="error">{label} failed: {entry.error ?? "unknown error"}</Alert>;
-  const note = typeof entry.result.note === "string" ? ` ${entry.result.note}.` : "";
-  return <Alert tone="success">{label} succeeded.{note}</Alert>;
 }

@@ -50,6 +50,12 @@ export type TUserState = {
   failHist: [number, number][];
   adminHist: [number, number][];
   impHist: [number, number][];
+  /**
+   * [session end, accounts new to the user (not impersonated in the 30 days before the session)] of closed sessions with
+   * impersonation: each user's own rate of new targets is their baseline (a support lead meets new accounts daily).
+   * Optional: states stored before it start with none.
+   */
+  impNewHist?: [number, number][];
   /** Admin action kind / impersonated account → last seen. */
   adminKinds: Record<string, number>;
   impVictims: Record<string, number>;
@@ -116,6 +122,7 @@ export const pruneUserState = (s: TUserState): TUserState => {
     failHist: pruneHistory(s.failHist, since),
     adminHist: pruneHistory(s.adminHist, since),
     impHist: pruneHistory(s.impHist, since),
+    impNewHist: pruneHistory(s.impNewHist ?? [], since),
     adminKinds: pruneRecord(s.adminKinds, (v) => v, since),
     impVictims: pruneRecord(s.impVictims, (v) => v, since),
     episodes: pruneRecord(s.episodes, (e) => e.last, s.last - DAY_MS),

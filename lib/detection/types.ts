@@ -31,6 +31,8 @@ export type TDetectionActivity = Readonly<{
   searchText: string;
   /** When the activity was stored (activities.stored_at); custom policies alert only on activities stored after they were created. */
   storedAt?: Date;
+  /** Session proxy (issue 22): blocked or audited when a session policy matched the request; null or absent otherwise. */
+  sessionOutcome?: string | null;
 }>;
 
 export type TAlertUser = Readonly<{ accountId: string | null; email: string | null; name: string | null }>;

@@ -72,4 +72,7 @@ export const demoScenario = (): TScenario =>
       domains: { "acme.example": 0.55, "acme-engineering.example": 0.25, "acme-sales.example": 0.12, [DEMO_DOMAINS.unverified]: 0.08 },
     },
     randomEpisodes: { perDay: 0.5, afterDays: 7 },
+    // Regional VPN exits, as an org with offices on three continents has: an exit across an ocean would be impossible
+    // travel for every remote worker until the admin registers the VPN ranges (issue 25: the demo looks like a real org).
+    activity: { vpnEgress: "nearby" },
   });

@@ -1,6 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAtlassianClient } from "../atlassian/client";
+import { loadServerTls } from "../proxy/tls-material";
 import { ZScenario } from "./scenario/schema";
 import { startSimulator } from "./start-simulator";
 import { API_KEY, control, loginEvent, ORG_ID, postEvents, startWithAcme, T0 } from "./test-support";
@@ -34,6 +38,30 @@ describe("startSimulator", () => {
     };
     expect(await ids(9)).toEqual(await ids(9));
     expect(await ids(9)).not.toEqual(await ids(10));
+  });
+
+  it("serves the same state over HTTPS when asked (as Atlassian's sites are)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "sim-tls-"));
+    const { cert, key } = loadServerTls({ dataDir: dir, domain: "localhost" });
+    const simulator = await startSimulator({ scenario: acme, now: () => new Date("2026-02-01T00:00:00Z"), tls: { cert, key } });
+    try {
+      expect(simulator.tlsPort).toBeGreaterThan(0);
+      const viaHttps = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpsRequest({ host: "127.0.0.1", port: simulator.tlsPort, path: `/admin/v1/orgs/${acme.org.id}`, headers: { authorization: "Bearer acme-admin-api-key-0001" }, rejectUnauthorized: false }, (res) => {
+          let body = "";
+          res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      const viaHttp = await fetch(`${simulator.baseUrl}/admin/v1/orgs/${acme.org.id}`, { headers: { authorization: "Bearer acme-admin-api-key-0001" } });
+      expect(viaHttps.status).toBe(200);
+      expect(JSON.parse(viaHttps.body)).toEqual(await viaHttp.json());
+    } finally {
+      await simulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("closes promptly even with a hung request open", async () => {

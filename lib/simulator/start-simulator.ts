@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { demoScenario } from "./demo";
 import { startLiveActivity, type TLiveActivity, type TLiveActivityOptions } from "./live-activity";
@@ -26,12 +27,19 @@ export type TStartSimulatorOptions = {
   scenarioEvents?: number;
   /** Record the wall-clock time each event became visible on /events-stream; read it with visibleAt() (benchmarks). */
   recordVisibility?: boolean;
+  /**
+   * Also serve everything over HTTPS on this port (0 picks one), as Atlassian's sites are: bench:proxy compares the
+   * session proxy with direct HTTPS requests, so both sides pay for TLS toward the browser.
+   */
+  tls?: Readonly<{ port?: number; cert: string; key: string }>;
 };
 
 export type TRunningSimulator = {
   /** e.g. http://127.0.0.1:4010; pass it as the client's baseUrl. */
   baseUrl: string;
   orgs: { id: string; name: string; apiKeys: string[] }[];
+  /** With `tls`: the HTTPS listener's port. */
+  tlsPort?: number;
   /** Stops live activity, drops hung connections and closes the server. */
   close(): Promise<void>;
   /** The in-memory state, for in-process tests and benchmarks. */
@@ -68,14 +76,31 @@ export const startSimulator = async (options: TStartSimulatorOptions = {}): Prom
   });
   const { port } = server.address() as AddressInfo;
   state.baseUrl = `http://${host}:${port}`;
+  let tlsServer: HttpsServer | undefined;
+  if (options.tls) {
+    // The same handler and state behind both listeners: an org created over HTTP is served over HTTPS too.
+    const handler = server.listeners("request")[0] as Parameters<typeof createHttpsServer>[1];
+    const secure = createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler);
+    secure.keepAliveTimeout = server.keepAliveTimeout;
+    await new Promise<void>((resolve, reject) => {
+      secure.once("error", reject);
+      secure.listen(options.tls?.port ?? 0, host, () => resolve());
+    });
+    tlsServer = secure;
+  }
 
   return {
     baseUrl: state.baseUrl,
     orgs: [...state.orgs.values()].map((org) => ({ id: org.id, name: org.name, apiKeys: org.keys.map((apiKey) => apiKey.key) })),
     state,
     visibleAt: (orgId, eventId) => state.orgs.get(orgId)?.events.visibleAt?.get(eventId),
+    tlsPort: tlsServer ? (tlsServer.address() as AddressInfo).port : undefined,
     close: async () => {
       for (const activity of live) activity.stop();
+      if (tlsServer) {
+        tlsServer.closeAllConnections();
+        await new Promise<void>((resolve) => tlsServer?.close(() => resolve()));
+      }
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },

@@ -4,7 +4,8 @@
 // events exactly, no alert may be duplicated and the connector must be Connected again by itself.
 // The 2-minute 429 storm hits a second org on a second simulator while the first org takes other faults.
 // Worker restart rows (SIGTERM, kill -9, one of two workers killed mid-detection) also report the seconds from the
-// restart or kill to the first new alert and to a governance action queued meanwhile succeeding (target 5 s).
+// restart or kill to the first new alert and to a governance action queued meanwhile succeeding (target 5 s), and
+// check that a request a session policy matched meanwhile raises exactly one alert (issue 22).
 // A row with 1% of events in a permanently unexpected shape checks they end in quarantine, everything else is
 // stored exactly and the connector stays Connected throughout. The session-proxy row kills the proxy -9 mid-session:
 // the same cookies must carry on the same session after the restart, logged again within 2 s.

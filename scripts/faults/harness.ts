@@ -125,11 +125,23 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
     return { alertSeconds: (alert - from) / 1000, actionSeconds: (action - from) / 1000 };
   };
 
+  /** Issue 22: a session-policy match stored while no worker runs (or as one is killed) raises exactly one alert. */
+  const checkSessionAlert = async (target: TTarget, policyKey: string): Promise<string[]> => {
+    const count = () => probe.sessionAlertCount(target.connectorId, policyKey);
+    try {
+      await waitUntil(`${target.name}'s session-policy alert`, async () => (await count()) >= 1, 60_000);
+    } catch {
+      return ["the session-policy alert of a request stored during the restart never came"];
+    }
+    const n = await count();
+    return n === 1 ? [] : [`${n} session-policy alerts for one request, expected 1`];
+  };
+
   return {
     rows,
     /**
-     * The worker stops (SIGTERM: graceful; SIGKILL: kill -9); while none runs, a traveller hops and a governance
-     * action is queued; then a new worker starts. Records seconds from the restart to the alert and the action.
+     * The worker stops (SIGTERM: graceful; SIGKILL: kill -9); while none runs, a traveller hops, a governance
+     * action is queued and a session policy matches a request; then a new worker starts. Records seconds from the restart to the alert and the action.
      */
     restartWorker: async (fault: string, target: TTarget, signal: "SIGTERM" | "SIGKILL") => {
       const exited = once(worker.child, "exit");
@@ -140,6 +152,7 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
       const stopSeconds = (Date.now() - stopAsked) / 1000;
       const traveller = await target.postBatch(1_000, true);
       const actionId = await queueAction(target);
+      const sessionPolicyKey = await probe.insertSessionMatch(target.connectorId);
       const before = new Set(await probe.liveWorkerKeys());
       worker = startWorker();
       const spawnedAt = Date.now();
@@ -147,7 +160,9 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
       await waitUntil("the new worker's presence", async () => (await probe.liveWorkerKeys()).some((key) => !before.has(key)), 60_000);
       const upAt = Date.now();
       const figures = await measureRestart(target, traveller, actionId, upAt);
-      await record(fault, target, await recover(target, upAt), 1, { ...figures, startSeconds: (upAt - spawnedAt) / 1000, ...(signal === "SIGTERM" ? { stopSeconds } : {}) });
+      const sessionProblems = await checkSessionAlert(target, sessionPolicyKey);
+      const restart = { ...figures, startSeconds: (upAt - spawnedAt) / 1000, ...(signal === "SIGTERM" ? { stopSeconds } : {}) };
+      await record(fault, target, await recover(target, upAt), 1, restart, sessionProblems);
     },
     /**
      * Two workers; once one is mid-detection (holds the detection cursor inside a batch), it is killed -9.
@@ -182,10 +197,11 @@ export const createHarness = (options: Readonly<{ probe: TProbe; workerEnv: Read
       worker = victim === worker ? second : worker;
       const traveller = await target.postBatch(100, true);
       const actionId = await queueAction(target);
+      const sessionPolicyKey = await probe.insertSessionMatch(target.connectorId);
       await exited;
       const figures = await measureRestart(target, traveller, actionId, killedAt).finally(() => (isBusy = false));
       await trickle;
-      await record(fault, target, await recover(target, killedAt), 1, figures);
+      await record(fault, target, await recover(target, killedAt), 1, figures, await checkSessionAlert(target, sessionPolicyKey));
     },
     statusOf,
     waitUntil,

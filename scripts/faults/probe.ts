@@ -1,6 +1,7 @@
 // What the fault suite checks, read straight from PostgreSQL (one short connection per question, so a
 // restart of the database between two questions costs nothing).
 import pg from "pg";
+import { insertSessionActivity, insertSessionPolicy } from "../../lib/testing/session-policy-rows";
 
 export type TStoreCheck = Readonly<{ stored: number; duplicates: number; missing: number; unexpected: number }>;
 
@@ -123,6 +124,16 @@ export const createProbe = (databaseUrl: string) => {
     /** Proxy sessions of one signed-in user (the route probe's anonymous one does not count). */
     proxySessionCount: async (connectorId: string, accountId: string): Promise<number> =>
       Number((await query<{ n: string }>("SELECT count(*) AS n FROM proxy_sessions WHERE connector_id = $1 AND account_id = $2", [connectorId, accountId]))[0]?.n ?? 0),
+
+    /** A request a session policy with an alert matched (issue 22), written as the proxy writes it; returns the policy's alert key. */
+    insertSessionMatch: async (connectorId: string): Promise<string> => {
+      const policy = await insertSessionPolicy(query, { alert: { severity: "high", maxPerDay: 1000 } });
+      await insertSessionActivity(query, { connectorId, policies: [policy] });
+      return `session:${policy.id}`;
+    },
+
+    sessionAlertCount: async (connectorId: string, policyKey: string): Promise<number> =>
+      Number((await query<{ n: string }>("SELECT count(*) AS n FROM alerts WHERE connector_id = $1 AND policy_key = $2", [connectorId, policyKey]))[0]?.n ?? 0),
 
     alertsPerUser: async (connectorId: string, policyKey: string): Promise<Map<string, number>> => {
       const rows = await query<{ user_account_id: string; n: string }>(

@@ -17,9 +17,11 @@ export type TActivityUrlFilters = Readonly<{
   adminOnly?: string;
   impersonation?: string;
   q?: string;
+  outcome?: string;
+  policy?: string;
 }>;
 
-const SINGLE_KEYS = ["from", "to", "user", "product", "ip", "country", "ipCategory", "connectorId", "source", "adminOnly", "impersonation", "q"] as const;
+const SINGLE_KEYS = ["from", "to", "user", "product", "ip", "country", "ipCategory", "connectorId", "source", "adminOnly", "impersonation", "q", "outcome", "policy"] as const;
 
 export const filtersFromSearchParams = (params: URLSearchParams): TActivityUrlFilters => {
   const filters: Record<string, string | string[]> = {};

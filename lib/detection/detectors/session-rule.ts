@@ -8,9 +8,19 @@ import type { baselineOf } from "../profile-state";
  */
 export type TSessionRule = Readonly<{ floor: number; sigmas: number; overMax: number; newItems: number }>;
 
-/** Why a session's count is unusual against the user's 30-day baseline (volume first), or null when it is not. */
-export const unusualSessionReason = (count: number, base: ReturnType<typeof baselineOf>, newItems: number, rule: TSessionRule): "volume" | "new_items" | null => {
+type TBaseline = ReturnType<typeof baselineOf>;
+
+/** A count above mean + sigmas·σ and at least overMax × the largest of the baseline (or no baseline at all). */
+const isDeparture = (count: number, base: TBaseline, rule: TSessionRule) => base.sessions === 0 || (count > base.mean + rule.sigmas * base.sd && count >= rule.overMax * base.max);
+
+/**
+ * Why a session's count is unusual against the user's 30-day baseline (volume first), or null when it is not.
+ * `newItemsBase`, when given, is the user's own baseline of new items per session: then new items are unusual only
+ * as a clear departure from it, by the same rule as volume (someone who meets new accounts daily is not flagged for it).
+ */
+export const unusualSessionReason = (count: number, base: TBaseline, newItems: number, rule: TSessionRule, newItemsBase?: TBaseline): "volume" | "new_items" | null => {
   if (count < rule.floor) return null;
-  if (base.sessions === 0 || (count > base.mean + rule.sigmas * base.sd && count >= rule.overMax * base.max)) return "volume";
-  return rule.newItems > 0 && newItems >= rule.newItems ? "new_items" : null;
+  if (isDeparture(count, base, rule)) return "volume";
+  if (rule.newItems === 0 || newItems < rule.newItems) return null;
+  return newItemsBase === undefined || isDeparture(newItems, newItemsBase, rule) ? "new_items" : null;
 };

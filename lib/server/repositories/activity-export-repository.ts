@@ -20,7 +20,7 @@ const ROW_COLUMNS = [
   "a.seq", "a.event_time", "a.event_id", "a.connector_id", "a.source", "a.processed_at", "a.action", "a.action_name", "a.action_group", "a.product",
   "a.site_id", "a.site_name", "a.actor_id", "a.actor_name", "a.actor_email", "a.on_behalf_of_id", "a.auth_type", "a.is_system",
   "a.is_admin_action", "a.is_impersonation", "a.target_name", "a.targets", "a.ip", "a.country", "a.country_code", "a.region", "a.city",
-  "a.lat", "a.lon", "a.location_source", "a.ip_category", "a.ip_tags", "a.message", "a.search_text",
+  "a.lat", "a.lon", "a.location_source", "a.ip_category", "a.ip_tags", "a.message", "a.search_text", "a.session_outcome", "a.session_policy_ids",
 ] as const;
 
 type Cell = Expression<unknown>;

@@ -1,7 +1,11 @@
 import { expressionBuilder, sql, type AliasableExpression, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { DB } from "../../generated/kysely/types";
 import type { TActivityCursor, TActivityDto, TActivitySource } from "../../shared/schemas/activities";
+import type { TSessionOutcome } from "../../shared/schemas/session-policies";
 import { getSql, type Sql } from "../db";
+import { buildConditions, escapeLike, type ActivityQueryFilter, type ActivityRange, type ActivityTables } from "./activity-query-filter";
+
+export type { ActivityQueryFilter, ActivityRange, ActivityTables } from "./activity-query-filter";
+type ActivityEb = ExpressionBuilder<ActivityTables, "a">;
 
 /**
  * Read side of the activity log, on the pg pool (getSql(): the hot path bench:activity-log measures,
@@ -9,31 +13,6 @@ import { getSql, type Sql } from "../db";
  * so that one of the activities indexes (prisma/schema.prisma, model Activity) serves both the filter and the
  * order: the planner stops after `limit` rows instead of sorting the matches.
  */
-export type ActivityQueryFilter = Readonly<{
-  from?: Date;
-  to?: Date;
-  /** Any of these account ids. */
-  actorIds?: readonly string[];
-  /** Lower-case email, when no directory account matched (unindexed: narrow by time too). */
-  actorEmail?: string;
-  actions?: readonly string[];
-  product?: string;
-  /** A single address (equality) or a CIDR block (`<<=`, a btree range on the ip index). */
-  ip?: Readonly<{ kind: "address" | "cidr"; text: string }>;
-  countryCode?: string;
-  ipCategory?: string;
-  connectorId?: string;
-  /** Unindexed: a residual condition on whichever index serves the other filters (absent, no condition at all). */
-  source?: TActivitySource;
-  adminOnly?: boolean;
-  impersonation?: boolean;
-  /** Lower-case free text, matched as a substring of search_text (trigram index). */
-  text?: string;
-}>;
-
-/** The activities table under the alias every query here gives it. */
-export type ActivityTables = DB & { a: DB["activities"] };
-type ActivityEb = ExpressionBuilder<ActivityTables, "a">;
 
 /** A timestamp column as ISO 8601 text in UTC (a fragment: to_char and its format have no builder form). */
 export const isoText = (column: Expression<unknown>) => sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -79,6 +58,10 @@ export const activityFields = (eb: ActivityEb) => ({
   ipCategory: eb.ref("a.ip_category"),
   ipTags: eb.ref("a.ip_tags"),
   message: eb.ref("a.message"),
+  // The column is text: only the proxy writes it, with these values.
+  sessionOutcome: eb.ref("a.session_outcome").$castTo<TSessionOutcome | null>(),
+  // Prisma creates list columns nullable: a row written with NULL still answers a list.
+  sessionPolicyIds: sql<string[]>`coalesce(${eb.ref("a.session_policy_ids")}, '{}'::uuid[])::text[]`,
 });
 
 type Fields = ReturnType<typeof activityFields>;
@@ -97,56 +80,6 @@ const selectRow = (eb: ActivityEb) => [
 
 /** A page row with the helper columns of the query that read it (left out by toActivityRows). */
 type PageRow = ActivityRow & { seq: string; candidates?: string };
-
-/** Rows after `after` (older, in the newest-first order) down to and including `through`; null is unbounded. */
-export type ActivityRange = Readonly<{ after: TActivityCursor | null; through?: TActivityCursor | null }>;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-const ts = (eb: ActivityEb, value: Date | string) => eb.cast<Date>(eb.val(value), "timestamptz");
-const keyset = (eb: ActivityEb, cursor: TActivityCursor) => eb.tuple(ts(eb, cursor.time), eb.cast<string>(eb.val(cursor.seq), "bigint"));
-const anyOf = (eb: ActivityEb, values: readonly string[]) => eb.fn.any(sql<string[]>`${[...values]}::text[]`);
-
-/** The WHERE conditions of every filter except the one split into UNION ALL branches. */
-const buildConditions = (filter: ActivityQueryFilter, range: ActivityRange, split: "action" | "actor" | null): Expression<SqlBool>[] => {
-  const eb = expressionBuilder<ActivityTables, "a">();
-  const conditions: Expression<SqlBool>[] = [];
-  const where = (condition: Expression<SqlBool>) => conditions.push(condition);
-  const { after, through } = range;
-  if (filter.from) where(eb("a.event_time", ">=", ts(eb, filter.from)));
-  if (filter.to) where(eb("a.event_time", "<", ts(eb, filter.to)));
-  if (after) where(eb(eb.refTuple("a.event_time", "a.seq"), "<", keyset(eb, after)));
-  if (through) {
-    // The plain time bounds are implied, but without them the planner misjudges how many rows a bounded range
-    // holds (row comparisons get a default selectivity) and sorts a scan of another index instead.
-    where(eb(eb.refTuple("a.event_time", "a.seq"), ">=", keyset(eb, through)));
-    where(eb("a.event_time", ">=", ts(eb, through.time)));
-    if (after) where(eb("a.event_time", "<=", ts(eb, after.time)));
-  }
-  if (filter.actorIds && split !== "actor") {
-    const [only] = filter.actorIds;
-    where(filter.actorIds.length === 1 && only !== undefined ? eb("a.actor_id", "=", only) : eb("a.actor_id", "=", anyOf(eb, filter.actorIds)));
-  }
-  if (filter.actorEmail) where(eb("a.actor_email", "=", filter.actorEmail));
-  if (filter.actions && split !== "action") {
-    const [only] = filter.actions;
-    where(filter.actions.length === 1 && only !== undefined ? eb("a.action", "=", only) : eb("a.action", "=", anyOf(eb, filter.actions)));
-  }
-  if (filter.product) where(eb("a.product", "=", filter.product));
-  if (filter.ip) {
-    const ip = sql<string>`${filter.ip.text}::inet`;
-    // A fragment for <<= (contained within or equals), an operator the builder does not know.
-    where(filter.ip.kind === "address" ? eb("a.ip", "=", ip) : sql<boolean>`${eb.ref("a.ip")} <<= ${ip}`);
-  }
-  if (filter.countryCode) where(eb("a.country_code", "=", filter.countryCode));
-  if (filter.ipCategory) where(eb("a.ip_category", "=", filter.ipCategory));
-  if (filter.connectorId) where(eb("a.connector_id", "=", eb.cast<string>(eb.val(filter.connectorId), "uuid")));
-  if (filter.source) where(eb("a.source", "=", filter.source));
-  if (filter.adminOnly) where(eb.ref("a.is_admin_action"));
-  if (filter.impersonation) where(eb.ref("a.is_impersonation"));
-  if (filter.text) where(eb("a.search_text", "like", `%${escapeLike(filter.text)}%`));
-  return conditions;
-};
 
 type Columns<O> = (qb: SelectQueryBuilder<ActivityTables, "a", object>) => SelectQueryBuilder<ActivityTables, "a", O>;
 

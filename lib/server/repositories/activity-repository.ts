@@ -228,7 +228,7 @@ const selectDetectionActivities = (db: Sql) =>
       "seq", "connector_id", "event_id", epochMs("event_time").as("event_time"), epochMs("stored_at").as("stored_at"), "action", "action_group",
       "product", "actor_id", "actor_name", "actor_email", "on_behalf_of_id", "auth_type", "is_system", "is_admin_action", "is_impersonation",
       sql<string | null>`host(${sql.ref("activities.ip")})`.as("ip"), "country", "country_code", "city", "lat", "lon", "ip_category", "ip_tags",
-      "target_name", "search_text",
+      "target_name", "search_text", "session_outcome",
     ]);
 
 type TDetectionActivityRow = Awaited<ReturnType<ReturnType<typeof selectDetectionActivities>["executeTakeFirstOrThrow"]>>;
@@ -260,6 +260,7 @@ const toDetectionActivity = (r: TDetectionActivityRow): TDetectionActivity => ({
   ipTags: r.ip_tags ?? [],
   targetName: r.target_name,
   searchText: r.search_text,
+  sessionOutcome: r.session_outcome,
 });
 
 /** Activities of every connector with event_time in [from, to), in event-time order, keyset-paginated (preview). */

@@ -3,6 +3,7 @@ import { getSql, type Sql } from "../db";
 import { readActivitiesAfter } from "./activity-repository";
 import { upsertAlertsInTransaction, type TAlertWrite } from "./alert-repository";
 import { loadDetectionProfiles, saveDetectionProfiles } from "./detection-profile-repository";
+import { sessionAlertTx, type TSessionAlertTx } from "./session-alert-repository";
 
 // A consumer's per-connector cursor over activities (activity_consumer_cursors), and the detection transaction
 // held on it. On the pg pool: the detection pipeline runs for every stored activity (docs/benchmarks.md).
@@ -15,6 +16,8 @@ export type TDetectionTx = Readonly<{
   saveProfiles: (profiles: ReadonlyMap<string, unknown>) => Promise<void>;
   upsertAlerts: (alerts: readonly TAlertWrite[]) => Promise<number>;
   saveCursor: (lastSeq: bigint) => Promise<void>;
+  /** Session-policy alerts and notices (issue 22). */
+  session: TSessionAlertTx;
 }>;
 
 const detectionTx = (trx: Sql, consumer: string, connectorId: string, lastSeq: bigint): TDetectionTx => ({
@@ -23,6 +26,7 @@ const detectionTx = (trx: Sql, consumer: string, connectorId: string, lastSeq: b
   loadProfiles: (actorIds) => loadDetectionProfiles(connectorId, actorIds, trx),
   saveProfiles: (profiles) => saveDetectionProfiles(connectorId, profiles, trx),
   upsertAlerts: (alerts) => upsertAlertsInTransaction(connectorId, alerts, trx),
+  session: sessionAlertTx(connectorId, trx),
   saveCursor: async (seq) => {
     await trx
       .updateTable("activity_consumer_cursors")

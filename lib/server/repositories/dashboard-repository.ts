@@ -167,3 +167,23 @@ export const selectAlertFigures = async (
           },
   };
 };
+
+export type SessionFigures = Readonly<{ protectedSites: number; sessions: number; unmanaged: number; downloadsBlocked: number }>;
+
+// The Sessions card (issue 22): sessions the proxy started since `from` (proxy_sessions by its last-activity index: a
+// session started in the range was active in it), how many on unmanaged devices, and blocked downloads and exports
+// (activities by the partial index activities_session_outcome_idx, which holds only the requests a policy matched).
+// One statement; read on every load, as no change counter covers the proxy's writes.
+const SESSION_FIGURES_SQL = (from: Date, downloadActions: readonly string[]) => sql<{ protected_sites: number; sessions: string; unmanaged: string; blocked: string }>`
+  SELECT (SELECT count(*)::int FROM atlassian_sites WHERE is_protected) AS protected_sites, s.sessions, s.unmanaged,
+    (SELECT count(*) FROM activities WHERE session_outcome = 'blocked' AND event_time >= ${from} AND action = ANY(${[...downloadActions]}::text[])) AS blocked
+  FROM (SELECT count(*) AS sessions, count(*) FILTER (WHERE NOT device_managed) AS unmanaged
+        FROM proxy_sessions WHERE last_activity_at >= ${from} AND started_at >= ${from}) s`;
+
+/** The Sessions card's figures since `from`: protected sites, proxied sessions started, of them unmanaged, downloads blocked. */
+export const selectSessionFigures = async (options: Readonly<{ from: Date; downloadActions: readonly string[] }>, sqlDb: Sql = getSql()): Promise<SessionFigures> => {
+  const { rows } = await SESSION_FIGURES_SQL(options.from, options.downloadActions).execute(sqlDb);
+  const row = rows[0];
+  if (!row) throw new Error("the dashboard query returned no row");
+  return { protectedSites: row.protected_sites, sessions: Number(row.sessions), unmanaged: Number(row.unmanaged), downloadsBlocked: Number(row.blocked) };
+};

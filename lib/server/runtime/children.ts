@@ -10,6 +10,24 @@ import path from "node:path";
  */
 export const WEB_NODE_OPTIONS = "--max-semi-space-size=64";
 
+/**
+ * The session proxy runs on plain node (scripts/proxy-launch.mjs bundles it) with 4 MB semi-spaces: its memory budget
+ * is 200 MB under load (issue 21), and its requests allocate little that outlives a scavenge, so a small young
+ * generation costs no throughput (docs/benchmarks.md, "Session proxy"). package.json's "proxy" script matches.
+ */
+export const PROXY_NODE_ARGS = ["--max-semi-space-size=4"] as const;
+export const PROXY_LAUNCHER = path.join("scripts", "proxy-launch.mjs");
+/**
+ * glibc gives each thread that allocates its own malloc arena (up to 8 per core); the proxy's TLS and socket buffers
+ * come from node's worker threads too, and the freed space stays in the arenas: 2 arenas measured ~18 MB less peak
+ * RSS under bench:proxy (docs/benchmarks.md, "Session proxy").
+ */
+export const PROXY_ENV = { MALLOC_ARENA_MAX: "2" } as const;
+
+/** Starts the session proxy (see PROXY_NODE_ARGS, PROXY_ENV) as a child process sharing our stdout/stderr. */
+export const spawnProxy = (env: NodeJS.ProcessEnv): ChildProcess =>
+  spawn(process.execPath, [...PROXY_NODE_ARGS, path.join(process.cwd(), PROXY_LAUNCHER)], { env: { ...PROXY_ENV, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+
 /** `env` with `options` appended to its NODE_OPTIONS. */
 export const withNodeOptions = (env: NodeJS.ProcessEnv, options: string): NodeJS.ProcessEnv => ({
   ...env,

@@ -12,6 +12,7 @@ import { policyContracts } from "./policies";
 import { portalUserContracts } from "./portal-users";
 import { postureContracts } from "./posture";
 import { proxySessionContracts } from "./proxy-sessions";
+import { sessionPolicyContracts } from "./session-policies";
 import { siteContracts } from "./sites";
 import { ssoContracts } from "./sso";
 import { setupContracts, systemContracts } from "./system";
@@ -37,6 +38,7 @@ export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRo
   threatListContracts,
   postureContracts,
   proxySessionContracts,
+  sessionPolicyContracts,
   deviceContracts,
   tokenContracts,
   portalUserContracts,

@@ -45,4 +45,13 @@ describe("OpenAPI document", () => {
     }
     expect(list.parameters.find((p) => p.name === "action")?.schema.type).toBe("array");
   });
+
+  it("covers session policies, devices and sessions (issue 22), with the role each needs", () => {
+    const roleOf = (path: string, method: string) => (document.paths[path]?.[method] as { "x-minimum-role"?: string } | undefined)?.["x-minimum-role"];
+    expect([roleOf("/api/v1/session-policies", "get"), roleOf("/api/v1/session-policies", "post")]).toEqual(["viewer", "admin"]);
+    expect(["get", "patch", "delete"].map((m) => roleOf("/api/v1/session-policies/{id}", m))).toEqual(["viewer", "admin", "admin"]);
+    expect([roleOf("/api/v1/session-policies/preview", "post"), roleOf("/api/v1/session-policies/templates", "get")]).toEqual(["analyst", "viewer"]);
+    expect([roleOf("/api/v1/devices/certificates", "get"), roleOf("/api/v1/devices/cas", "post"), roleOf("/api/v1/devices/certificates/{id}/revoke", "post")]).toEqual(["admin", "admin", "admin"]);
+    expect([roleOf("/api/v1/proxy-sessions", "get"), roleOf("/api/v1/proxy-sessions/{id}/end", "post")]).toEqual(["analyst", "analyst"]);
+  });
 });

@@ -56,3 +56,16 @@ describe("activity id", () => {
     for (const id of ["0", "-1", "9223372036854775808", "9999999999999999999", "1e3"]) expect(ZActivityIdParams.safeParse({ id }).success, id).toBe(false);
   });
 });
+
+describe("session outcome and policy filters", () => {
+  it("take blocked or audited and a policy id; empty values mean no filter; anything else names its parameter", () => {
+    const id = "3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e";
+    expect(ZActivityListQuery.parse({ outcome: "blocked", policy: id })).toMatchObject({ outcome: "blocked", policy: id });
+    expect(ZActivityListQuery.parse({ outcome: "", policy: "" })).toMatchObject({ outcome: undefined, policy: undefined });
+    const bad = ZActivityListQuery.safeParse({ outcome: "allowed", policy: "policy-1" });
+    expect(bad.success ? [] : bad.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["outcome", "outcome must be blocked or audited"],
+      ["policy", "policy must be a session policy id (UUID)"],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formatIp, parseCidr, parseIp } from "../../enrichment/cidr";
 import { ZActionKey, ZIpCategory, ZProduct } from "./policies";
+import { SESSION_OUTCOMES } from "./session-policies";
 
 // The activity log (GET /api/v1/activities and the /activities page): filters, cursor and DTOs.
 
@@ -97,6 +98,10 @@ export const ZActivityFilters = z.object({
   impersonation: ZFlag,
   /** Free text over user, action, target, IP, location, site and message. */
   q: ZOptionalText(200),
+  /** Session proxy requests a session policy blocked or audited. */
+  outcome: z.preprocess((v) => (v === "" ? undefined : v), z.enum(SESSION_OUTCOMES, { error: "outcome must be blocked or audited" }).optional()),
+  /** Session proxy requests this session policy matched. */
+  policy: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "policy must be a session policy id (UUID)" }).optional()),
 });
 export type TActivityFilters = z.infer<typeof ZActivityFilters>;
 
@@ -171,6 +176,10 @@ export const ZActivityDto = z.object({
   ipCategory: z.string().nullable(),
   ipTags: z.array(z.string()),
   message: z.string().nullable(),
+  /** Session proxy: blocked or audited when a session policy matched the request, else null. */
+  sessionOutcome: z.enum(SESSION_OUTCOMES).nullable(),
+  /** Session proxy: every session policy that matched, in evaluation order. */
+  sessionPolicyIds: z.array(z.string()),
 });
 export type TActivityDto = z.infer<typeof ZActivityDto>;
 
@@ -192,6 +201,8 @@ export const ZActivityDetail = ZActivityDto.extend({
   timeline: z.array(ZActivityDto),
   /** Alerts that include this activity. */
   alerts: z.array(ZActivityAlertRef),
+  /** The session policies of sessionPolicyIds, in that order; name null when the policy was deleted since. */
+  sessionPolicies: z.array(z.object({ id: z.string(), name: z.string().nullable() })),
 });
 export type TActivityDetail = z.infer<typeof ZActivityDetail>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZIpRangeDto } from "./ip-ranges";
 import { SEVERITIES, type TSeverity } from "./policies";
+import { ZAlertProxySession, type TAlertProxySession } from "./session-alerts";
 
 export const ALERT_STATUSES = ["open", "in_progress", "resolved", "dismissed"] as const;
 export const ZAlertStatus = z.enum(ALERT_STATUSES, { error: `Status must be one of ${ALERT_STATUSES.join(", ")}` });
@@ -50,7 +51,7 @@ export const ZAlertListQuery = z
     status: z.preprocess(toList, z.array(ZAlertStatus).max(4)).optional(),
     severity: z.preprocess(toList, z.array(z.enum(SEVERITIES, { error: "Severity must be low, medium or high" })).max(3)).optional(),
     /** Built-in key or custom:<policy id>. */
-    policyKey: z.string().trim().regex(/^([a-z_]{1,40}|custom:[0-9a-f-]{36})$/, "policyKey must be a built-in key such as impossible_travel or custom:<policy id>").optional(),
+    policyKey: z.string().trim().regex(/^([a-z_]{1,40}|(custom|session):[0-9a-f-]{36})$/, "policyKey must be a built-in key such as impossible_travel, custom:<policy id> or session:<session policy id>").optional(),
     /** Account id or email (exact, case-insensitive). */
     user: z.string().trim().min(1).max(200).optional(),
     connectorId: z.uuid({ error: "connectorId must be a connector id" }).optional(),
@@ -203,6 +204,8 @@ export type TAlertDetailDto = TAlertDto &
       countriesSeen: { countryCode: string; firstSeenAt: string; lastSeenAt: string }[];
       recentAlerts: { id: string; title: string; severity: TSeverity; status: TAlertStatus; createdAt: string }[];
     };
+    /** A session-policy alert's proxied session as it is now (End session); null for other alerts or an unknown session. */
+    proxySession: TAlertProxySession | null;
   }>;
 
 /** GET /api/v1/alerts adds, beside data and nextCursor, how many alerts each status has under the other filters. */
@@ -257,6 +260,7 @@ export const ZAlertDetailDto = ZAlertListItemDto.extend({
     countriesSeen: z.array(z.object({ countryCode: z.string(), firstSeenAt: ZTimestamp, lastSeenAt: ZTimestamp })),
     recentAlerts: z.array(z.object({ id: z.string(), title: z.string(), severity: z.enum(SEVERITIES), status: ZAlertStatus, createdAt: ZTimestamp })),
   }),
+  proxySession: ZAlertProxySession.nullable(),
 });
 export const ZAlertBulkResult = z.object({ updated: z.number().int(), failed: z.array(z.object({ id: z.string(), message: z.string() })) });
 export const ZAlertAssigneeList = z.object({ data: z.array(ZPortalUserRef.extend({ role: z.enum(["analyst", "admin"]) })) });

@@ -62,6 +62,18 @@ export const ZDashboardDto = z.object({
       eventsQuarantined: ZCount,
     }),
   ),
+  /** The session proxy over the range (issue 22): what the dashboard's Sessions card shows. */
+  sessions: z.object({
+    /** Sites protected through the session proxy now; 0: the card shows how to start. */
+    protectedSites: ZCount,
+    /** Proxied sessions started in the range. */
+    proxiedSessions: ZCount,
+    unmanagedSessions: ZCount,
+    /** unmanagedSessions / proxiedSessions in % (one decimal); null without sessions. */
+    unmanagedShare: z.number().nullable(),
+    /** Downloads and exports a session policy blocked in the range. */
+    downloadsBlocked: ZCount,
+  }),
   /** The processing lag GET /api/v1/health reports (over 60 s there means degraded), for the connector health card. */
   processingLag: ZProcessingLag,
 });

@@ -34,7 +34,7 @@ const routing = {
   enabled: z.boolean().default(true),
   minSeverity: z.enum(SEVERITIES, { error: "Minimum severity must be low, medium or high" }).default("low"),
   /** Built-in keys or custom:<policy id>; empty = every policy. */
-  policyKeys: z.array(z.string().trim().regex(/^([a-z_]{1,40}|custom:[0-9a-f-]{36})$/, "Policies are keys such as impossible_travel")).max(200).default([]),
+  policyKeys: z.array(z.string().trim().regex(/^([a-z_]{1,40}|(custom|session):[0-9a-f-]{36})$/, "Policies are keys such as impossible_travel")).max(200).default([]),
 };
 
 /** SMTP settings; `password` is a secret (write-only). */

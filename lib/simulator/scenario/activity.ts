@@ -1,8 +1,10 @@
 import { findEventAction } from "../../atlassian/event-actions";
 import type { TEvent } from "../../atlassian/schemas/events";
+import { areNeighbours, countryCodeOf } from "../../geo/countries";
 import { PRODUCT_KEYS, PRODUCT_NAMES } from "../org-definition";
 import type { TPlace } from "./geo";
 import { randomIpIn } from "./geo";
+import type { TIpPool } from "./ip-pools";
 import type { Prng } from "./prng";
 import type { TActivity } from "./schema";
 import type { TUserProfile, TWorld } from "./world";
@@ -25,9 +27,19 @@ export type TWhere = { ip: string; place: TPlace };
 const displayName = (action: string): string => findEventAction(action)?.displayName ?? action;
 
 /** Where a user logs in from: corporate VPN, home ISP or office, by the activity model's shares. */
+const countryOf = (pool: TIpPool) => countryCodeOf(pool.place.country) ?? pool.place.country;
+
+/** The VPN exits a user may appear from (TActivity.vpnEgress). */
+const vpnExitsOf = (world: TWorld, user: TUserProfile, activity: TActivity): TIpPool[] => {
+  const vpns = world.pools.filter((pool) => pool.kind === "vpn");
+  if (activity.vpnEgress === "any") return vpns;
+  const home = countryOf(user.officePool);
+  return vpns.filter((pool) => areNeighbours(countryOf(pool), home));
+};
+
 export const everydayLocation = (world: TWorld, prng: Prng, user: TUserProfile, activity: TActivity): TWhere => {
   // A scenario with its own ranges and no VPN range has no VPN: the built-in ones would be foreign to it.
-  const vpns = world.pools.filter((pool) => pool.kind === "vpn");
+  const vpns = vpnExitsOf(world, user, activity);
   if (vpns.length > 0 && prng.chance(activity.vpnShare)) {
     const vpn = prng.pick(vpns);
     return { ip: randomIpIn(vpn.cidr, prng), place: vpn.place };

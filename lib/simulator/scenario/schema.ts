@@ -17,6 +17,12 @@ export const ZActivity = z.object({
   /** Share of logins from the user's home ISP rather than the office; vpnShare from the corporate VPN. */
   remoteShare: z.number().min(0).max(1).default(0.35),
   vpnShare: z.number().min(0).max(1).default(0.05),
+  /**
+   * Which VPN exits a user connects through: any of them (a few central concentrators: activity appears from far-away
+   * exits unless Watchpost knows the VPN ranges), or only exits in the user's own or a bordering country (regional
+   * exits; users with none near them do not use the VPN).
+   */
+  vpnEgress: z.enum(["any", "nearby"]).default("any"),
   /** Org-wide admin work per day (by org admins), and events of "Atlassian Internal System". */
   groupChangesPerDay: z.number().min(0).max(10_000).default(6),
   productAccessChangesPerDay: z.number().min(0).max(10_000).default(3),

@@ -3,18 +3,18 @@
 import { spawn } from "node:child_process";
 import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from "node:http";
 import { request as httpsRequest, type Agent as HttpsAgent } from "node:https";
-import path from "node:path";
+import { PROXY_ENV, PROXY_LAUNCHER, PROXY_NODE_ARGS } from "../../../lib/server/runtime/children";
 import { SIMULATED_PASSWORD } from "../../../lib/simulator/sites/credentials";
 
 /**
- * `scripts/proxy.ts` on node with tsx's loader (one process, so its RSS is the proxy's own), in a process group of its
- * own; `env` adds to the caller's environment (DATABASE_URL, WATCHPOST_PROXY_PORT, ...). BENCH_PROXY_NODE_ARGS adds
- * node flags (e.g. --cpu-prof) for a profiling run.
+ * The proxy as `npm run proxy` runs it (the launcher bundles it and runs it on plain node in one process, so its RSS is
+ * the proxy's own), in a process group of its own; `env` adds to the caller's environment (DATABASE_URL,
+ * WATCHPOST_PROXY_PORT, ...). BENCH_PROXY_NODE_ARGS adds node flags (e.g. --cpu-prof) for a profiling run.
  */
 export const startProxyProcess = (env: Readonly<Record<string, string>>) => {
   const nodeArgs = process.env.BENCH_PROXY_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join("scripts", "proxy.ts")], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+  const child = spawn(process.execPath, [...PROXY_NODE_ARGS, ...nodeArgs, PROXY_LAUNCHER], {
+    env: { ...PROXY_ENV, ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -45,5 +45,7 @@ export const resolveActivityFilter = async (filters: TActivityFilters): Promise<
     adminOnly: filters.adminOnly,
     impersonation: filters.impersonation,
     text: filters.q?.toLowerCase(),
+    outcome: filters.outcome,
+    policyId: filters.policy,
   };
 };

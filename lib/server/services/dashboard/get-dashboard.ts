@@ -1,7 +1,8 @@
 import { SYSTEM_ACTOR_NAME } from "../../../atlassian";
 import { findCountry } from "../../../geo/countries";
 import type { TDashboardDto, TDashboardRange } from "../../../shared/schemas/dashboard";
-import { selectAlertFigures, selectRollupFigures, type AlertFigures, type RollupFigures } from "../../repositories/dashboard-repository";
+import { DOWNLOAD_ACTIONS } from "../../../shared/schemas/session-policies";
+import { selectAlertFigures, selectRollupFigures, selectSessionFigures, type AlertFigures, type RollupFigures, type SessionFigures } from "../../repositories/dashboard-repository";
 import { listConnectorRecords } from "../../repositories/connector-repository";
 import { lagSecondsOf } from "../connectors/connector-dto";
 import { getProcessingLag } from "../health/get-processing-lag";
@@ -62,11 +63,12 @@ export const getDashboard = async (options: Readonly<{ range: TDashboardRange; n
   const dailyFrom = utcDay(from);
   const last24hFrom = new Date(floorTo(now, HOUR_MS).getTime() - 23 * HOUR_MS);
   // The processing lag is one small index-backed statement (health-repository.ts), read live on every load.
-  const [{ rollupVersion, alerts }, connectors, scores, processingLag] = await Promise.all([
+  const [{ rollupVersion, alerts }, connectors, scores, processingLag, sessions] = await Promise.all([
     readAlertFigures(from),
     listConnectorRecords(),
     getLatestScores(),
     getProcessingLag({ now }),
+    selectSessionFigures({ from, downloadActions: DOWNLOAD_ACTIONS }),
   ]);
   const figures = await readRollupFigures(`${options.range}|${from.toISOString()}|${last24hFrom.toISOString()}`, rollupVersion, () =>
     selectRollupFigures({ from, bucket, last24hFrom, dayFrom: dailyFrom, limit: TOP, excludeActorName: SYSTEM_ACTOR_NAME }),
@@ -121,5 +123,14 @@ export const getDashboard = async (options: Readonly<{ range: TDashboardRange; n
     // The connectors' rows alone: the health card needs no live request or activity counts (two queries fewer).
     connectors: connectors.map((c) => ({ id: c.id, name: c.name, status: c.status, lastSyncAt: c.lastSyncAt?.toISOString() ?? null, lagSeconds: lagSecondsOf(c, now), eventsQuarantined: Number(c.eventsQuarantined) })),
     processingLag,
+    sessions: sessionsDto(sessions),
   };
 };
+
+const sessionsDto = (s: SessionFigures): TDashboardDto["sessions"] => ({
+  protectedSites: s.protectedSites,
+  proxiedSessions: s.sessions,
+  unmanagedSessions: s.unmanaged,
+  unmanagedShare: s.sessions === 0 ? null : Math.round((s.unmanaged / s.sessions) * 1000) / 10,
+  downloadsBlocked: s.downloadsBlocked,
+});

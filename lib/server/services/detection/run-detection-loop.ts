@@ -29,7 +29,10 @@ export const runDetectionLoop = async ({ durationMs, intervalMs, logger, isStopp
         const result = await runDetectionPass({ connectorId, policies, directory, budgetMs: Math.max(1_000, until - Date.now()), isStopping });
         totals.processed += result.processed;
         totals.alertsCreated += result.alertsCreated;
-        if (result.alertsCreated > 0) logger.info({ connectorId, ...result }, "detection raised alerts");
+        const { capsReached, ...counts } = result;
+        if (result.alertsCreated > 0 || result.noticesQueued > 0) logger.info({ connectorId, ...counts }, "detection raised alerts");
+        // Once per policy and day: the first batch to suppress a match says so; later ones only add to the count on the alert.
+        for (const cap of capsReached) logger.warn({ connectorId, ...cap }, "session policy reached its alerts per day: further matches today raise no alert");
       }
     }
     // Also picks up alerts raised elsewhere (posture drift) and any a crash left behind.

@@ -7,6 +7,7 @@ import type { TAlertWrite } from "../../repositories/alert-repository";
 import { withDetectionCursor } from "../../repositories/consumer-cursor-repository";
 import { listRuntimePolicies } from "../../repositories/policy-repository";
 import { loadDirectoryLookup } from "./load-directory";
+import { planSessionAlertWork, type TCapReached } from "./plan-session-alerts";
 
 export const DETECTION_CONSUMER = "detection";
 // Large batches: every batch loads and saves the profiles of its users, whatever their number of activities.
@@ -22,9 +23,20 @@ export type DetectionPassOptions = Readonly<{
   directory?: TDirectoryLookup;
   /** Checked between batches: a stopping worker returns after the current one. */
   isStopping?: () => boolean;
+  /** The clock (session-policy notices skip requests older than a day). */
+  now?: () => Date;
 }>;
 
-export type DetectionPassResult = { processed: number; alertsCreated: number; alertsTouched: number; isBusy: boolean };
+export type DetectionPassResult = {
+  processed: number;
+  alertsCreated: number;
+  alertsTouched: number;
+  isBusy: boolean;
+  /** Session policies (issue 22): notify_user actions queued, matches over a daily cap, caps hit for the first time. */
+  noticesQueued: number;
+  sessionAlertsSuppressed: number;
+  capsReached: TCapReached[];
+};
 
 /** One write per episode: the newest candidate's text, every candidate's activities. */
 const mergeCandidates = (candidates: readonly TAlertCandidate[], policies: readonly TRuntimePolicy[]): TAlertWrite[] => {
@@ -58,7 +70,8 @@ export const runDetectionPass = async (options: DetectionPassOptions): Promise<D
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
   const policies = options.policies ?? (await listRuntimePolicies());
   const directory = options.directory ?? (await loadDirectoryLookup([options.connectorId]));
-  const result: DetectionPassResult = { processed: 0, alertsCreated: 0, alertsTouched: 0, isBusy: false };
+  const clock = options.now ?? (() => new Date());
+  const result: DetectionPassResult = { processed: 0, alertsCreated: 0, alertsTouched: 0, isBusy: false, noticesQueued: 0, sessionAlertsSuppressed: 0, capsReached: [] };
   // The next batch is read while the current one is processed (used only if the cursor is where it expects).
   let prefetch: { after: bigint; activities: Promise<TDetectionActivity[]> } | null = null;
   for (;;) {
@@ -66,7 +79,7 @@ export const runDetectionPass = async (options: DetectionPassOptions): Promise<D
       const activities = prefetch?.after === tx.lastSeq ? await prefetch.activities : await tx.readActivities(tx.lastSeq, batchSize);
       const last = activities[activities.length - 1];
       prefetch = null;
-      if (!last) return { count: 0, created: 0, touched: 0 };
+      if (!last) return { count: 0, created: 0, touched: 0, session: null };
       if (activities.length === batchSize) {
         const next = readActivitiesAfter(options.connectorId, last.seq, batchSize);
         next.catch(() => undefined);
@@ -76,16 +89,23 @@ export const runDetectionPass = async (options: DetectionPassOptions): Promise<D
       for (const a of activities) if (!a.isSystem) actorIds.add(a.actorId);
       const stored = await tx.loadProfiles([...actorIds]);
       const out = runDetection({ activities, policies, directory, states: stored, isLive: true });
-      const alerts = mergeCandidates(out.candidates, policies);
+      const sessionWork = await planSessionAlertWork(tx.session, activities, clock());
+      const alerts = [...mergeCandidates(out.candidates, policies), ...sessionWork.alerts];
       const created = await tx.upsertAlerts(alerts);
+      const session = await sessionWork.finish();
       await tx.saveProfiles(out.states);
       await tx.saveCursor(last.seq);
-      return { count: activities.length, created, touched: alerts.length };
+      return { count: activities.length, created, touched: alerts.length, session };
     });
     if (batch === null) return { ...result, isBusy: true };
     result.processed += batch.count;
     result.alertsCreated += batch.created;
     result.alertsTouched += batch.touched;
+    if (batch.session) {
+      result.noticesQueued += batch.session.noticesQueued;
+      result.sessionAlertsSuppressed += batch.session.suppressed;
+      result.capsReached.push(...batch.session.capsReached);
+    }
     if (batch.count < batchSize || Date.now() >= deadline || options.isStopping?.()) return result;
   }
 };
