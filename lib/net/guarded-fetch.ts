@@ -58,7 +58,7 @@ const refuseResolved = (host: string, addresses: readonly LookupAddress[], polic
 type TLookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A net.connect `lookup` that resolves as usual, then refuses the connection unless every address is allowed. */
-const guardedLookup =
+export const guardedLookup =
   (policy: TTargetPolicy) =>
   (hostname: string, options: LookupOptions, callback: TLookupCallback): void => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {

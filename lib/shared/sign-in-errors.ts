@@ -7,6 +7,20 @@ export const SIGN_IN_ERRORS = {
   AccountDisabled: "This account is disabled. Ask an admin to enable it.",
   TooManyAttempts: "Too many failed sign-in attempts. Try again later.",
   SessionRequired: "Sign in to continue.",
+  // Single sign-on (lib/server/services/auth/sso): refusals by Watchpost, and failures of the provider's answer.
+  SsoRequired: "Password sign-in is reserved for break-glass accounts: sign in with single sign-on.",
+  SsoNoRole: "Your identity provider account is in no group that has access to Watchpost. Ask an admin to map one of your groups to a role.",
+  SsoNoEmail: "The identity provider sent no email address for your account, so Watchpost cannot tell who you are.",
+  SsoEmailTaken: "A Watchpost account with your email is linked to another identity provider account. Ask an admin.",
+  SsoBreakGlass: "This is a break-glass account: sign in with its password, not single sign-on.",
+  SsoTokenAudience: "Single sign-on refused: the identity provider's token was issued for another application (wrong audience). Ask an admin to check the client ID.",
+  SsoTokenExpired: "Single sign-on refused: the identity provider's token has expired or is not valid yet. Check the server clocks, then try again.",
+  SsoTokenSignature: "Single sign-on refused: the identity provider's token signature does not verify with its published keys.",
+  SsoTokenIssuer: "Single sign-on refused: the token came from another issuer than the one configured.",
+  SsoStateMismatch: "The single sign-on attempt expired or was started in another tab. Try again.",
+  SsoDenied: "The identity provider refused the sign-in.",
+  SsoUnavailable: "Single sign-on is not available: it is not configured, or the identity provider cannot be reached.",
+  SsoFailed: "Single sign-on failed. Try again, or ask an admin to check the server log.",
 } as const;
 
 export type TSignInErrorCode = keyof typeof SIGN_IN_ERRORS;
@@ -32,6 +46,7 @@ export const signInErrorText = (value: string | null | undefined): string => {
 /** The code for a message thrown by the sign-in service. */
 export const signInErrorCode = (message: string): TSignInErrorCode => {
   if (message === SIGN_IN_ERRORS.AccountDisabled) return "AccountDisabled";
+  if (message === SIGN_IN_ERRORS.SsoRequired) return "SsoRequired";
   if (message.startsWith("Too many failed sign-in attempts")) return "TooManyAttempts";
   return "CredentialsSignin";
 };

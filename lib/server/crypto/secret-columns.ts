@@ -6,8 +6,9 @@
 export const CONNECTOR_API_KEY = { table: "connectors", column: "api_key_ciphertext", keyPurpose: "atlassian-api-key" } as const;
 export const CHANNEL_SECRET = { table: "notification_channels", column: "secret_ciphertext", keyPurpose: "notification-channel" } as const;
 export const DEVICE_CA_KEY = { table: "device_cas", column: "key_ciphertext", keyPurpose: "device-ca-key" } as const;
+export const SSO_CLIENT_SECRET = { table: "sso_configs", column: "client_secret_ciphertext", keyPurpose: "sso-client-secret" } as const;
 
-export const SECRET_COLUMNS = [CONNECTOR_API_KEY, CHANNEL_SECRET, DEVICE_CA_KEY] as const;
+export const SECRET_COLUMNS = [CONNECTOR_API_KEY, CHANNEL_SECRET, DEVICE_CA_KEY, SSO_CLIENT_SECRET] as const;
 export type SecretColumn = (typeof SECRET_COLUMNS)[number];
 
 /** Where a box lives: only the (table, column) pairs above, and the uuid of its row. */

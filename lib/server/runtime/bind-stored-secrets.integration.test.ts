@@ -54,7 +54,7 @@ describe("the upgrade to row-bound secrets (v1 → v2)", () => {
     expect(await countLegacySecrets(databaseUrl())).toBe(2);
 
     const outcome = await bindStoredSecrets({ databaseUrl: databaseUrl(), secret: secret() });
-    expect(outcome).toEqual({ converted: { "connectors.api_key_ciphertext": 1, "notification_channels.secret_ciphertext": 1, "device_cas.key_ciphertext": 0 }, unreadable: [] });
+    expect(outcome).toEqual({ converted: { "connectors.api_key_ciphertext": 1, "notification_channels.secret_ciphertext": 1, "device_cas.key_ciphertext": 0, "sso_configs.client_secret_ciphertext": 0 }, unreadable: [] });
     expect(describeBindOutcome(outcome)).toBe(
       "stored secrets: 2 v1 value(s) re-encrypted as v2, bound to their rows (connectors.api_key_ciphertext 1, notification_channels.secret_ciphertext 1)",
     );
@@ -71,7 +71,7 @@ describe("the upgrade to row-bound secrets (v1 → v2)", () => {
     expect(await countLegacySecrets(databaseUrl())).toBe(0);
 
     const again = await bindStoredSecrets({ databaseUrl: databaseUrl(), secret: secret() });
-    expect(again).toEqual({ converted: { "connectors.api_key_ciphertext": 0, "notification_channels.secret_ciphertext": 0, "device_cas.key_ciphertext": 0 }, unreadable: [] });
+    expect(again).toEqual({ converted: { "connectors.api_key_ciphertext": 0, "notification_channels.secret_ciphertext": 0, "device_cas.key_ciphertext": 0, "sso_configs.client_secret_ciphertext": 0 }, unreadable: [] });
     expect(describeBindOutcome(again)).toBeNull();
     expect(await snapshot()).toEqual(after);
   });

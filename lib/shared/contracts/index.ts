@@ -14,6 +14,7 @@ import { postureContracts } from "./posture";
 import { proxySessionContracts } from "./proxy-sessions";
 import { sessionPolicyContracts } from "./session-policies";
 import { siteContracts } from "./sites";
+import { ssoContracts } from "./sso";
 import { setupContracts, systemContracts } from "./system";
 import { tokenContracts } from "./tokens";
 import { atlassianUserContracts } from "./users";
@@ -41,6 +42,7 @@ export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRo
   deviceContracts,
   tokenContracts,
   portalUserContracts,
+  ssoContracts,
   auditLogContracts,
   setupContracts,
 };

@@ -50,6 +50,11 @@ export const AUDIT_ACTIONS = [
   "device_certificate.issued",
   "device_certificate.revoked",
   "proxy_session.ended",
+  "auth.sso_sign_in",
+  "auth.sso_refused",
+  "sso.configured",
+  "sso.policy_changed",
+  "user.break_glass_changed",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

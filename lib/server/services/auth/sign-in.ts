@@ -7,6 +7,7 @@ import { clearLoginFailures } from "../../repositories/login-failure-repository"
 import { findCredentialsByEmail, touchLastLogin } from "../../repositories/user-repository";
 import type { Principal } from "../principal";
 import { reserveSignInAttempt, throttleMessage, type SignInReservation } from "./login-throttle";
+import { isPasswordSignInAllowed } from "./sso/password-sign-in-policy";
 
 export type SignInOptions = Readonly<{
   email: unknown;
@@ -46,6 +47,12 @@ export const signIn = async (options: SignInOptions): Promise<Principal> => {
     const reason = !user ? "unknown_email" : !isValid ? "wrong_password" : "user_disabled";
     await appendAuditEvent({ action: "auth.sign_in_failed", actorId: user?.id, actorEmail: email, ip, details: { reason } });
     throw new AppError("unauthenticated", user?.disabled && isValid ? SIGN_IN_ERRORS.AccountDisabled : INVALID);
+  }
+
+  // Require SSO: a right password still counts as a failure unless the account is break-glass.
+  if (!(await isPasswordSignInAllowed(user.id))) {
+    await appendAuditEvent({ action: "auth.sign_in_failed", actorId: user.id, actorEmail: email, ip, details: { reason: "sso_required" } });
+    throw new AppError("unauthenticated", SIGN_IN_ERRORS.SsoRequired);
   }
 
   await Promise.all([

@@ -1,0 +1,6 @@
+// PUT /api/v1/sso/oidc – save the OpenID Connect connection after discovery and a client check (admin)
+import { withRoute } from "@/lib/server/http/with-route";
+import { saveOidcConnection } from "@/lib/server/services/auth/sso/save-oidc-connection";
+import { ssoContracts } from "@/lib/shared/contracts/sso";
+
+export const PUT = withRoute(ssoContracts.saveOidc, ({ principal, body }) => saveOidcConnection({ actor: principal, input: body }));

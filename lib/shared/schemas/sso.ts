@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { ROLES } from "../roles";
+import { ZRole } from "./users";
+
+/** The next-auth provider id of the configured OpenID provider: the redirect URL ends in /api/auth/callback/<this>. */
+export const SSO_PROVIDER_ID = "sso";
+export const SSO_CALLBACK_PATH = `/api/auth/callback/${SSO_PROVIDER_ID}`;
+
+// zod 4 runs these refinements even when the URL check before them failed: parse without throwing.
+const urlOf = (value: string): URL | null => {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+};
+
+const ZIssuerUrl = z
+  .string()
+  .trim()
+  .min(1, "Issuer URL is required")
+  .max(2000, "Issuer URL is too long")
+  .pipe(z.url({ error: "Issuer URL must be a URL, e.g. https://login.example.com/realms/acme" }))
+  .refine((v) => !urlOf(v) || /^https?:\/\//i.test(v), "Issuer URL must start with https://")
+  .refine((v) => !urlOf(v)?.search && !urlOf(v)?.hash, "Issuer URL must not have a query or fragment")
+  .refine((v) => !urlOf(v)?.username && !urlOf(v)?.password, "Issuer URL must not contain credentials");
+
+// Scopes and claim names are tokens (RFC 6749 scope-token, JWT claim names as IdPs use them): no spaces or quotes.
+const ZScopes = z
+  .string()
+  .trim()
+  .max(500, "Scopes must be at most 500 characters")
+  .refine((v) => v.split(/\s+/).includes("openid"), "Scopes must include openid")
+  .refine((v) => /^[\x21\x23-\x5b\x5d-\x7e]+(\s+[\x21\x23-\x5b\x5d-\x7e]+)*$/.test(v), "Scopes are words separated by spaces");
+
+export const ZRoleMapping = z.object({
+  group: z.string().trim().min(1, "Group is required").max(256, "Group must be at most 256 characters"),
+  role: ZRole,
+});
+export type TRoleMapping = z.infer<typeof ZRoleMapping>;
+
+/** Save the OpenID Connect connection. An empty client secret keeps the stored one (it is never sent back). */
+export const ZSaveOidcInput = z.object({
+  displayName: z.string().trim().min(1, "Display name is required").max(60, "Display name must be at most 60 characters"),
+  issuer: ZIssuerUrl,
+  clientId: z.string().trim().min(1, "Client ID is required").max(256, "Client ID must be at most 256 characters"),
+  clientSecret: z.string().max(1024, "Client secret must be at most 1024 characters").optional(),
+  scopes: ZScopes.default("openid email profile"),
+  groupsClaim: z
+    .string()
+    .trim()
+    .min(1, "Groups claim is required")
+    .max(100, "Groups claim must be at most 100 characters")
+    .regex(/^[A-Za-z0-9_:.\-/]+$/, "Groups claim is a claim name such as groups or roles"),
+});
+export type TSaveOidcInput = z.input<typeof ZSaveOidcInput>;
+
+/** Who gets which role, and whether password sign-in is limited to break-glass accounts. */
+export const ZSsoPolicyInput = z.object({
+  roleMappings: z.array(ZRoleMapping).max(100, "At most 100 role mappings"),
+  /** null: a user with no mapped group is refused. */
+  defaultRole: ZRole.nullable(),
+  requireSso: z.boolean(),
+});
+export type TSsoPolicyInput = z.infer<typeof ZSsoPolicyInput>;
+
+export const ZBreakGlassParams = z.object({ userId: z.uuid({ error: "userId must be a user id" }) });
+export const ZBreakGlassInput = z.object({ isBreakGlass: z.boolean({ error: "isBreakGlass must be true or false" }) });
+
+export const ZBreakGlassUserDto = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES), disabled: z.boolean() });
+
+export const ZOidcConfigDto = z.object({
+  displayName: z.string(),
+  issuer: z.string(),
+  clientId: z.string(),
+  /** The secret itself is never sent: only whether one is stored. */
+  isClientSecretSet: z.boolean(),
+  scopes: z.string(),
+  groupsClaim: z.string(),
+  updatedAt: z.string(),
+});
+export type TOidcConfigDto = z.infer<typeof ZOidcConfigDto>;
+
+export const ZSsoSettingsDto = z.object({
+  oidc: ZOidcConfigDto.nullable(),
+  roleMappings: z.array(ZRoleMapping),
+  defaultRole: z.enum(ROLES).nullable(),
+  requireSso: z.boolean(),
+  /** The URL to register at the identity provider. */
+  redirectUrl: z.string(),
+  breakGlassUsers: z.array(ZBreakGlassUserDto),
+});
+export type TSsoSettingsDto = z.infer<typeof ZSsoSettingsDto>;
