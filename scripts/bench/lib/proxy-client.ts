@@ -46,7 +46,7 @@ export const send = (target: TTarget, agent: HttpAgent | HttpsAgent, pathname: s
     };
     const outgoing =
       target.kind === "proxy" || target.tls
-        ? httpsRequest({ ...common, servername: target.host, rejectUnauthorized: false }, onReply)
+        ? httpsRequest({ ...common, servername: target.host, rejectUnauthorized: false, ...(process.env.BENCH_TLS_CIPHERS ? { ciphers: process.env.BENCH_TLS_CIPHERS } : {}) }, onReply)
         : httpRequest(common, onReply);
     outgoing.on("error", reject);
     outgoing.end(options.body);
