@@ -37,6 +37,14 @@ export const connectScanOrg = async (sim: TRunningSimulator, api: APIRequestCont
   const tag = randomUUID().slice(0, 6);
   const policyId = await created(api, "/api/v1/policies", { name: `A11y ${tag}`, description: "Logins, for the accessibility scan", filter: { actions: ["user_login"] }, trigger: { kind: "single" } });
   const channelId = await created(api, "/api/v1/notification-channels", { kind: "webhook", name: `A11y ${tag}`, url: "https://hooks.example.com/services/a11y" });
+  // Disabled, and for a site no test uses: session policies are global to every proxied request of the e2e server.
+  const sessionPolicyId = await created(api, "/api/v1/session-policies", {
+    name: `A11y ${tag}`,
+    enabled: false,
+    controlType: "control_download",
+    filters: { device: "unmanaged", sites: [`a11y-${tag}.atlassian.net`] },
+    action: { kind: "block" },
+  });
   const rangeName = `A11y ${tag}`;
   const rangeId = await created(api, "/api/v1/ip-ranges", { name: rangeName, cidrs: [`198.18.${randomInt(256)}.0/28`], category: "corporate" });
   // A second portal user: the admin's own row offers no "Sign out everywhere".
@@ -55,12 +63,13 @@ export const connectScanOrg = async (sim: TRunningSimulator, api: APIRequestCont
       "/alerts/[id]": { id: travel.id },
       "/connectors/[id]": { id: connectorId },
       "/policies/[id]": { id: policyId },
+      "/policies/session/[id]": { id: sessionPolicyId },
       "/users/[id]": { id: await firstId(api, `/api/v1/users?connectorId=${connectorId}&limit=1`) },
       "/settings/notifications/[id]": { id: channelId },
       "/posture/[key]": { key: recommendation?.key ?? "" },
     },
     cleanUp: async () => {
-      for (const url of [`/api/v1/policies/${policyId}`, `/api/v1/notification-channels/${channelId}`, `/api/v1/ip-ranges/${rangeId}`]) await api.delete(url);
+      for (const url of [`/api/v1/policies/${policyId}`, `/api/v1/session-policies/${sessionPolicyId}`, `/api/v1/notification-channels/${channelId}`, `/api/v1/ip-ranges/${rangeId}`]) await api.delete(url);
       // Portal users cannot be deleted, only disabled.
       await api.patch(`/api/v1/portal-users/${viewerId}`, { data: { disabled: true } });
     },

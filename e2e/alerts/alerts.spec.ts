@@ -43,7 +43,8 @@ test("a login from a Tor exit raises an explained alert within seconds; the list
   const [alert] = await listed();
   expect(alert?.explanation).toMatch(/185\.220\.101\.77 tagged tor/);
 
-  await page.goto(`/alerts?policyKey=anonymous_ip&user=${encodeURIComponent(email)}`);
+  // The connector too: simulated orgs share user emails, and the session-proxy specs sign in from Tor IPs as well.
+  await page.goto(`/alerts?connectorId=${connectorId}&policyKey=anonymous_ip&user=${encodeURIComponent(email)}`);
   await expect(page.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
   const row = page.getByTestId("alert-row");
   await expect(row).toHaveCount(1);

@@ -35,11 +35,14 @@ test.afterAll(async () => {
   await sim?.close();
 });
 
-/** Stores a policy as the portal would (the REST API is another issue's); the proxy applies it within ~1 s. */
-const savePolicy = async (key: string, changes: Partial<TCreateSessionPolicyInput> = {}) => {
+/**
+ * Stores a policy as the portal would; the proxy applies it within ~1 s. Limited to the test's own site: policies are
+ * global, and the other proxy specs browse their own sites through the same proxy at the same time.
+ */
+const savePolicy = async (key: string, site: string, changes: Partial<TCreateSessionPolicyInput> = {}) => {
   const base = SESSION_POLICY_TEMPLATES.find((t) => t.key === key)?.policy;
   if (!base) throw new Error(`no template ${key}`);
-  const policy = { ...base, ...changes, name: `${base.name} ${randomUUID().slice(0, 6)}` };
+  const policy = { ...base, ...changes, filters: { ...base.filters, ...changes.filters, sites: [`${site}.atlassian.net`] }, name: `${base.name} ${randomUUID().slice(0, 6)}` };
   const id = await withDatabase(async (db) => {
     const { rows } = await db.query<{ id: string }>(
       "INSERT INTO session_policies (id, name, control_type, filters, action, priority, alert, notify_user, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, now()) RETURNING id",
@@ -103,7 +106,7 @@ test("block downloads to unmanaged devices: the unmanaged browser gets the .txt 
   test.setTimeout(180_000);
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   const target = await protectSite(admin);
-  const policy = await savePolicy("block_downloads_unmanaged", { action: { kind: "block", blockMessage: BLOCK_MESSAGE, contact: CONTACT } });
+  const policy = await savePolicy("block_downloads_unmanaged", target.site, { action: { kind: "block", blockMessage: BLOCK_MESSAGE, contact: CONTACT } });
   const user = target.users[1] as TUser;
   const confluencePage = siteCatalog(target.site).confluence.spaces[0]?.pages.find((p) => p.attachments.some((a) => a.size < 2 * 1024 * 1024));
   const attachment = confluencePage?.attachments.find((a) => a.size < 2 * 1024 * 1024);
@@ -155,7 +158,7 @@ test("monitor external users: an outsider's page views are logged as audited and
   test.setTimeout(180_000);
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   const target = await protectSite(admin);
-  await savePolicy("monitor_external_users");
+  await savePolicy("monitor_external_users", target.site);
   const outsider = target.users.find((u) => u.email.endsWith("@gmail.test"));
   const insider = target.users[1] as TUser;
   if (!outsider) throw new Error("the simulated org has no user outside its verified domains");
@@ -185,7 +188,7 @@ test("block exports from risky IPs: a space export from a Tor-listed IP gets the
   test.setTimeout(180_000);
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   const target = await protectSite(admin);
-  const policy = await savePolicy("block_exports_risky_ips");
+  const policy = await savePolicy("block_exports_risky_ips", target.site);
   const space = siteCatalog(target.site).confluence.spaces[0];
   if (!space) throw new Error("no space");
   const tor = await browser.newContext({ ignoreHTTPSErrors: true, extraHTTPHeaders: { "X-Forwarded-For": TOR_IP } });
