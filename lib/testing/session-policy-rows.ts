@@ -8,6 +8,9 @@ import type { TSessionPolicyAlert } from "../shared/schemas/session-policies";
 type TQuery = (text: string, values: unknown[]) => Promise<unknown>;
 const run = (db: { query: TQuery } | TQuery, text: string, values: unknown[]) => (typeof db === "function" ? db(text, values) : db.query(text, values));
 
+/** The one site the seeded policies apply to: no test's proxied traffic goes there. */
+export const SEEDED_POLICY_SITE = "seeded-rows.atlassian.net";
+
 export type TPolicyRow = Readonly<{ id?: string; name?: string; action?: "block" | "audit"; alert?: TSessionPolicyAlert | null; notifyUser?: boolean; enabled?: boolean }>;
 
 /** A session policy row (control file download on unmanaged devices, unless said otherwise); returns its id and name. */
@@ -24,7 +27,9 @@ export const insertSessionPolicy = async (db: { query: TQuery } | TQuery, row: T
       name,
       row.enabled ?? true,
       action === "block" ? "control_download" : "monitor",
-      JSON.stringify({ device: "unmanaged" }),
+      // For a site no proxy test browses: these rows are seeded for what follows a match (alerts, notices, the
+      // dashboard), and an e2e server's proxy applies every enabled policy to every request, the proxy specs' too.
+      JSON.stringify({ device: "unmanaged", sites: [SEEDED_POLICY_SITE] }),
       JSON.stringify({ kind: action }),
       row.notifyUser ?? false,
       row.alert === undefined ? JSON.stringify({ severity: "high", maxPerDay: 20 }) : row.alert === null ? null : JSON.stringify(row.alert),
