@@ -13,6 +13,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { SelectField, TextField } from "../ui/field";
+import { TemplatePicker } from "./policy-form-parts";
 import { PolicyActionsFieldset } from "./policy-actions-fieldset";
 import { PolicyFilterFields } from "./policy-filter-fields";
 import { PolicyPreview } from "./policy-preview";
@@ -59,16 +60,7 @@ export function PolicyEditor({ policy, canEdit, canPreview }: Props) {
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={policy ? `Edit policy ${policy.name}` : "New policy"} className="space-y-6">
       {!policy && canEdit ? (
-        <Card title="Start from a template" description="Fills the form; change anything before saving.">
-          <SelectField label="Template" defaultValue="" onChange={(e) => onTemplate(e.target.value)}>
-            <option value="">Blank policy</option>
-            {CUSTOM_POLICY_TEMPLATES.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </SelectField>
-        </Card>
+        <TemplatePicker templates={CUSTOM_POLICY_TEMPLATES.map((t) => ({ key: t.id, title: t.name }))} onPick={onTemplate} />
       ) : null}
       <Card>
         <div className="space-y-6">

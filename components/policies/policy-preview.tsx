@@ -4,9 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { usePreviewPolicy } from "@/lib/client/hooks/use-policy-mutations";
 import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
-import { TextField } from "../ui/field";
 import { formatDateTime } from "../ui/format";
+import { PreviewBar } from "./policy-form-parts";
 import { draftErrorsOf, ZPolicyPreviewForm, type TPolicyDraft } from "./policy-draft";
 
 type Props = Readonly<{ draft: TPolicyDraft; onInvalid: (errors: Record<string, string>) => void }>;
@@ -29,15 +28,9 @@ export function PolicyPreview({ draft, onInvalid }: Props) {
   const result = mutation.data;
   return (
     <section aria-label="Preview" className="space-y-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
-      <div className="flex flex-wrap items-start gap-3">
-        <div className="w-32">
-          <TextField label="Days" type="number" min={1} max={90} {...register("days")} error={formState.errors.days?.message} />
-        </div>
-        <Button type="button" variant="secondary" className="mt-6" isBusy={mutation.isPending} onClick={onPreview}>
-          Preview
-        </Button>
-        <p className="mt-7 text-xs text-slate-500">Runs the policy over stored activities without saving it.</p>
-      </div>
+      <PreviewBar days={{ ...register("days"), error: formState.errors.days?.message }} isBusy={mutation.isPending} onPreview={onPreview}>
+        Runs the policy over stored activities without saving it.
+      </PreviewBar>
       {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
       {result ? (
         <div className="space-y-2" data-testid="policy-preview-result">

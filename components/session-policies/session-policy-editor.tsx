@@ -13,6 +13,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { SelectField, TextField } from "../ui/field";
+import { TemplatePicker } from "../policies/policy-form-parts";
 import { SessionPolicyActionFields } from "./session-policy-action-fields";
 import { EMPTY_SESSION_DRAFT, sessionDraftOf, sessionFieldOf, ZSessionPolicyForm } from "./session-policy-draft";
 import { SessionPolicyFilterFields } from "./session-policy-filter-fields";
@@ -52,16 +53,7 @@ export function SessionPolicyEditor({ policy, canEdit, canPreview }: Props) {
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={policy ? `Edit session policy ${policy.name}` : "New session policy"} className="space-y-6">
       {!policy && canEdit ? (
-        <Card title="Start from a template" description="Fills the form; change anything before saving.">
-          <SelectField label="Template" defaultValue="" onChange={(e) => onTemplate(e.target.value)}>
-            <option value="">Blank policy</option>
-            {SESSION_POLICY_TEMPLATES.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.title}
-              </option>
-            ))}
-          </SelectField>
-        </Card>
+        <TemplatePicker templates={SESSION_POLICY_TEMPLATES} onPick={onTemplate} />
       ) : null}
       <Card>
         <div className="space-y-6">

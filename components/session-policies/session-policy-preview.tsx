@@ -6,10 +6,9 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { usePreviewSessionPolicy } from "@/lib/client/hooks/use-session-policy-mutations";
 import { ZSessionPolicyPreviewInput, type TCreateSessionPolicyInput } from "@/lib/shared/schemas/session-policies";
+import { PreviewBar } from "../policies/policy-form-parts";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { TextField } from "../ui/field";
 import { formatCount, formatDateTime } from "../ui/format";
 
 type Props = Readonly<{
@@ -38,15 +37,9 @@ export function SessionPolicyPreview({ validPolicy }: Props) {
   const result = mutation.data;
   return (
     <section aria-label="Preview" className="space-y-3 rounded-md border border-slate-200 p-4 dark:border-slate-800">
-      <div className="flex flex-wrap items-start gap-3">
-        <div className="w-32">
-          <TextField label="Days" type="number" min={1} max={90} {...register("days")} error={formState.errors.days?.message} />
-        </div>
-        <Button type="button" variant="secondary" className="mt-6" isBusy={mutation.isPending} onClick={onPreview}>
-          Preview
-        </Button>
-        <p className="mt-7 text-xs text-slate-500">Runs the policy over recorded session activity without saving it.</p>
-      </div>
+      <PreviewBar days={{ ...register("days"), error: formState.errors.days?.message }} isBusy={mutation.isPending} onPreview={onPreview}>
+        Runs the policy over recorded session activity without saving it.
+      </PreviewBar>
       {mutation.isError ? <Alert tone="error">{mutation.error.message}</Alert> : null}
       {result ? (
         <div className="space-y-2" data-testid="session-policy-preview-result">

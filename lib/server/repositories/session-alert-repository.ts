@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { TSessionNotice } from "../../detection/session-alerts";
 import type { TSessionPolicy } from "../../shared/schemas/session-policies";
 import { getSql, type Sql } from "../db";
 import { jsonRecordset } from "./json-recordset";
@@ -17,15 +18,8 @@ export type TDayCount = Readonly<{ policyKey: string; day: string; count: number
 
 export type TSuppressedWrite = Readonly<{ policyKey: string; day: string; maxPerDay: number; count: number }>;
 
-export type TNoticeWrite = Readonly<{
-  policyKey: string;
-  policyName: string;
-  accountId: string;
-  email: string;
-  name: string | null;
-  eventId: string;
-  reason: string;
-}>;
+/** A notice as queued: the connector is the transaction's. */
+export type TNoticeWrite = Omit<TSessionNotice, "connectorId">;
 
 const DAY_MS = 86_400_000;
 const dayStart = (day: string) => new Date(`${day}T00:00:00.000Z`);
