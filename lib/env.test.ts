@@ -5,7 +5,8 @@ describe("parseEnv", () => {
   it("applies defaults for an empty environment", () => {
     const env = parseEnv({});
     expect(env).toMatchObject({ PORT: 3000, WATCHPOST_DATA_DIR: ".data", WATCHPOST_TRUST_PROXY: 0, WATCHPOST_ALLOW_PRIVATE_TARGETS: false, LOG_LEVEL: "info" });
-    expect(env.WATCHPOST_AUDIT_RETENTION_DAYS).toBe(400);
+    // Unset: Settings → Data retention decides (default 400).
+    expect(env.WATCHPOST_AUDIT_RETENTION_DAYS).toBeUndefined();
     expect(isDemoEnabled(env)).toBe(true);
     expect(env.WATCHPOST_API_RATE_LIMIT_PER_MINUTE).toBe(600);
     expect(env.WATCHPOST_SESSION_MAX_HOURS).toBe(12);
@@ -61,7 +62,8 @@ describe("parseEnv", () => {
     [{ WATCHPOST_SECRET: "0123456789abcdef".repeat(3) }, /WATCHPOST_SECRET: looks repeated or too predictable/],
     [{ WATCHPOST_SECRET: "5d41402abc4b2a76b9719d911017c592" }, /WATCHPOST_SECRET: looks repeated or too predictable/],
     [{ WATCHPOST_TRUST_PROXY: "yes" }, /WATCHPOST_TRUST_PROXY: must be the number of trusted proxy hops/],
-    [{ WATCHPOST_AUDIT_RETENTION_DAYS: "0" }, /WATCHPOST_AUDIT_RETENTION_DAYS/],
+    [{ WATCHPOST_AUDIT_RETENTION_DAYS: "0" }, /WATCHPOST_AUDIT_RETENTION_DAYS: must be at least 1 day/],
+    [{ WATCHPOST_RETENTION_ACTIVITIES_DAYS: "half a year" }, /WATCHPOST_RETENTION_ACTIVITIES_DAYS: must be a number of days/],
     [{ WATCHPOST_API_RATE_LIMIT_PER_MINUTE: "0" }, /WATCHPOST_API_RATE_LIMIT_PER_MINUTE/],
     [{ WATCHPOST_SESSION_MAX_HOURS: "0" }, /WATCHPOST_SESSION_MAX_HOURS: must be a number of hours above 0/],
     [{ WATCHPOST_SESSION_MAX_HOURS: "721" }, /WATCHPOST_SESSION_MAX_HOURS: must be at most 720 hours/],

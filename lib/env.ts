@@ -8,6 +8,13 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : v === "1" || v === "true"));
 
+const retentionDays = z.coerce
+  .number({ error: "must be a number of days" })
+  .int("must be a whole number of days")
+  .min(1, "must be at least 1 day")
+  .max(36_500, "must be at most 36500 days")
+  .optional();
+
 /** Every environment variable Watchpost reads; documented in .env.example. */
 export const ZEnv = z
   .object({
@@ -58,8 +65,16 @@ export const ZEnv = z
       .regex(/^(\d{1,2}|true|false)$/, "must be the number of trusted proxy hops (0, 1, 2, …)")
       .optional()
       .transform((v) => (v === undefined || v === "false" ? 0 : v === "true" ? 1 : Number(v))),
-    /** Days the portal audit log is kept; the worker's hourly maintenance deletes older rows. */
-    WATCHPOST_AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(36_500).default(400),
+    /** Days the portal audit log is kept (default 400); when set, it wins over Settings → Data retention. */
+    WATCHPOST_AUDIT_RETENTION_DAYS: retentionDays,
+    /** Days activities are kept (default 180; whole monthly partitions are dropped); wins over Settings when set. */
+    WATCHPOST_RETENTION_ACTIVITIES_DAYS: retentionDays,
+    /** Days closed alerts (with comments and history) are kept (default 365); wins over Settings when set. */
+    WATCHPOST_RETENTION_ALERTS_DAYS: retentionDays,
+    /** Days the governance log is kept (default 365); wins over Settings when set. */
+    WATCHPOST_RETENTION_GOVERNANCE_DAYS: retentionDays,
+    /** Days notification deliveries are kept (default 90); wins over Settings when set. */
+    WATCHPOST_RETENTION_DELIVERIES_DAYS: retentionDays,
     /** Lets webhooks and SMTP reach private, loopback, link-local and CGNAT addresses (an internal relay). */
     WATCHPOST_ALLOW_PRIVATE_TARGETS: flag(false),
     /** Port of the demo Atlassian simulator that `npm start` runs (loopback only). */

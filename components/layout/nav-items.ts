@@ -20,5 +20,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/settings/notifications", label: "Notifications", role: "admin", section: "settings" },
   { href: "/settings/devices", label: "Devices", role: "admin", section: "settings" },
   { href: "/settings/sso", label: "Single sign-on", role: "admin", section: "settings" },
+  { href: "/settings/retention", label: "Data retention", role: "admin", section: "settings" },
   { href: "/settings/audit-log", label: "Audit log", role: "admin", section: "settings" },
 ];

@@ -3,6 +3,7 @@ import type { LoopDefinition } from "./define-loop";
 import { heartbeatJob } from "./definitions/heartbeat.job";
 import { maintenanceJob } from "./definitions/maintenance.job";
 import { postureJob } from "./definitions/posture.job";
+import { retentionJob } from "./definitions/retention.job";
 import { syncConnectorJob } from "./definitions/sync-connector.job";
 import { updateRollupsJob } from "./definitions/update-rollups.job";
 import { detectLoop } from "./loops/detect.loop";
@@ -10,7 +11,7 @@ import { governLoop } from "./loops/govern.loop";
 import { notifyLoop } from "./loops/notify.loop";
 
 /** Every job the worker takes from pg-boss (sync first: a restarted worker polls its connectors soonest). */
-export const JOBS = [syncConnectorJob, heartbeatJob, maintenanceJob, updateRollupsJob, postureJob] as const satisfies readonly JobDefinition[];
+export const JOBS = [syncConnectorJob, heartbeatJob, maintenanceJob, updateRollupsJob, postureJob, retentionJob] as const satisfies readonly JobDefinition[];
 
 /** Every continuous loop each worker runs (outbox consumers). */
 export const LOOPS = [detectLoop, governLoop, notifyLoop] as const satisfies readonly LoopDefinition[];

@@ -12,6 +12,7 @@ import { policyContracts } from "./policies";
 import { portalUserContracts } from "./portal-users";
 import { postureContracts } from "./posture";
 import { proxySessionContracts } from "./proxy-sessions";
+import { retentionContracts } from "./retention";
 import { sessionPolicyContracts } from "./session-policies";
 import { siteContracts } from "./sites";
 import { ssoContracts } from "./sso";
@@ -43,6 +44,7 @@ export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRo
   tokenContracts,
   portalUserContracts,
   ssoContracts,
+  retentionContracts,
   auditLogContracts,
   setupContracts,
 };

@@ -55,6 +55,10 @@ export const AUDIT_ACTIONS = [
   "sso.configured",
   "sso.policy_changed",
   "user.break_glass_changed",
+  "retention.settings_changed",
+  "retention.run",
+  "legal_hold.created",
+  "legal_hold.released",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

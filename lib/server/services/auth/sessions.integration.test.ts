@@ -71,7 +71,7 @@ describe("sign-out ends that session only", () => {
     const recent = newSessionClaims(user.id, t0, MAX_MS);
     await recordSignOut({ token: jwtOf(old), now: at(-12.5 * HOUR_MS) });
     await recordSignOut({ token: jwtOf(recent), now: at(1000) });
-    const result = await runMaintenance({ now: at(2000), auditRetentionDays: 400 });
+    const result = await runMaintenance({ now: at(2000) });
     expect(result.revokedSessionsPruned).toBe(1);
     expect(await resolve(recent, at(3000))).toBeNull();
   });
