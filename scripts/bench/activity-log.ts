@@ -5,7 +5,8 @@
 // export ≥ 100,000 rows/s with flat RSS. The slowest query's EXPLAIN ANALYZE is printed too.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { percentile, startBenchDatabase } from "./bench-setup";
+import { startBenchDatabase } from "./bench-setup";
+import { timeActivityPages } from "./lib/activity-pages";
 import { seedActivities } from "./lib/seed-activities";
 
 const { values } = parseArgs({
@@ -21,7 +22,6 @@ const { values } = parseArgs({
 });
 const MB = 1024 * 1024;
 const NOW = new Date("2026-11-24T00:00:00.000Z");
-const DAY_MS = 86_400_000;
 
 const database = await startBenchDatabase("activity-log", { keepDir: values["keep-db"] });
 try {
@@ -38,59 +38,18 @@ try {
   process.stderr.write(seeded.reused ? "reused the kept seeded database\n" : `\nseeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s; indexes ${seeded.indexSeconds.toFixed(0)} s\n`);
 
   const { ZActivityListQuery } = await import("../../lib/shared/schemas/activities");
-  const { listActivities } = await import("../../lib/server/services/activities/list-activities");
   const { resolveActivityFilter } = await import("../../lib/server/services/activities/resolve-activity-filter");
   const { buildActivityPageQuery } = await import("../../lib/server/repositories/activity-query-repository");
   const { exportActivities } = await import("../../lib/server/services/activities/export-activities");
 
-  // Deterministic variety per sample: a different user, window, country or word each time.
-  let state = 12345;
-  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const users = seeded.users;
-  const window = (days: number) => {
-    const end = NOW.getTime() - Math.floor(random() * (Number(values.days) - days)) * DAY_MS;
-    return { from: new Date(end - days * DAY_MS).toISOString(), to: new Date(end).toISOString() };
-  };
-  const words = ["margaret hamilton", "berlin", "lovelace", "api token", "hopper 1", "bengaluru", "group", "dijkstra"];
-  const actions = ["user_login_failed", "user_login", "user_added_to_group", "product_access_granted", "user_api_token_created"];
-  const combos: Record<string, () => Record<string, string>> = {
-    none: () => ({}),
-    user: () => ({ user: pick(users).email }),
-    action: () => ({ action: pick(actions) }),
-    timeRange: () => window(1),
-    country: () => ({ country: pick(["Germany", "FR", "India", "Brazil", "jp", "United Kingdom", "Poland", "Kenya"]) }),
-    userAndTimeRange: () => ({ user: pick(users).email, ...window(7) }),
-    freeText: () => ({ q: pick(words) }),
-  };
-
   const samples = Number(values.samples);
-  const results: Record<string, { firstP95Ms: number; nextP95Ms: number; firstMaxMs: number; nextMaxMs: number }> = {};
-  let slowest = { ms: 0, combo: "", params: {} as Record<string, string>, page: "first" as "first" | "next", cursor: null as string | null };
-  for (const [name, make] of Object.entries(combos)) {
-    const first: number[] = [];
-    const next: number[] = [];
-    for (let i = 0; i < samples + 3; i++) {
-      const params = make();
-      let started = performance.now();
-      const page = await listActivities({ query: ZActivityListQuery.parse(params) });
-      const firstMs = performance.now() - started;
-      let nextMs = 0;
-      if (page.nextCursor) {
-        started = performance.now();
-        await listActivities({ query: ZActivityListQuery.parse({ ...params, cursor: page.nextCursor }) });
-        nextMs = performance.now() - started;
-      }
-      if (i < 3) continue; // warm-up
-      first.push(firstMs);
-      next.push(nextMs);
-      if (firstMs > slowest.ms) slowest = { ms: firstMs, combo: name, params, page: "first", cursor: null };
-      if (nextMs > slowest.ms) slowest = { ms: nextMs, combo: name, params, page: "next", cursor: page.nextCursor };
-    }
-    const round = (v: number) => Number(v.toFixed(1));
-    results[name] = { firstP95Ms: round(percentile(first, 95)), nextP95Ms: round(percentile(next, 95)), firstMaxMs: round(Math.max(...first)), nextMaxMs: round(Math.max(...next)) };
-    process.stderr.write(`${name}: ${JSON.stringify(results[name])}\n`);
-  }
+  const { results, slowest } = await timeActivityPages({
+    users: seeded.users,
+    days: Number(values.days),
+    now: NOW,
+    samples,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
 
   // EXPLAIN ANALYZE of the slowest single page, through the same SQL builder.
   const slowQuery = ZActivityListQuery.parse({ ...slowest.params, ...(slowest.cursor ? { cursor: slowest.cursor } : {}) });
