@@ -1,9 +1,18 @@
 import { z } from "zod";
 import { getEnv } from "../../../env";
+import { maintainActivityPartitions } from "../../services/activities/maintain-activity-partitions";
+import { moveActivitiesToPartitions } from "../../services/activities/move-activities-to-partitions";
 import { runMaintenance } from "../../services/health/run-maintenance";
 import { defineJob } from "../define-job";
 
-/** Hourly housekeeping: prune expired login-failure rows, heartbeats of workers long gone, old portal audit events and expired revoked sessions. */
+// Of the job's 300 s expiry, what the move of an unpartitioned activities table may take per run (it resumes).
+const MOVE_BUDGET_MS = 120_000;
+
+/**
+ * Hourly housekeeping: prune expired login-failure rows, heartbeats of workers long gone, old portal audit events and
+ * expired revoked sessions, create the activities partitions ahead, and move an activities table still unpartitioned
+ * after the upgrade a batch at a time (docs/data-model.md, "Partitions of activities").
+ */
 export const maintenanceJob = defineJob({
   name: "maintenance",
   schema: z.object({}).passthrough(),
@@ -11,6 +20,8 @@ export const maintenanceJob = defineJob({
   cron: "17 * * * *",
   handler: async (_payload, { logger }) => {
     const result = await runMaintenance({ now: new Date(), auditRetentionDays: getEnv().WATCHPOST_AUDIT_RETENTION_DAYS });
-    logger.info(result, "maintenance done");
+    const partitions = await maintainActivityPartitions({ now: new Date() });
+    const move = await moveActivitiesToPartitions({ budgetMs: MOVE_BUDGET_MS });
+    logger.info({ ...result, partitionsCreated: partitions.created, movedFromDefault: partitions.movedFromDefault, move }, "maintenance done");
   },
 });
