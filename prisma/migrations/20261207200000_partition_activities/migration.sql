@@ -64,6 +64,8 @@ DECLARE
   part text := ''activities_p'' || to_char(at AT TIME ZONE ''UTC'', ''YYYYMM'')\x3b
 BEGIN
   IF to_regclass(part) IS NOT NULL THEN RETURN part\x3b END IF\x3b
+  -- Behind a long reader of the default partition, give up rather than queue every later query behind this one.
+  PERFORM set_config(''lock_timeout'', ''10s'', true)\x3b
   PERFORM pg_advisory_xact_lock(hashtext(''activities_ensure_partition''))\x3b
   IF to_regclass(part) IS NOT NULL THEN RETURN part\x3b END IF\x3b
   EXECUTE format(''CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING GENERATED)'', part, parent)\x3b
@@ -83,6 +85,8 @@ DECLARE
   live bigint\x3b
   copied bigint\x3b
 BEGIN
+  -- Queued behind a long reader (an export), the lock would stall every query: give up, the mover can be run again.
+  PERFORM set_config(''lock_timeout'', ''10s'', true)\x3b
   LOCK TABLE activities IN ACCESS EXCLUSIVE MODE\x3b
   INSERT INTO activities_next SELECT * FROM activities
     WHERE seq > coalesce((SELECT last_seq FROM activities_move_progress), 0) ON CONFLICT DO NOTHING\x3b
@@ -144,6 +148,9 @@ BEGIN
   ) THEN
     RAISE EXCEPTION ''not a monthly partition of activities: %'', part\x3b
   END IF\x3b
+  -- DETACH and DROP take an exclusive lock on activities (DETACH CONCURRENTLY is refused with a default partition and
+  -- inside a function): a short one, but behind a long export it would make every query wait. Give up instead.
+  PERFORM set_config(''lock_timeout'', ''5s'', true)\x3b
   EXECUTE format(''DELETE FROM alert_activities l USING %I a WHERE l.activity_seq = a.seq'', part)\x3b
   GET DIAGNOSTICS links = ROW_COUNT\x3b
   EXECUTE format(''ALTER TABLE activities DETACH PARTITION %I'', part)\x3b

@@ -180,12 +180,14 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
 
     // Each month's partition before its rows (else they would all go to the default partition). An activities table
     // still unpartitioned (the partitioning migration's move bench seeds one) has none.
-    await client.query(
-      `SELECT activities_ensure_partition(m AT TIME ZONE 'UTC')
-       FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'), $2::timestamptz AT TIME ZONE 'UTC', interval '1 month') m
-       WHERE EXISTS (SELECT 1 FROM pg_class WHERE relname = 'activities' AND relkind = 'p')`,
-      [from, to],
-    );
+    const { rows: partitioned } = await client.query("SELECT 1 FROM pg_class WHERE relname = 'activities' AND relkind = 'p'");
+    if (partitioned.length > 0) {
+      await client.query(
+        `SELECT activities_ensure_partition(m AT TIME ZONE 'UTC')
+         FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'), $2::timestamptz AT TIME ZONE 'UTC', interval '1 month') m`,
+        [from, to],
+      );
+    }
     const indexes = await readIndexDefinitions(client);
     for (const index of indexes) await client.query(`DROP INDEX ${quoteIdent(index.name)}`);
     const loadStarted = performance.now();
