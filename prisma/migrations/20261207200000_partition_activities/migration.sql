@@ -43,14 +43,14 @@ ALTER TABLE "activities_next" ADD CONSTRAINT "activities_connector_id_fkey" FORE
 CREATE TABLE "activities_default" PARTITION OF "activities_next" DEFAULT;
 
 -- The links of deleted activities (a connector's removal cascades here). Statement-level with a transition table:
--- one join per statement rather than one lookup per row.
+-- one join per statement rather than one lookup per row. It fires for statements on activities only, not for the
+-- rows activities_ensure_partition moves out of the default partition. activities_finish_move puts it on the
+-- partitioned table: before that, the mirror's delete + insert of an updated row must not delete its links.
 CREATE FUNCTION activities_delete_alert_links() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   DELETE FROM alert_activities l USING deleted d WHERE l.activity_seq = d.seq\x3b
   RETURN NULL\x3b
 END ';
-CREATE TRIGGER activities_delete_alert_links AFTER DELETE ON "activities_next" REFERENCING OLD TABLE AS deleted
-  FOR EACH STATEMENT EXECUTE FUNCTION activities_delete_alert_links();
 
 -- The partition of the month holding `at` (UTC months, named activities_pYYYYMM), created when missing: built
 -- detached, filled with that month's rows from the default partition, then attached (ATTACH takes a lighter lock
@@ -98,6 +98,8 @@ BEGIN
   DROP TRIGGER activities_mirror ON activities\x3b
   ALTER TABLE activities RENAME TO activities_legacy\x3b
   ALTER TABLE activities_next RENAME TO activities\x3b
+  CREATE TRIGGER activities_delete_alert_links AFTER DELETE ON activities REFERENCING OLD TABLE AS deleted
+    FOR EACH STATEMENT EXECUTE FUNCTION activities_delete_alert_links()\x3b
   ALTER SEQUENCE activities_seq_seq OWNED BY activities.seq\x3b
   DROP TABLE activities_legacy\x3b
   DROP TABLE activities_move_progress\x3b

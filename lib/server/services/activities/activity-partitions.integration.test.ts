@@ -43,10 +43,13 @@ describe("activities partitions", () => {
     const c = await fx.connector();
     const old = (await insertActivity(db, c, "evt-old", "2020-03-04T05:06:07.008Z"))!;
     expect(await partitionOf(old)).toBe("activities_default");
+    await fx.alert({ connectorId: c, activitySeqs: [BigInt(old)] });
     const now = new Date("2026-12-07T12:00:00.000Z");
     const result = await maintainActivityPartitions({ now, monthsAhead: 3 });
     expect(result.created).toContain("activities_p202003");
     expect(await partitionOf(old)).toBe("activities_p202003");
+    // Moved, not deleted: its alert link stays.
+    expect((await db.query("SELECT activity_seq::text AS seq FROM alert_activities")).rows).toEqual([{ seq: old }]);
     const names = (await listActivityPartitions()).map((p) => p.name);
     // From the connector's backfill start (its sync_from: now) to three months ahead, and the default partition last.
     expect(names).toEqual(expect.arrayContaining(["activities_p202003", "activities_p202612", "activities_p202701", "activities_p202702", "activities_p202703"]));
@@ -119,6 +122,13 @@ describe("moving an unpartitioned activities table", () => {
       // The app meanwhile: a new event, a replayed one, an update and a delete on the live table.
       await insertActivity(client, c, "evt-new", "2026-12-01T10:00:00Z");
       expect(await insertActivity(client, c, "evt-5", "2026-08-15T05:00:00Z")).toBeUndefined();
+      // An alert linked to a row the app then updates: the mirror's delete + insert must not take the link.
+      await client.query(
+        `INSERT INTO alerts (id, connector_id, policy_key, policy_name, severity, title, explanation, episode_key, first_activity_at, last_activity_at, updated_at)
+         VALUES ('00000000-0000-4000-8000-0000000000a1', $1, 'p', 'p', 'low', 't', 'e', 'k', now(), now(), now())`,
+        [c],
+      );
+      await client.query("INSERT INTO alert_activities SELECT '00000000-0000-4000-8000-0000000000a1', seq FROM activities WHERE event_id IN ('evt-10', 'evt-20')");
       await client.query("UPDATE activities SET search_text = 'changed' WHERE event_id IN ('evt-10', 'evt-2500')");
       await client.query("DELETE FROM activities WHERE event_id IN ('evt-20', 'evt-2600')");
       const before = (await client.query("SELECT seq::text, event_id, event_time, search_text FROM activities ORDER BY seq")).rows;
@@ -128,6 +138,10 @@ describe("moving an unpartitioned activities table", () => {
       expect(rest.totalCopied).toBe(before.length);
       expect((await client.query("SELECT relkind FROM pg_class WHERE relname = 'activities'")).rows[0].relkind).toBe("p");
       expect((await client.query("SELECT seq::text, event_id, event_time, search_text FROM activities ORDER BY seq")).rows).toEqual(before);
+      // The deleted row's link went with it, the updated row's stayed.
+      const links = (await client.query("SELECT a.event_id FROM alert_activities l JOIN activities a ON a.seq = l.activity_seq")).rows;
+      expect(links).toEqual([{ event_id: "evt-10" }]);
+      expect((await client.query("SELECT count(*)::int AS n FROM alert_activities")).rows[0].n).toBe(1);
       const parts = (await client.query("SELECT DISTINCT tableoid::regclass::text AS p FROM activities ORDER BY 1")).rows.map((r) => r.p);
       expect(parts).toEqual(["activities_p202608", "activities_p202609", "activities_p202610", "activities_p202611", "activities_p202612"]);
       // The sequence carries on, and nothing of the move is left.
