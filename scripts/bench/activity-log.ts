@@ -57,7 +57,7 @@ try {
   const client = new pg.Client({ connectionString: database.ownerUrl });
   await client.connect();
   const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${built.sql}`, [...built.parameters])).rows.map((r: Record<string, string>) => r["QUERY PLAN"]);
-  const tableMb = Number((await client.query("SELECT pg_total_relation_size('activities') AS b")).rows[0].b) / MB;
+  const tableMb = Number((await client.query("SELECT sum(pg_total_relation_size(relid)) AS b FROM pg_partition_tree('activities')" /* the partitioned parent has no storage of its own */)).rows[0].b) / MB;
   await client.end();
 
   // CSV export of N rows (the newest N), reading the stream as a client would, sampling RSS. Twice: the first

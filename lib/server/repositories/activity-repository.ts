@@ -153,7 +153,10 @@ const insertPage = async (trx: Sql, connectorId: string, activities: readonly TI
     .insertInto("activities")
     .columns(PAGE_COLUMNS)
     .expression((eb) => eb.selectFrom(r).select(pageSelection(connectorId, "audit_log")))
-    .onConflict((oc) => oc.columns(["connector_id", "event_id"]).doNothing())
+    // No conflict target: the unique key is (connector_id, event_id, event_time) on the partitioned table and
+    // (connector_id, event_id) on the table it replaces while the move runs (docs/data-model.md); the other unique
+    // key, the primary key, takes a fresh seq and never conflicts.
+    .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 };
@@ -226,7 +229,7 @@ export const insertSessionActivities = async (activities: readonly TSessionActiv
             sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref("r.session_policy_ids")}))::uuid[]`.as("session_policy_ids"),
           ]),
       )
-      .onConflict((oc) => oc.columns(["connector_id", "event_id"]).doNothing())
+      .onConflict((oc) => oc.doNothing()) // as insertPage
       .executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
   }

@@ -1,65 +1,38 @@
-// Activities past retention go a whole monthly partition at a time, never row by row (issue 23). A partition's rows
-// that must stay (a legal hold, or an alert that is kept) are copied into a small table first, which then takes the
-// partition's place under the same name and range.
+// Activities past retention go a whole monthly partition at a time, never row by row (issue 23): the migration's
+// activities_expire_partition keeps the rows that must stay (linked to an alert, or under legal hold) by copying them
+// into a table that takes the partition's place. Partitions come from activity-partition-repository.ts.
 import { sql } from "kysely";
 import { getSql, type Sql } from "../db";
+import { listActivityPartitions } from "./activity-partition-repository";
 
 export type ActivityPartition = Readonly<{ name: string; from: Date; to: Date }>;
 
-const BOUND = /FOR VALUES FROM \('([^']+)'\) TO \('([^']+)'\)/;
-
-/** The partitions of `activities` with their event-time range (none while the table is not partitioned). */
-export const listActivityPartitions = async (db: Sql = getSql()): Promise<ActivityPartition[]> => {
-  // The catalog has no builder: partitions and their bounds come from pg_inherits and pg_get_expr.
-  const { rows } = await sql<{ name: string; bound: string }>`
-    SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
-    FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-    WHERE i.inhparent = 'activities'::regclass
-    ORDER BY c.relname`.execute(db);
-  return rows.flatMap((row) => {
-    const match = BOUND.exec(row.bound);
-    return match ? [{ name: row.name, from: new Date(match[1]!), to: new Date(match[2]!) }] : [];
-  });
+/** Monthly partitions whose whole range ends before the cutoff (none while activities is not partitioned yet). */
+export const expiredActivityPartitions = async (cutoff: Date, db: Sql = getSql()): Promise<ActivityPartition[]> => {
+  if (await isMovePending(db)) return [];
+  return (await listActivityPartitions(db)).flatMap((p) => (!p.isDefault && p.from && p.to && p.to.getTime() <= cutoff.getTime() ? [{ name: p.name, from: p.from, to: p.to }] : []));
 };
 
-// An activity stays past retention while a legal hold covers its connector or actor, or an alert links it.
+// During the upgrade's move the partitions belong to activities_next, not yet to activities: nothing to drop.
+const isMovePending = async (db: Sql) =>
+  (await sql<{ pending: boolean }>`SELECT to_regclass('activities_move_progress') IS NOT NULL AS pending`.execute(db)).rows[0]?.pending === true;
+
+// The keep predicate of activities_expire_partition, for the dry run.
 const keptActivity = sql<boolean>`(
-  EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.connector_id = a.connector_id
-    AND (h.user_account_id IS NULL OR h.user_account_id = a.actor_id))
-  OR EXISTS (SELECT 1 FROM alert_activities aa WHERE aa.activity_seq = a.seq))`;
+  EXISTS (SELECT 1 FROM alert_activities l WHERE l.activity_seq = a.seq)
+  OR EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.connector_id = a.connector_id
+    AND (h.user_account_id IS NULL OR h.user_account_id = a.actor_id)))`;
 
-/** Partitions whose whole range ends before the cutoff. */
-export const expiredActivityPartitions = async (cutoff: Date, db: Sql = getSql()): Promise<ActivityPartition[]> =>
-  (await listActivityPartitions(db)).filter((p) => p.to.getTime() <= cutoff.getTime());
-
+/** Rows of the partition's range and how many of them a drop would keep (read through activities: pruning reads one partition). */
 export const countActivityPartition = async (partition: ActivityPartition, db: Sql = getSql()): Promise<{ rows: number; kept: number }> => {
   const { rows } = await sql<{ total: string; kept: string }>`
-    SELECT count(*) AS total, count(*) FILTER (WHERE ${keptActivity}) AS kept FROM ${sql.table(partition.name)} a`.execute(db);
+    SELECT count(*) AS total, count(*) FILTER (WHERE ${keptActivity}) AS kept FROM activities a
+    WHERE a.event_time >= ${partition.from} AND a.event_time < ${partition.to}`.execute(db);
   return { rows: Number(rows[0]?.total ?? 0), kept: Number(rows[0]?.kept ?? 0) };
 };
 
-/**
- * Drops a partition whole in one short transaction; its kept rows come back as a partition of the same name and
- * range. Returns the rows removed and kept. Waits at most 5 s for the table lock, so live ingestion is never blocked
- * longer (the next run tries again).
- */
-export const dropActivityPartition = async (partition: ActivityPartition, db: Sql = getSql()): Promise<{ removed: number; kept: number }> =>
-  db.transaction().execute(async (trx) => {
-    // DDL on the catalog's names: no builder for it; names come from pg_class, never from input.
-    const keep = `${partition.name}_keep`;
-    await sql`SET LOCAL lock_timeout = '5s'`.execute(trx);
-    await sql`CREATE TABLE ${sql.table(keep)} (LIKE activities INCLUDING DEFAULTS INCLUDING GENERATED)`.execute(trx);
-    const copied = await sql`INSERT INTO ${sql.table(keep)} SELECT a.* FROM ${sql.table(partition.name)} a WHERE ${keptActivity}`.execute(trx);
-    const kept = Number(copied.numAffectedRows ?? 0n);
-    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(partition.name)}`.execute(trx);
-    await sql`ALTER TABLE activities DETACH PARTITION ${sql.table(partition.name)}`.execute(trx);
-    await sql`DROP TABLE ${sql.table(partition.name)}`.execute(trx);
-    if (kept > 0) {
-      await sql`ALTER TABLE ${sql.table(keep)} RENAME TO ${sql.table(partition.name)}`.execute(trx);
-      await sql`ALTER TABLE activities ATTACH PARTITION ${sql.table(partition.name)}
-        FOR VALUES FROM (${sql.lit(partition.from.toISOString())}) TO (${sql.lit(partition.to.toISOString())})`.execute(trx);
-    } else {
-      await sql`DROP TABLE ${sql.table(keep)}`.execute(trx);
-    }
-    return { removed: Number(rows[0]?.n ?? 0) - kept, kept };
-  });
+/** Drops the partition whole in one short transaction, its kept rows back under the same name and range. */
+export const expireActivityPartition = async (partition: ActivityPartition, db: Sql = getSql()): Promise<{ removed: number; kept: number }> => {
+  const { rows } = await sql<{ removed: string; kept: string }>`SELECT removed, kept FROM activities_expire_partition(${partition.name})`.execute(db);
+  return { removed: Number(rows[0]?.removed ?? 0), kept: Number(rows[0]?.kept ?? 0) };
+};

@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createAlertFixtures } from "../../../testing/alert-fixtures";
 import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
+import { ensureActivityPartition, listActivityPartitions } from "../../repositories/activity-partition-repository";
 import { appendAuditEvent, listAuditEvents } from "../../repositories/audit-repository";
 import { createLegalHold, releaseLegalHoldForActor } from "./legal-holds";
 import { planRetention } from "./plan-retention";
@@ -140,6 +141,40 @@ describe("retention run", () => {
     expect((await planRetention(now)).counts.alerts).toBe(1);
     const changed = (await listAuditEvents({ limit: 5, action: "retention.settings_changed" })).rows[0];
     expect(changed?.details).toEqual({ alertsDays: "365 → 60" });
+  });
+
+  it("drops activity partitions past retention whole, keeping the rows an alert links or a legal hold covers", async () => {
+    const acme = await fx.connector("Acme");
+    await fx.atlassianUser(acme, "acc-held");
+    const month = (monthsAgo: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 10));
+    const [keptMonth, emptiedMonth, recentMonth] = [month(9), month(8), month(1)];
+    for (const m of [keptMonth, emptiedMonth, recentMonth]) await ensureActivityPartition(m);
+    const linked = await fx.activity(acme, "acc-a", "203.0.113.5", keptMonth);
+    const held = await fx.activity(acme, "acc-held", "203.0.113.6", keptMonth);
+    await fx.activity(acme, "acc-a", "203.0.113.7", keptMonth);
+    await fx.activity(acme, "acc-a", "203.0.113.8", emptiedMonth);
+    await fx.activity(acme, "acc-a", "203.0.113.9", emptiedMonth);
+    const recent = await fx.activity(acme, "acc-a", "203.0.113.10", recentMonth);
+    const alert = await fx.alert({ connectorId: acme, userAccountId: "acc-a", status: "open", activitySeqs: [linked] });
+    await createLegalHold({ actor, input: { connectorId: acme, user: "acc-held", reason: "Case 7" } });
+    const name = (d: Date) => `activities_p${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+
+    const plan = await planRetention(now);
+    expect(plan.counts).toMatchObject({ activities: 3, activitiesKept: 2 });
+    expect(plan.counts.partitions).toEqual(expect.arrayContaining([name(keptMonth), name(emptiedMonth)]));
+    expect(plan.counts.partitions).not.toContain(name(recentMonth));
+
+    const { counts } = await runRetention({ now });
+    expect(counts).toMatchObject({ activities: 3, activitiesKept: 2 });
+    const left = (await fx.query<{ seq: string }>("SELECT seq::text FROM activities ORDER BY seq")).map((r) => BigInt(r.seq));
+    expect(left).toEqual([linked, held, recent]);
+    const partitions = (await listActivityPartitions()).map((p) => p.name);
+    expect(partitions).toContain(name(keptMonth));
+    expect(partitions).not.toContain(name(emptiedMonth));
+    expect(await fx.query("SELECT 1 FROM alert_activities WHERE alert_id = $1", [alert])).toHaveLength(1);
+    // The kept rows' partition takes new rows of its month as before.
+    await fx.activity(acme, "acc-b", "203.0.113.11", keptMonth);
+    expect((await planRetention(now)).counts).toMatchObject({ activities: 1, activitiesKept: 2 });
   });
 
   it("lets one run at a time hold the lock: a concurrent run reports ran=false", async () => {

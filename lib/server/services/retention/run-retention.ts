@@ -1,5 +1,5 @@
 import type { TRetentionCounts } from "../../../shared/schemas/retention";
-import { dropActivityPartition, expiredActivityPartitions } from "../../repositories/activity-retention-repository";
+import { expireActivityPartition, expiredActivityPartitions } from "../../repositories/activity-retention-repository";
 import { appendAuditEvent, pruneAuditEvents } from "../../repositories/audit-repository";
 import {
   countExpiredAlerts,
@@ -32,7 +32,7 @@ export const runRetention = async (options: Readonly<{ now?: Date; actor?: Pick<
     let activities = 0;
     let activitiesKept = 0;
     for (const partition of partitions) {
-      const dropped = await dropActivityPartition(partition);
+      const dropped = await expireActivityPartition(partition);
       activities += dropped.removed;
       activitiesKept += dropped.kept;
     }
