@@ -6,6 +6,8 @@ import { listAuditEvents } from "../../../repositories/audit-repository";
 import { findSsoConfig } from "../../../repositories/sso-config-repository";
 import { updateUser } from "../../../repositories/user-repository";
 import { findSsoUserByEmail } from "../../../repositories/user-sso-repository";
+import { setTemporaryPassword } from "../../users/set-temporary-password";
+import { changePassword } from "../change-password";
 import { completeSamlSignIn } from "./complete-saml-sign-in";
 import { removeSsoConnection } from "./remove-sso-connection";
 import { saveSamlConnection } from "./save-saml-connection";
@@ -149,6 +151,23 @@ describe("completeSamlSignIn", () => {
     await updateUser(result.user.id, { disabled: true });
     expect((await signInAs("ann")).result).toMatchObject({ ok: false, code: "AccountDisabled" });
     expect(await lastRefusal()).toMatchObject({ reason: "user_disabled", subject: "ann" });
+  });
+});
+
+describe("passwords of SSO users", () => {
+  it("an SSO-created user gets no temporary password unless an admin marks them break-glass, and has none to change", async () => {
+    const admin = await configure();
+    const { result } = await signInAs("ann");
+    if (!result.ok) throw new Error("expected a sign-in");
+    const input = { temporaryPassword: "a-temporary-password-1" };
+    await expect(setTemporaryPassword({ actor: admin, id: result.user.id, input })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/single sign-on/) });
+    const self = { userId: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, via: "session" as const, ip: "10.0.0.9" };
+    await expect(changePassword({ actor: self, input: { currentPassword: "anything-at-all", newPassword: "a-brand-new-password" } })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/no Watchpost password/),
+    });
+    await setUserBreakGlass({ actor: admin, userId: result.user.id, isBreakGlass: true });
+    await expect(setTemporaryPassword({ actor: admin, id: result.user.id, input })).resolves.toMatchObject({ id: result.user.id });
   });
 });
 
