@@ -79,10 +79,10 @@ test("an admin configures the IdP from its metadata URL and downloads Watchpost'
 
   const form = page.getByRole("form", { name: "SAML 2.0" });
   await form.getByLabel("Display name").fill(IDP_NAME);
-  await form.getByLabel("Metadata URL").fill("http://127.0.0.1:9/metadata");
+  await form.getByRole("textbox", { name: "Metadata URL" }).fill("http://127.0.0.1:9/metadata");
   await form.getByRole("button", { name: "Read metadata and save" }).click();
   await expect(form.getByText(/Cannot reach the metadata URL at http:\/\/127\.0\.0\.1:9/).first()).toBeVisible();
-  await form.getByLabel("Metadata URL").fill(idp.metadataUrl);
+  await form.getByRole("textbox", { name: "Metadata URL" }).fill(idp.metadataUrl);
   await form.getByRole("button", { name: "Read metadata and save" }).click();
   await expect(page.getByText("The IdP metadata was read")).toBeVisible();
   await expect(page.getByTestId("saml-idp-entity-id")).toHaveText(idp.entityId);
