@@ -24,14 +24,12 @@ export function SsoSignInButton({ protocol = "oidc", displayName, callbackUrl }:
     }
   };
   if (protocol === "saml") {
-    // A plain form: the server answers with a redirect to the IdP (no script needed).
+    // A link, not a form: the CSP's form-action 'self' would block the redirect to the IdP that follows a form.
+    const href = `${SAML_LOGIN_PATH}?${new URLSearchParams({ callbackUrl: callbackUrl ?? "/" }).toString()}`;
     return (
-      <form method="get" action={SAML_LOGIN_PATH} onSubmit={() => setIsBusy(true)}>
-        <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
-        <Button type="submit" className="w-full" isBusy={isBusy}>
-          Sign in with {displayName}
-        </Button>
-      </form>
+      <a href={href} className="bg-brand-600 hover:bg-brand-700 inline-flex w-full items-center justify-center rounded-md px-3 py-2 text-sm font-medium text-white transition-colors">
+        Sign in with {displayName}
+      </a>
     );
   }
   return (

@@ -54,7 +54,7 @@ const newPage = async (browser: Browser): Promise<Page> => (await browser.newCon
 /** From Watchpost's login page to the IdP's sign-in form, and back through the HTTP-POST binding. */
 const signInWithSaml = async (page: Page, login: string) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: `Sign in with ${IDP_NAME}` }).click();
+  await page.getByRole("link", { name: `Sign in with ${IDP_NAME}` }).click();
   await expect(page).toHaveURL(new RegExp(`^${idp.metadataUrl.replace("/metadata", "")}/sso\\?SAMLRequest=`.replace(/\./g, "\\.")));
   await page.getByLabel("Username").fill(login);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -145,7 +145,7 @@ test("an admin removes the connection: the login page no longer offers it", asyn
   const login = await newPage(browser);
   await login.goto("/login");
   await expect(login.getByLabel("Email")).toBeVisible();
-  await expect(login.getByRole("button", { name: `Sign in with ${IDP_NAME}` })).toHaveCount(0);
+  await expect(login.getByRole("link", { name: `Sign in with ${IDP_NAME}` })).toHaveCount(0);
   await login.context().close();
   const events = (await (await admin.get("/api/v1/audit-log?action=sso.removed")).json()) as { data: { details: Record<string, unknown> }[] };
   expect(events.data[0]?.details).toMatchObject({ protocol: "saml" });
