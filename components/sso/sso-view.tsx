@@ -6,10 +6,12 @@ import { Card } from "../ui/card";
 import { QueryState } from "../ui/query-state";
 import { BreakGlassAccounts } from "./break-glass-accounts";
 import { OidcConnectionForm } from "./oidc-connection-form";
+import { RemoveConnectionButton } from "./remove-connection-button";
+import { SamlCard } from "./saml-card";
 import { SsoPolicyForm } from "./sso-policy-form";
 
 /**
- * Settings → Single sign-on: the OpenID provider, who gets which role, Require SSO and its break-glass accounts. The
+ * Settings → Single sign-on: the OpenID provider, the SAML IdP, who gets which role, Require SSO and its break-glass accounts. The
  * forms keep what was typed after a save (it is what the server stored), so their success messages stay.
  */
 export function SsoView() {
@@ -27,10 +29,14 @@ export function SsoView() {
               </>
             }
           >
-            <OidcConnectionForm config={data.oidc} />
+            <div className="space-y-5">
+              <OidcConnectionForm config={data.oidc} />
+              {data.oidc ? <RemoveConnectionButton protocol="oidc" displayName={data.oidc.displayName} isLast={!data.saml} requireSso={data.requireSso} /> : null}
+            </div>
           </Card>
-          {data.oidc ? (
-            <Card title="Roles and policy" description="The first mapping whose group the user has decides the role, at every sign-in. Group values are compared exactly.">
+          <SamlCard settings={data} />
+          {data.oidc || data.saml ? (
+            <Card title="Roles and policy" description="For every connection: the first mapping whose group the user has decides the role, at every sign-in. Group values are compared exactly.">
               <SsoPolicyForm settings={data} />
             </Card>
           ) : null}

@@ -5,10 +5,9 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { startSimulator, type TRunningSimulator } from "../../lib/simulator/start-simulator";
 import { startTestIdp, type TTamper, type TTestIdp } from "../../lib/testing/oidc-test-provider";
-import { createSimOrg, postEvents } from "../../lib/testing/sim-org";
 import { SIGN_IN_ERRORS } from "../../lib/shared/sign-in-errors";
-import { TOR } from "../alerts/triage-org";
 import { withDatabase } from "../fixtures/database";
+import { seedTriageAlert } from "./sso-alert";
 import { ADMIN, ADMIN_STATE, createTokenWithCli, expectSignedInAs, uniqueEmail, uniqueIp, USER_PASSWORD } from "../fixtures/env";
 
 test.describe.configure({ mode: "serial" });
@@ -37,41 +36,13 @@ const removeSsoConfiguration = () =>
     await db.query("UPDATE users SET break_glass = false WHERE break_glass");
   });
 
-/** One anonymous_ip alert (a Tor sign-in), for the triage buttons' check. */
-const seedAlert = async (): Promise<{ alertId: string; connectorId: string }> => {
-  const org = await createSimOrg(sim.baseUrl, { users: 2 });
-  const user = org.users[1] as { accountId: string; name: string; email: string };
-  const event = {
-    id: randomUUID(),
-    type: "events",
-    attributes: { time: new Date(Date.now() - 5 * 60_000).toISOString(), action: "user_login", actor: { id: user.accountId, name: user.name, email: user.email }, location: TOR },
-    message: { content: "Logged in to account", format: "simple" },
-  };
-  await postEvents(sim.baseUrl, org.orgId, [event]);
-  const created = await admin.post("/api/v1/connectors", { data: { name: `SSO ${tag}`, orgId: org.orgId, apiKey: org.apiKey, baseUrl: sim.baseUrl, backfillDays: 1 } });
-  expect(created.status()).toBe(201);
-  const createdId = ((await created.json()) as { id: string }).id;
-  let id: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const body = (await (await admin.get(`/api/v1/alerts?connectorId=${createdId}&policyKey=anonymous_ip`)).json()) as { data: { id: string }[] };
-        id = body.data[0]?.id;
-        return body.data.length;
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(1);
-  return { alertId: id as string, connectorId: createdId };
-};
-
 test.beforeAll(async ({ playwright }) => {
   test.setTimeout(120_000);
   await removeSsoConfiguration();
   idp = await startTestIdp({ port: IDP_PORT, clients: [{ ...CLIENT, redirectUris: [`http://localhost:${PORT}/api/auth/callback/sso`] }], users: USERS });
   sim = await startSimulator({ port: 0, rateLimits: { enabled: false } });
   admin = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${createTokenWithCli(ADMIN.email)}` } });
-  ({ alertId, connectorId } = await seedAlert());
+  ({ alertId, connectorId } = await seedTriageAlert(sim, admin, `SSO ${tag}`));
 });
 
 test.afterAll(async () => {

@@ -26,6 +26,10 @@ export const NON_WITH_ROUTE_ALLOWLIST: Readonly<Record<string, string>> = {
   // protected by next-auth's CSRF token; sign-in is throttled (e2e/api/api.spec.ts).
   "GET /api/auth/[...nextauth]": "next-auth",
   "POST /api/auth/[...nextauth]": "next-auth",
+  // SAML sign-in (lib/server/auth/saml-endpoints.ts): a redirect to the IdP, and the IdP's signed Response, which
+  // is the credential itself (signature, audience, Recipient, InResponseTo and replay checked).
+  "GET /api/auth/saml/login": "SAML sign-in start",
+  "POST /api/auth/saml/acs": "SAML assertion consumer service",
   // Unknown API paths: a 404 problem+json instead of Next's HTML 404 page (no data, nothing to authorize).
   "GET /api/[...path]": "unknown API path",
   "POST /api/[...path]": "unknown API path",
@@ -39,6 +43,7 @@ export const PUBLIC_ROUTE_ALLOWLIST: Readonly<Record<string, string>> = {
   "GET /api/v1/health": "load balancers and monitoring probe it without credentials",
   "GET /api/v1/openapi.json": "the API description is public (no data)",
   "POST /api/setup": "first-run admin creation; answers 404 once a user exists",
+  "GET /api/v1/sso/saml/metadata": "SAML SP metadata: what IdPs fetch to register Watchpost (entity ID, ACS URL; no secret)",
 };
 
 /**

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
 import { ADMIN_STATE, uniqueEmail, uniqueIp, USER_PASSWORD } from "../fixtures/env";
+import type { TSamlTestIdp } from "../../lib/testing/saml-test-idp";
 import type { TRole } from "./app-routes";
 
 type TPlaywright = PlaywrightWorkerArgs["playwright"];
@@ -68,4 +69,40 @@ export const disposePrincipals = async (...principals: (TPrincipal | undefined)[
     await principal?.api.dispose();
     await principal?.session.dispose();
   }
+};
+
+/**
+ * Users of each role created by a real SAML sign-in (the test IdP signs the assertion; Watchpost's ACS verifies it
+ * and creates the user with the mapped role), each with its session and a token it made. The SAML connection exists
+ * only while they sign in: their sessions and tokens outlive it, and other specs see no SSO configured.
+ */
+export const createSsoPrincipals = async (playwright: TPlaywright, admin: TPrincipal, idp: TSamlTestIdp): Promise<Record<TRole, TPrincipal>> => {
+  const tag = randomUUID().slice(0, 6);
+  const groupOf: Record<TRole, string> = { admin: `sec-admins-${tag}`, analyst: `sec-analysts-${tag}`, viewer: `sec-viewers-${tag}` };
+  const saved = await admin.api.put("/api/v1/sso/saml", { data: { displayName: "Security IdP", metadataUrl: idp.metadataUrl, groupsAttribute: "groups" } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const roleMappings = (["admin", "analyst", "viewer"] as const).map((role) => ({ group: groupOf[role], role }));
+  const policy = await admin.api.put("/api/v1/sso/policy", { data: { roleMappings, defaultRole: null, requireSso: false } });
+  expect(policy.status(), await policy.text()).toBe(200);
+  const principals: Partial<Record<TRole, TPrincipal>> = {};
+  try {
+    for (const role of ["admin", "analyst", "viewer"] as const) {
+      const login = `sso-${role}-${tag}`;
+      const email = `${login}@sso.example.test`;
+      idp.setUser(login, { email, name: `SSO ${role}`, groups: [groupOf[role]] });
+      const session = await playwright.request.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueIp() } });
+      const start = await session.get("/api/auth/saml/login?callbackUrl=/", { maxRedirects: 0 });
+      expect(start.status()).toBe(303);
+      const posted = idp.respond(start.headers()["location"] ?? "", login);
+      const acs = await session.post(new URL(posted.acsUrl).pathname, { form: { SAMLResponse: posted.samlResponse, RelayState: posted.relayState ?? "/" }, maxRedirects: 0 });
+      expect(acs.headers()["location"], "the ACS signs the user in and returns to /").toBe("/");
+      const me = (await (await session.get("/api/v1/me")).json()) as { id: string; role: string };
+      expect(me.role).toBe(role);
+      const token = await createTokenWithSession(session);
+      principals[role] = { role, email, userId: me.id, token, api: await bearer(playwright, token), session };
+    }
+  } finally {
+    expect((await admin.api.delete("/api/v1/sso/saml")).status()).toBe(200);
+  }
+  return principals as Record<TRole, TPrincipal>;
 };

@@ -22,7 +22,8 @@ import {
 } from "./app-routes";
 import { watchCspViolations } from "./csp-violations";
 import { fillRoute, hasDynamicSegment } from "./fills";
-import { adminPrincipal, createPrincipal, disposePrincipals, signInWithApi, type TPrincipal } from "./principals";
+import { startSamlTestIdp, type TSamlTestIdp } from "../../lib/testing/saml-test-idp";
+import { adminPrincipal, createPrincipal, createSsoPrincipals, disposePrincipals, signInWithApi, type TPrincipal } from "./principals";
 
 const operations = listRouteOperations();
 const guarded = operations.filter((op) => op.auth !== null);
@@ -32,6 +33,9 @@ let admin: TPrincipal;
 let analyst: TPrincipal;
 let viewer: TPrincipal;
 let anonymous: APIRequestContext;
+let idp: TSamlTestIdp | undefined;
+/** Users of each role created by a real SSO (SAML) sign-in. */
+let sso: Record<TRole, TPrincipal>;
 const byRole = (role: TRole): TPrincipal => ({ admin, analyst, viewer })[role];
 
 test.beforeAll(async ({ playwright }) => {
@@ -39,10 +43,13 @@ test.beforeAll(async ({ playwright }) => {
   analyst = await createPrincipal(playwright, admin, "analyst");
   viewer = await createPrincipal(playwright, admin, "viewer");
   anonymous = await playwright.request.newContext();
+  idp = await startSamlTestIdp({ users: {} });
+  sso = await createSsoPrincipals(playwright, admin, idp);
 });
 test.afterAll(async () => {
-  await disposePrincipals(admin, analyst, viewer);
+  await disposePrincipals(admin, analyst, viewer, ...(sso ? Object.values(sso) : []));
   await anonymous?.dispose();
+  await idp?.close();
 });
 
 /** One call of an operation with unknown ids and an empty JSON body: never changes shared state. */
@@ -131,6 +138,28 @@ test("the same matrix holds for cookie sessions of each role", async () => {
       const status = response.status();
       if (isAllowed ? [401, 403].includes(status) || status >= 500 : status !== 403) {
         failures.push(`${operationKey(op)} as ${role} session (declared ${op.auth}): got ${status}`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test("SSO-created users of each role get the same matrix, by session and by token", async () => {
+  const failures: string[] = [];
+  for (const op of guarded) {
+    if (op.auth === "public" || op.auth === null) continue;
+    const isViewerMutation = isMutation(op.method) && op.auth === "viewer" && !VIEWER_MUTATION_ALLOWLIST[operationKey(op)];
+    for (const role of ROLES) {
+      const isAllowed = ROLES.indexOf(role) >= ROLES.indexOf(op.auth) && !(isViewerMutation && role === "viewer");
+      for (const [via, client] of [["session", sso[role].session], ["token", sso[role].api]] as const) {
+        const response = await client.fetch(fillRoute(op.route), {
+          method: op.method,
+          maxRedirects: 0,
+          headers: { origin: test.info().project.use.baseURL ?? "" },
+          ...(isMutation(op.method) ? { data: {} } : {}),
+        });
+        const status = response.status();
+        if (isAllowed ? [401, 403].includes(status) || status >= 500 : status !== 403) failures.push(`${operationKey(op)} as SSO ${role} ${via} (declared ${op.auth}): got ${status}`);
       }
     }
   }

@@ -17,6 +17,8 @@ export const SIGN_IN_ERRORS = {
   SsoTokenExpired: "Single sign-on refused: the identity provider's token has expired or is not valid yet. Check the server clocks, then try again.",
   SsoTokenSignature: "Single sign-on refused: the identity provider's token signature does not verify with its published keys.",
   SsoTokenIssuer: "Single sign-on refused: the token came from another issuer than the one configured.",
+  SsoTokenRecipient: "Single sign-on refused: the identity provider's response was addressed to another URL than this portal's ACS URL. Ask an admin to check the Reply / ACS URL registered at the identity provider.",
+  SsoReplayed: "Single sign-on refused: this sign-in response was already used. Start the sign-in again.",
   SsoStateMismatch: "The single sign-on attempt expired or was started in another tab. Try again.",
   SsoDenied: "The identity provider refused the sign-in.",
   SsoUnavailable: "Single sign-on is not available: it is not configured, or the identity provider cannot be reached.",

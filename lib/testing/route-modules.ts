@@ -9,6 +9,8 @@ const APP_DIR = path.resolve(__dirname, "../../app");
 export const ROUTES_WITHOUT_CONTRACT: Readonly<Record<string, string>> = {
   "/api/{path}": "the 404 problem+json catch-all for unknown API paths (app/api/[...path])",
   "/api/auth/{nextauth}": "next-auth's own endpoints (app/api/auth/[...nextauth])",
+  "/api/auth/saml/login": "SAML sign-in start: a redirect to the IdP, not an API answer (lib/server/auth/saml-endpoints.ts)",
+  "/api/auth/saml/acs": "SAML ACS: the IdP's HTML form post, answered with a redirect (lib/server/auth/saml-endpoints.ts)",
 };
 
 export type TRouteExport = Readonly<{

@@ -41,7 +41,9 @@ export default async function LoginPage({ searchParams }: Readonly<Props>) {
     <AuthCard title="Sign in to Watchpost" subtitle="Security portal for your Atlassian organization">
       <div className="space-y-5">
         {initialError ? <Alert tone="error">{initialError}</Alert> : null}
-        <SsoSignInButton displayName={sso.displayName} callbackUrl={callbackUrl} />
+        {sso.connections.map((c) => (
+          <SsoSignInButton key={c.protocol} protocol={c.protocol} displayName={c.displayName} callbackUrl={callbackUrl} />
+        ))}
         {sso.requireSso ? (
           <details className="text-sm">
             <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Break-glass account sign-in</summary>

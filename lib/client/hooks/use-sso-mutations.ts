@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TSaveOidcInput, TSsoPolicyInput, TSsoSettingsDto } from "../../shared/schemas/sso";
+import type { TSaveOidcInput, TSaveSamlInput, TSsoPolicyInput, TSsoProtocol, TSsoSettingsDto } from "../../shared/schemas/sso";
 import { ssoApi } from "../api/sso";
 import { ssoKeys } from "../queries/sso";
 
@@ -12,3 +12,5 @@ const useSsoMutation = <A>(mutationFn: (arg: A) => Promise<TSsoSettingsDto>) => 
 export const useSaveOidc = () => useSsoMutation((input: TSaveOidcInput) => ssoApi.saveOidc(input));
 export const useSaveSsoPolicy = () => useSsoMutation((input: TSsoPolicyInput) => ssoApi.savePolicy(input));
 export const useSetBreakGlass = () => useSsoMutation(({ userId, isBreakGlass }: { userId: string; isBreakGlass: boolean }) => ssoApi.setBreakGlass(userId, isBreakGlass));
+export const useSaveSaml = () => useSsoMutation((input: TSaveSamlInput) => ssoApi.saveSaml(input));
+export const useRemoveSsoConnection = () => useSsoMutation((protocol: TSsoProtocol) => ssoApi.removeConnection(protocol));

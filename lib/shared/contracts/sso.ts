@@ -1,4 +1,4 @@
-import { ZBreakGlassInput, ZBreakGlassParams, ZSaveOidcInput, ZSsoPolicyInput, ZSsoSettingsDto } from "../schemas/sso";
+import { ZBreakGlassInput, ZBreakGlassParams, ZSaveOidcInput, ZSaveSamlInput, ZSsoPolicyInput, ZSsoSettingsDto } from "../schemas/sso";
 import { defineRoute } from "./define-route";
 
 const TAG = "Single sign-on";
@@ -19,6 +19,39 @@ export const ssoContracts = {
     tag: TAG,
     auth: "admin",
     body: ZSaveOidcInput,
+    response: ZSsoSettingsDto,
+  }),
+  saveSaml: defineRoute({
+    method: "PUT",
+    path: "/api/v1/sso/saml",
+    summary: "Save the SAML 2.0 connection from the IdP's metadata: metadataXml (uploaded) or metadataUrl (fetched under the address rules). It must name the entity ID, an HTTP-Redirect SingleSignOnService and a signing certificate (400 naming the field otherwise)",
+    tag: TAG,
+    auth: "admin",
+    body: ZSaveSamlInput,
+    response: ZSsoSettingsDto,
+  }),
+  samlMetadata: defineRoute({
+    method: "GET",
+    path: "/api/v1/sso/saml/metadata",
+    summary: "Watchpost's SAML service provider metadata (entity ID = this URL, ACS URL, signed assertions wanted), for the IdP; public, as IdPs fetch it without credentials",
+    tag: TAG,
+    auth: "public",
+    produces: ["application/samlmetadata+xml"],
+  }),
+  removeOidc: defineRoute({
+    method: "DELETE",
+    path: "/api/v1/sso/oidc",
+    summary: "Remove the OpenID Connect connection; removing the last connection also switches Require SSO off. Audited",
+    tag: TAG,
+    auth: "admin",
+    response: ZSsoSettingsDto,
+  }),
+  removeSaml: defineRoute({
+    method: "DELETE",
+    path: "/api/v1/sso/saml",
+    summary: "Remove the SAML connection; removing the last connection also switches Require SSO off. Audited",
+    tag: TAG,
+    auth: "admin",
     response: ZSsoSettingsDto,
   }),
   savePolicy: defineRoute({

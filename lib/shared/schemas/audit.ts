@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   "auth.sso_refused",
   "sso.configured",
   "sso.policy_changed",
+  "sso.removed",
   "user.break_glass_changed",
   "retention.settings_changed",
   "retention.run",

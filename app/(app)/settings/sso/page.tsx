@@ -9,7 +9,7 @@ export default async function SsoPage() {
   await requirePageUser({ role: "admin", path: "/settings/sso" });
   return (
     <>
-      <PageHeader title="Single sign-on" description="Sign in with your company's identity provider (OpenID Connect): users are created at their first sign-in, with the role their groups map to." />
+      <PageHeader title="Single sign-on" description="Sign in with your company's identity provider (OpenID Connect or SAML 2.0): users are created at their first sign-in, with the role their groups map to." />
       <SsoView />
     </>
   );

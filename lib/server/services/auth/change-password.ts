@@ -8,6 +8,7 @@ import { auditUserAction } from "../users/audit-user-action";
 import { toUserDto } from "../users/user-dto";
 import { releaseSignInAttempt, reserveSignInAttempt, throttleMessage } from "./login-throttle";
 import { forgetCachedPrincipalsOf } from "./principal-cache";
+import { isNoPasswordHash } from "./sso/sign-in-with-sso";
 import { newSessionClaims, type SessionClaims } from "./session-claims";
 
 export type ChangePasswordOptions = Readonly<{ actor: Principal; input: TChangePasswordInput; now?: Date }>;
@@ -29,6 +30,10 @@ export const changePassword = async (options: ChangePasswordOptions): Promise<{ 
     throw new AppError("rate_limited", throttleMessage(seconds), [], seconds);
   }
   const credentials = await findCredentialsById(actor.userId);
+  if (credentials && isNoPasswordHash(credentials.passwordHash)) {
+    await releaseSignInAttempt(reservation);
+    throw new AppError("conflict", "Your account signs in with single sign-on: it has no Watchpost password to change. Your identity provider manages it.");
+  }
   if (!credentials || !(await verifyPassword(credentials.passwordHash, input.currentPassword))) {
     // The reserved attempt stays as the failure.
     await appendAuditEvent({ action: "auth.password_change_failed", actorId: actor.userId, actorEmail: actor.email, ip, details: { reason: "wrong_password" } });

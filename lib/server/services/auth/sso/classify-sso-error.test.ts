@@ -16,6 +16,16 @@ describe("classifySsoError", () => {
     ["access_denied", "SsoDenied"],
     ["connect ECONNREFUSED 127.0.0.1:4790", "SsoUnavailable"],
     ["invalid_client (client authentication failed)", "SsoFailed"],
+    // node-saml 5
+    ["SAML assertion audience mismatch. Expected: https://wp.example/api/v1/sso/saml/metadata Received: other", "SsoTokenAudience"],
+    ["SAML assertion expired: clocks skewed too much", "SsoTokenExpired"],
+    ["SAML assertion not yet valid", "SsoTokenExpired"],
+    ["No valid subject confirmation found among those available in the SAML assertion", "SsoTokenExpired"],
+    ["Invalid signature", "SsoTokenSignature"],
+    ["InResponseTo is not valid", "SsoStateMismatch"],
+    ["InResponseTo is missing from response", "SsoStateMismatch"],
+    ["SAML provider returned Responder error: AuthnFailed", "SsoDenied"],
+    ["Unknown SAML issuer. Expected: a Received: b", "SsoTokenIssuer"],
   ] as const)("%s → %s", (message, code) => {
     expect(classifySsoError(message)).toBe(code);
   });

@@ -43,7 +43,7 @@ const fail = (field: string, message: string): never => {
 const isLoopbackHost = (host: string) => host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** https only; plain http only to loopback where private targets are allowed (a test IdP). Then the address rules. */
-const assertEndpoint = async (raw: string, field: string, what: string, policy: TTargetPolicy): Promise<URL> => {
+export const assertEndpoint = async (raw: string, field: string, what: string, policy: TTargetPolicy): Promise<URL> => {
   let url: URL;
   try {
     url = new URL(raw);
@@ -57,7 +57,7 @@ const assertEndpoint = async (raw: string, field: string, what: string, policy: 
   } catch (error) {
     const refusal = targetRefusalOf(error);
     if (refusal) fail(field, `${what} refused: ${refusal.reason}${policy.allowPrivate ? "" : " (set WATCHPOST_ALLOW_PRIVATE_TARGETS=1 to allow private targets)"}`);
-    fail(field, `Cannot reach the issuer: ${url.hostname} does not resolve`);
+    fail(field, `Cannot reach ${what === "Metadata URL" ? "the metadata URL" : "the issuer"}: ${url.hostname} does not resolve`);
   }
   return url;
 };
@@ -70,12 +70,12 @@ const describeFetchError = (error: unknown): string => {
   return typeof cause?.code === "string" ? cause.code : error instanceof Error ? error.message : "unknown error";
 };
 
-const request = async (url: string, init: RequestInit, field: string, policy: TTargetPolicy): Promise<Response> => {
+export const request = async (url: string, init: RequestInit, field: string, policy: TTargetPolicy, target = "the issuer"): Promise<Response> => {
   try {
     // No redirects: a redirect could lead anywhere, after the address check of the URL given.
     return await guardedFetch(policy)(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (error) {
-    return fail(field, `Cannot reach the issuer at ${new URL(url).origin}: ${describeFetchError(error)}`);
+    return fail(field, `Cannot reach ${target} at ${new URL(url).origin}: ${describeFetchError(error)}`);
   }
 };
 

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "../../../../shared/errors";
 import { ZSaveOidcInput, type TSaveOidcInput, type TSsoSettingsDto } from "../../../../shared/schemas/sso";
 import { appendAuditEvent } from "../../../repositories/audit-repository";
-import { findSsoConfig, upsertSsoConnection } from "../../../repositories/sso-config-repository";
+import { findSsoConfig, listSsoConfigs, upsertSsoConnection } from "../../../repositories/sso-config-repository";
 import type { Principal } from "../../principal";
 import { checkClient, checkJwks, discoverOidc, ssoTargetPolicy } from "./oidc-discovery";
-import { getSsoSettings, openClientSecret, sealClientSecret, ssoRedirectUrl } from "./sso-config";
+import { getSsoSettings, openClientSecret, sealClientSecret, ssoPolicyOf, ssoRedirectUrl } from "./sso-config";
 
 /**
  * Saves the OpenID Connect connection after checking it against the provider: discovery (reachable, the same
@@ -25,6 +25,8 @@ export const saveOidcConnection = async (options: Readonly<{ actor: Principal; i
   await checkJwks(metadata, policy);
   await checkClient({ metadata, clientId: input.clientId, clientSecret, redirectUrl: ssoRedirectUrl(), policy });
 
+  // A new connection starts with the policy already in force (the SAML connection's, if any).
+  const inForce = ssoPolicyOf(await listSsoConfigs());
   await upsertSsoConnection("oidc", {
     id,
     displayName: input.displayName,
@@ -35,7 +37,7 @@ export const saveOidcConnection = async (options: Readonly<{ actor: Principal; i
     groupsClaim: input.groupsClaim,
     metadata,
     updatedById: options.actor.userId,
-  });
+  }, inForce ?? undefined);
   await appendAuditEvent({
     action: "sso.configured",
     actorId: options.actor.userId,

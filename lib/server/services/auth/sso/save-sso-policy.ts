@@ -1,7 +1,7 @@
 import { AppError } from "../../../../shared/errors";
 import type { TSsoPolicyInput, TSsoSettingsDto } from "../../../../shared/schemas/sso";
 import { appendAuditEvent } from "../../../repositories/audit-repository";
-import { findSsoConfig, updateSsoPolicy } from "../../../repositories/sso-config-repository";
+import { listSsoConfigs, updateSsoPolicy } from "../../../repositories/sso-config-repository";
 import { countBreakGlassAdmins } from "../../../repositories/user-sso-repository";
 import type { Principal } from "../../principal";
 import { getSsoSettings, roleMappingsOf } from "./sso-config";
@@ -12,7 +12,8 @@ import { getSsoSettings, roleMappingsOf } from "./sso-config";
  */
 export const saveSsoPolicy = async (options: Readonly<{ actor: Principal; input: TSsoPolicyInput }>): Promise<TSsoSettingsDto> => {
   const { actor, input } = options;
-  const existing = await findSsoConfig("oidc");
+  const connections = await listSsoConfigs();
+  const existing = connections[0];
   if (!existing) throw new AppError("conflict", "Configure the identity provider first");
   const groups = input.roleMappings.map((m) => m.group);
   const duplicate = groups.find((g, i) => groups.indexOf(g) !== i);
@@ -24,14 +25,14 @@ export const saveSsoPolicy = async (options: Readonly<{ actor: Principal; input:
     const message = "Mark at least one enabled admin as break-glass before requiring single sign-on";
     throw new AppError("conflict", message, [{ name: "requireSso", reason: message }]);
   }
-  await updateSsoPolicy("oidc", { roleMappings: input.roleMappings, defaultRole: input.defaultRole, requireSso: input.requireSso, updatedById: actor.userId });
+  await updateSsoPolicy({ roleMappings: input.roleMappings, defaultRole: input.defaultRole, requireSso: input.requireSso, updatedById: actor.userId });
   const before = roleMappingsOf(existing);
   await appendAuditEvent({
     action: "sso.policy_changed",
     actorId: actor.userId,
     actorEmail: actor.email,
     targetType: "sso",
-    targetName: existing.displayName,
+    targetName: connections.map((c) => c.displayName).join(", "),
     ip: actor.ip,
     details: {
       roleMappings: input.roleMappings.map((m) => `${m.group} → ${m.role}`).join("; ") || "(none)",

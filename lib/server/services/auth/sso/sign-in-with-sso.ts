@@ -12,6 +12,9 @@ import { decideRole, groupsOf } from "./role-mapping";
 /** Not an argon2 hash: verifyPassword is false for it, so a user created by SSO has no password until an admin sets one. */
 const NO_PASSWORD = "!sso";
 
+/** Whether a stored password hash is the placeholder of a user created by SSO (no password was ever set). */
+export const isNoPasswordHash = (hash: string): boolean => hash.startsWith(`${NO_PASSWORD}:`);
+
 export type TSsoSignInPolicy = Readonly<{ issuer: string; groupsClaim: string; roleMappings: readonly TRoleMapping[]; defaultRole: TRole | null }>;
 
 export type TSsoSignInResult =
