@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { TRunningSimulator } from "../../lib/simulator/start-simulator";
 import { startSimulator } from "../../lib/simulator/start-simulator";
+import { scan, settle } from "../accessibility/axe-scan";
 import { connectTriageOrg, type TSimUser } from "../alerts/triage-org";
 import { ADMIN, ADMIN_STATE, createTokenWithCli } from "../fixtures/env";
 
@@ -70,4 +71,33 @@ test("the user page explains the score, and /users puts the planted user first",
   await expect(byPriority).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("chart-top-users")).toContainText("highest investigation priority");
   await context.close();
+});
+
+test("the priority column, card and toggle pass axe and are screenshotted, light and dark", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const traveller = org.users[4] as TSimUser;
+  const userId = ((await (await admin.get(`/api/v1/users?connectorId=${org.connectorId}&q=${encodeURIComponent(traveller.email)}`)).json()) as { data: { id: string }[] }).data[0]?.id;
+  const violations: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    const context = await browser.newContext({ storageState: ADMIN_STATE, colorScheme, viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`/users?connectorId=${org.connectorId}`);
+    await settle(page);
+    await page.getByRole("table").screenshot({ path: `test-results/priority-users-${colorScheme}.png` });
+    violations.push(...(await scan(page, "/users")));
+    await page.goto(`/users/${userId}`);
+    await settle(page);
+    const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Investigation priority" }) });
+    await expect(card.getByTestId("priority-contribution").first()).toBeVisible();
+    await card.screenshot({ path: `test-results/priority-card-${colorScheme}.png` });
+    violations.push(...(await scan(page, "/users/[id]")));
+    await page.goto("/");
+    await settle(page);
+    await page.getByRole("button", { name: "By priority" }).click();
+    await settle(page);
+    await page.getByTestId("chart-top-users").screenshot({ path: `test-results/priority-top-users-${colorScheme}.png` });
+    violations.push(...(await scan(page, "/ (top users by priority)")));
+    await context.close();
+  }
+  expect(violations).toEqual([]);
 });
