@@ -1,24 +1,22 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import type { TDashboardDto } from "@/lib/shared/schemas/dashboard";
 import { formatCount, formatDate } from "../ui/format";
 import { ActivityOverTimeChart } from "./activity-over-time-chart";
-import { BAR_COLOR, FAILED_COLOR, productLabel } from "./chart-colors";
+import { FAILED_COLOR, productLabel } from "./chart-colors";
 import { ChartFigure } from "./chart-figure";
 import { FailedLoginsChart } from "./failed-logins-chart";
 import { RankedChartFigure } from "./ranked-chart-figure";
 import { SrDataTable } from "./sr-data-table";
 import { bucketLabel } from "./time-format";
+import { TopUsersFigure } from "./top-users-figure";
 
 const dayText = (day: string) => formatDate(`${day}T12:00:00Z`);
 
 /** The five charts of the dashboard, each a captioned figure with its numbers in a table for screen readers. */
 export function DashboardCharts({ dto, rangeLabel }: Readonly<{ dto: TDashboardDto; rangeLabel: string }>) {
-  const router = useRouter();
   const per = dto.bucket === "hour" ? "hour" : "UTC day";
   const dailyPeriod = `whole UTC days since ${dayText(dto.dailyFrom)}`;
-  const users = dto.topUsers.map((u) => ({ key: `${u.connectorId}:${u.actorId}`, label: u.name ?? u.email ?? u.actorId, value: u.count, href: u.userId ? `/users/${u.userId}` : null }));
   const countries = dto.topCountries.map((c) => ({ key: c.countryCode ?? "unknown", label: c.name, value: c.count }));
   const policies = dto.alertsByPolicy.map((p) => ({ key: p.policyKey, label: p.policyName, value: p.count }));
   const totalsByProduct = dto.products.map((p) => [productLabel(p), dto.activityOverTime.reduce((a, b) => a + (b.counts[p] ?? 0), 0)] as const);
@@ -50,17 +48,7 @@ export function DashboardCharts({ dto, rangeLabel }: Readonly<{ dto: TDashboardD
           rows={dto.failedLoginsOverTime.filter((p) => p.count > 0).map((p) => [bucketLabel(p.t, dto.bucket), p.count] as const)}
         />
       </ChartFigure>
-      <RankedChartFigure
-        title="Top users"
-        testId="chart-top-users"
-        emptyText="No user activity in this range."
-        caption={`The ${users.length} most active accounts, ${dailyPeriod}. Select a bar to open the user.`}
-        data={users}
-        color={BAR_COLOR}
-        itemLabel="User"
-        valueLabel="Activities"
-        onSelect={(d) => (d.href ? router.push(d.href) : undefined)}
-      />
+      <TopUsersFigure dto={dto} dailyPeriod={dailyPeriod} />
       <RankedChartFigure
         title="Top countries"
         testId="chart-top-countries"

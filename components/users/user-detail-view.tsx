@@ -10,10 +10,11 @@ import { UserGovernanceCard } from "../governance/user-governance-card";
 import { QueryState } from "../ui/query-state";
 import { UserAlertsCard } from "./user-alerts-card";
 import { UserLocationsCard } from "./user-locations-card";
+import { UserPriorityCard } from "./user-priority-card";
 import { UserStatusBadge } from "./user-status-badge";
 import { UserTimelineCard } from "./user-timeline-card";
 
-/** /users/{id}: the account, where it was seen from, its alerts, its activity and governance actions. */
+/** /users/{id}: the account, its investigation priority, where it was seen from, its alerts, its activity and governance actions. */
 export function UserDetailView({ userId, canAct = false }: Readonly<{ userId: string; canAct?: boolean }>) {
   const user = useQuery(atlassianUserQuery(userId));
   const u = user.data;
@@ -35,6 +36,7 @@ export function UserDetailView({ userId, canAct = false }: Readonly<{ userId: st
               ]}
             />
           </Card>
+          <UserPriorityCard priority={u.priority} />
           <UserGovernanceCard user={u} canAct={canAct} />
           <UserLocationsCard user={u} />
           <UserAlertsCard alerts={u.alerts} />

@@ -10,6 +10,7 @@ import { FilterSelect, optionsById, optionsOf } from "../ui/filter-select";
 type Props = Readonly<{ filters: TUserFilters; connectors: readonly { id: string; name: string }[]; onChange: (filters: TUserFilters) => void }>;
 
 const STATUS_OPTIONS = optionsOf(ATLASSIAN_USER_STATUSES, ATLASSIAN_USER_STATUS_LABELS);
+const SORT_OPTIONS = [{ value: "name", label: "Name" }];
 const ADMIN_OPTIONS = [
   { value: "true", label: "Org admins" },
   { value: "false", label: "Not admins" },
@@ -37,6 +38,7 @@ export function UserFilters({ filters, connectors, onChange }: Props) {
       <FilterSelect label="Connector" anyLabel="All connectors" options={optionsById(connectors)} value={filters.connectorId} onChange={(connectorId) => onChange({ ...filters, connectorId })} />
       <FilterSelect label="Status" anyLabel="Any status" options={STATUS_OPTIONS} value={filters.status} onChange={(status) => onChange({ ...filters, status })} />
       <FilterSelect label="Admin" anyLabel="Everyone" options={ADMIN_OPTIONS} value={filters.admin} onChange={(admin) => onChange({ ...filters, admin })} />
+      <FilterSelect label="Sort by" anyLabel="Priority" options={SORT_OPTIONS} value={filters.sort} onChange={(sort) => onChange({ ...filters, sort })} />
       <Button type="submit" variant="secondary">
         Search
       </Button>

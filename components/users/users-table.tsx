@@ -6,6 +6,7 @@ import type { TAtlassianUserDto } from "@/lib/shared/schemas/atlassian-users";
 import { Badge } from "../ui/badge";
 import { DataTable } from "../ui/data-table";
 import { formatCount, formatDateTime, formatRelative } from "../ui/format";
+import { PrioritySparkline } from "./priority-sparkline";
 import { UserStatusBadge } from "./user-status-badge";
 
 export function AtlassianUsersTable({ users, showConnector }: Readonly<{ users: readonly TAtlassianUserDto[]; showConnector: boolean }>) {
@@ -13,6 +14,7 @@ export function AtlassianUsersTable({ users, showConnector }: Readonly<{ users: 
   return (
     <DataTable
       columns={[
+        { label: "Priority" },
         { label: "User" },
         { label: "Domain", className: "max-md:hidden" },
         ...(showConnector ? [{ label: "Connector", className: "max-lg:hidden" }] : []),
@@ -24,6 +26,12 @@ export function AtlassianUsersTable({ users, showConnector }: Readonly<{ users: 
     >
       {users.map((u) => (
         <tr key={u.id} data-testid={`atlassian-user-row-${u.email ?? u.accountId}`}>
+          <td className="py-2 pr-4 whitespace-nowrap">
+            <span className="inline-block w-8 text-right font-semibold tabular-nums" data-testid="priority-score">
+              {formatCount(u.priority.score)}
+            </span>{" "}
+            <PrioritySparkline trend={u.priority.trend} />
+          </td>
           <td className="py-2 pr-4">
             <Link href={`/users/${u.id}`} className="font-medium text-brand-600 hover:underline dark:text-sky-300">
               {u.name ?? u.email ?? u.accountId}

@@ -10,7 +10,7 @@ import { QueryState } from "../ui/query-state";
 import { UserFilters } from "./user-filters";
 import { AtlassianUsersTable } from "./users-table";
 
-const FILTER_KEYS = ["q", "connectorId", "status", "admin"] as const;
+const FILTER_KEYS = ["q", "connectorId", "status", "admin", "sort"] as const;
 
 /** /users: Atlassian accounts of every connector; every filter lives in the URL. */
 export function AtlassianUsersView() {
@@ -21,7 +21,7 @@ export function AtlassianUsersView() {
   const users = useInfiniteQuery(atlassianUsersQuery(filters));
   const connectors = useQuery(connectorsQuery());
   const rows = users.data?.pages.flatMap((p) => p.data) ?? [];
-  const isFiltered = Object.keys(filters).length > 0;
+  const isFiltered = Object.keys(filters).some((k) => k !== "sort");
 
   const onChange = (next: TUserFilters) => {
     const params = new URLSearchParams();
@@ -30,7 +30,7 @@ export function AtlassianUsersView() {
   };
 
   return (
-    <Card title="Atlassian users" description="Managed accounts of every connected organization, by name.">
+    <Card title="Atlassian users" description={filters.sort === "name" ? "Managed accounts of every connected organization, by name." : "Managed accounts of every connected organization, most worrying first (investigation priority)."}>
       <div className="space-y-4">
         <UserFilters filters={filters} connectors={connectors.data ?? []} onChange={onChange} />
         <QueryState isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()}>

@@ -3,7 +3,7 @@ import type { TAtlassianUserDetail, TAtlassianUserList, TUserActivityList } from
 import { apiFetch } from "../api-client";
 
 /** Filters of the Atlassian users list, as they appear in the page URL and the API query. */
-export type TUserFilters = Readonly<{ q?: string; connectorId?: string; status?: string; admin?: string }>;
+export type TUserFilters = Readonly<{ q?: string; connectorId?: string; status?: string; admin?: string; sort?: string }>;
 
 // "atlassian-users", not "users": the portal's own users (Settings → Users) use that key.
 export const atlassianUserKeys = {
@@ -38,3 +38,7 @@ export const userActivitiesQuery = (id: string) =>
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+
+/** The ten users of highest investigation priority (the dashboard's Top users, by priority). */
+export const topPriorityUsersQuery = () =>
+  queryOptions({ queryKey: [...atlassianUserKeys.all, "top-priority"] as const, queryFn: () => apiFetch<TAtlassianUserList>("/api/v1/users?sort=priority&limit=10") });

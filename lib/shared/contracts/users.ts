@@ -15,7 +15,7 @@ export const atlassianUserContracts = {
   list: defineRoute({
     method: "GET",
     path: "/api/v1/users",
-    summary: "Atlassian users of every connector by name; filters q (name, email or account id), connectorId, status, admin; keyset cursor",
+    summary: "Atlassian users of every connector by investigation priority (default, sort=priority) or by name (sort=name), each with priority {score, trend}; filters q (name, email or account id), connectorId, status, admin; keyset cursor",
     tag: TAG,
     auth: "viewer",
     query: ZAtlassianUsersQuery,
@@ -24,7 +24,7 @@ export const atlassianUserContracts = {
   get: defineRoute({
     method: "GET",
     path: "/api/v1/users/{id}",
-    summary: "One Atlassian user (id = Watchpost's id of the account): countries and IPs seen with first/last seen, alerts",
+    summary: "One Atlassian user (id = Watchpost's id of the account): investigation priority with what raised it (contributions), countries and IPs seen with first/last seen, alerts",
     tag: TAG,
     auth: "viewer",
     params: ZAtlassianUserIdParams,

@@ -15,8 +15,10 @@ describe("keyset cursors", () => {
 });
 
 describe("users query", () => {
-  it("parses filters and defaults the limit", () => {
-    expect(ZAtlassianUsersQuery.parse({ q: " ada ", admin: "false", status: "suspended" })).toEqual({ q: "ada", admin: false, status: "suspended", limit: 50 });
+  it("parses filters and defaults the limit and the sort (investigation priority)", () => {
+    expect(ZAtlassianUsersQuery.parse({ q: " ada ", admin: "false", status: "suspended" })).toEqual({ q: "ada", admin: false, status: "suspended", limit: 50, sort: "priority" });
+    expect(ZAtlassianUsersQuery.parse({ sort: "name" }).sort).toBe("name");
+    expect(ZAtlassianUsersQuery.safeParse({ sort: "score" }).error?.issues[0]?.message).toBe("sort must be one of priority, name");
     expect(ZAtlassianUsersQuery.safeParse({ limit: "201" }).success).toBe(false);
   });
 });

@@ -17,22 +17,22 @@ export const encodeCursor = (values: readonly string[]): string => {
   return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 };
 
-const decodeCursor = (cursor: string, length: number): string[] | null => {
+const decodeCursor = (cursor: string, lengths: readonly number[]): string[] | null => {
   try {
     if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) return null;
     const binary = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
     const value: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
     // NUL cannot reach PostgreSQL text (the query would fail with a 500).
-    return Array.isArray(value) && value.length === length && value.every((v) => typeof v === "string" && !v.includes("\u0000")) ? (value as string[]) : null;
+    return Array.isArray(value) && lengths.includes(value.length) && value.every((v) => typeof v === "string" && !v.includes("\u0000")) ? (value as string[]) : null;
   } catch {
     return null;
   }
 };
 
-/** A cursor of `length` strings; anything else (tampered, from another endpoint) is a 400. */
-export const ZCursor = (length: number) =>
+/** A cursor of `length` strings (or one of several lengths); anything else (tampered, from another endpoint) is a 400. */
+export const ZCursor = (length: number | readonly number[]) =>
   z.string().transform((value, ctx) => {
-    const decoded = decodeCursor(value, length);
+    const decoded = decodeCursor(value, typeof length === "number" ? [length] : length);
     if (!decoded) {
       ctx.addIssue({ code: "custom", message: CURSOR_ERROR });
       return z.NEVER;
@@ -43,12 +43,37 @@ export const ZCursor = (length: number) =>
 const ZBooleanParam = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((v) => v === "true");
 
+export const ATLASSIAN_USER_SORTS = ["priority", "name"] as const;
+export type TAtlassianUserSort = (typeof ATLASSIAN_USER_SORTS)[number];
+
+/** Investigation priority (docs/detections.md): the score now and at the end of each of the last 7 days, oldest first. */
+export const ZUserPrioritySummary = z.object({ score: z.number().int(), trend: z.array(z.number().int()).length(7) });
+export const ZPriorityContribution = z.object({
+  kind: z.enum(["alert", "activity"]),
+  /** The alert's id, or the activity's id in the activity log. */
+  id: z.string(),
+  label: z.string(),
+  points: z.number().int(),
+  at: z.string(),
+});
+export type TPriorityContribution = z.infer<typeof ZPriorityContribution>;
+export const ZUserPriority = ZUserPrioritySummary.extend({
+  /** What raised it, highest first: the points sum to the score. */
+  contributions: z.array(ZPriorityContribution),
+  /** When the worker last computed it; null before its first computation (score 0). */
+  computedAt: z.string().nullable(),
+});
+export type TUserPriority = z.infer<typeof ZUserPriority>;
+
 export const ZAtlassianUsersQuery = z.object({
   q: z.string().trim().max(200, "q must be at most 200 characters").optional(),
   connectorId: z.uuid({ error: "connectorId must be a connector id" }).optional(),
   status: ZAtlassianUserStatus.optional(),
   admin: ZBooleanParam("admin").optional(),
-  cursor: ZCursor(2).optional(),
+  /** priority (default): investigation priority, highest first, then by name; name: by name. */
+  sort: z.enum(ATLASSIAN_USER_SORTS, { error: `sort must be one of ${ATLASSIAN_USER_SORTS.join(", ")}` }).default("priority"),
+  /** Three values by priority, two by name. */
+  cursor: ZCursor([2, 3]).optional(),
   limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be at least 1").max(200, "limit must be at most 200").default(50),
 });
 export type TAtlassianUsersQuery = z.infer<typeof ZAtlassianUsersQuery>;
@@ -71,6 +96,7 @@ export const ZAtlassianUserDto = z.object({
   /** The later of Atlassian's last-active date and the newest activity stored. */
   lastActiveAt: z.string().nullable(),
   openAlerts: z.number().int(),
+  priority: ZUserPrioritySummary,
 });
 export type TAtlassianUserDto = z.infer<typeof ZAtlassianUserDto>;
 
@@ -81,6 +107,7 @@ const ZSeen = { firstSeen: z.string(), lastSeen: z.string(), count: z.number().i
 
 export const ZAtlassianUserDetail = ZAtlassianUserDto.extend({
   syncedAt: z.string(),
+  priority: ZUserPriority,
   /** Each IP the account was seen from ('' = activities without an IP), newest first. */
   locations: z.array(z.object({ ip: z.string(), countryCode: z.string().nullable(), country: z.string().nullable(), city: z.string().nullable(), ...ZSeen })),
   countries: z.array(z.object({ countryCode: z.string().nullable(), name: z.string(), ...ZSeen })),

@@ -14,4 +14,5 @@ export const toAtlassianUserDto = (u: AtlassianUserRow): TAtlassianUserDto => ({
   platformRoles: u.platformRoles,
   lastActiveAt: u.lastActiveAt?.toISOString() ?? null,
   openAlerts: u.openAlerts,
+  priority: { score: u.priorityScore, trend: u.priorityTrend },
 });

@@ -5,6 +5,8 @@ import { listUserAlerts } from "../../repositories/alert-repository";
 import { findAtlassianUser, type AtlassianUserRow } from "../../repositories/atlassian-user-repository";
 import { listGovernanceActions } from "../../repositories/governance-repository";
 import { listUserLocations, type UserLocationRow } from "../../repositories/rollup-repository";
+import { findPriority } from "../../repositories/user-priority-repository";
+import { ZPriorityContribution } from "../../../shared/schemas/atlassian-users";
 import { toAtlassianUserDto } from "./atlassian-user-dto";
 
 export const getAtlassianUserRowOrThrow = async (id: string): Promise<AtlassianUserRow> => {
@@ -39,14 +41,22 @@ const countriesOf = (locations: readonly UserLocationRow[]) => {
 /** One Atlassian account with where it was seen from and its alerts. */
 export const getAtlassianUserOrThrow = async (id: string): Promise<TAtlassianUserDetail> => {
   const user = await getAtlassianUserRowOrThrow(id);
-  const [locations, alerts, governance] = await Promise.all([
+  const [locations, alerts, governance, priority] = await Promise.all([
     listUserLocations(user.connectorId, user.accountId),
     listUserAlerts(user.connectorId, user.accountId),
     listGovernanceActions({ filters: { connectorId: user.connectorId, accountId: user.accountId }, limit: 20 }),
+    findPriority(user.connectorId, user.accountId),
   ]);
   return {
     ...toAtlassianUserDto(user),
     syncedAt: user.syncedAt.toISOString(),
+    priority: {
+      score: user.priorityScore,
+      trend: user.priorityTrend,
+      // Stored by the worker from the same contract; parsed so a row from an older shape cannot break the page.
+      contributions: ZPriorityContribution.array().catch([]).parse(priority?.contributions ?? []),
+      computedAt: priority?.computedAt.toISOString() ?? null,
+    },
     locations: locations.map((l) => ({ ...l, firstSeen: l.firstSeen.toISOString(), lastSeen: l.lastSeen.toISOString() })),
     countries: countriesOf(locations),
     alerts: alerts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString(), lastActivityAt: a.lastActivityAt.toISOString() })),
