@@ -36,7 +36,7 @@ export function IncidentDetailView({ id, canAct, currentUserId }: Props) {
             <IncidentTimelineCard timeline={incident.timeline} isTruncated={incident.timelineTruncated} alerts={incident.alerts} />
             <div className="grid items-start gap-6 lg:grid-cols-2">
               <AlertCommentsCard comments={incident.comments} canAct={canAct} add={addComment} />
-              <AlertHistoryCard history={incident.history} noun="incident" describe={describeIncidentEvent} />
+              <AlertHistoryCard history={incident.history} noun="incident" describe={(event, previous) => describeIncidentEvent(event, previous, incident.alerts)} />
             </div>
           </div>
         </>

@@ -15,7 +15,7 @@ export function IncidentTimelineCard({ timeline, isTruncated, alerts }: Props) {
   return (
     <Card
       title="Timeline"
-      description={`${formatCount(timeline.length)} ${timeline.length === 1 ? "activity" : "activities"} behind this incident's alerts, oldest first.${isTruncated ? " Only the first 500 are shown: each alert's page lists all of its own." : ""}`}
+      description={`${formatCount(timeline.length)} ${timeline.length === 1 ? "activity" : "activities"} behind this incident's alerts, oldest first.${isTruncated ? " Only the latest 500 are shown: each alert's page lists all of its own." : ""}`}
     >
       {timeline.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">No activities are linked to the alerts of this incident.</p>
