@@ -26,10 +26,7 @@ export function IncidentSettingsDialog({ settings, onClose }: Props) {
         label="Grouping window (hours)"
         type="number"
         inputMode="numeric"
-        min={INCIDENT_WINDOW_HOURS.min}
-        max={INCIDENT_WINDOW_HOURS.max}
-        step={1}
-        required
+        // No min/max/required: the browser's own bubble would pre-empt the schema's message under the field.
         hint={`An account's alert joins its open incident when it comes within this many hours of the incident's last alert (${INCIDENT_WINDOW_HOURS.min}–${INCIDENT_WINDOW_HOURS.max}, default ${INCIDENT_WINDOW_HOURS.default}). Applies to alerts raised from now on.`}
         {...fieldErrorProps(formState.errors, "windowHours")}
         {...register("windowHours")}
