@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useBulkUpdateAlerts } from "@/lib/client/hooks/use-alert-mutations";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { ALERT_STATUSES, ALERT_STATUS_LABELS, type TAlertAssigneeDto, type TAlertBulkInput, type TAlertBulkResult, type TAlertStatus } from "@/lib/shared/schemas/alerts";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -12,17 +12,19 @@ type Props = Readonly<{
   titles: ReadonlyMap<string, string>;
   assignees: readonly TAlertAssigneeDto[];
   onDone: () => void;
+  /** The list's bulk mutation (POST /api/v1/alerts/bulk or /api/v1/incidents/bulk: the same body and answer). */
+  bulk: UseMutationResult<TAlertBulkResult, Error, TAlertBulkInput>;
+  /** What the rows are: "alert" (default) or "incident". */
+  noun?: string;
 }>;
 
 const CONTROL = "max-w-64 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const UNASSIGN = "__unassigned";
 
-const plural = (n: number) => `${n} ${n === 1 ? "alert" : "alerts"}`;
-
-/** Change status and/or assignee of the selected alerts; resolving or dismissing asks for the reason (and classification) first. */
-export function AlertBulkBar({ selectedIds, titles, assignees, onDone }: Props) {
+/** Change status and/or assignee of the selected alerts (or incidents); resolving or dismissing asks for the reason (and classification) first. */
+export function AlertBulkBar({ selectedIds, titles, assignees, onDone, bulk, noun = "alert" }: Props) {
   const id = useId();
-  const bulk = useBulkUpdateAlerts();
+  const plural = (n: number) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   const [status, setStatus] = useState<TAlertStatus | "">("");
   const [assignee, setAssignee] = useState("");
   const [closing, setClosing] = useState<"resolved" | "dismissed" | null>(null);
@@ -90,13 +92,14 @@ export function AlertBulkBar({ selectedIds, titles, assignees, onDone }: Props) 
         </div>
       ) : null}
       {bulk.error && closing === null ? <Alert tone="error">{bulk.error.message}</Alert> : null}
-      {result ? <BulkResult result={result} titles={titles} /> : null}
+      {result ? <BulkResult result={result} titles={titles} plural={plural} /> : null}
       {closing ? (
         <AlertCloseDialog
           status={closing}
           subject={plural(count)}
           isBusy={bulk.isPending}
           serverError={bulk.error}
+          noun={noun}
           onConfirm={(input) => send(input)}
           onClose={() => {
             bulk.reset();
@@ -108,7 +111,7 @@ export function AlertBulkBar({ selectedIds, titles, assignees, onDone }: Props) 
   );
 }
 
-function BulkResult({ result, titles }: Readonly<{ result: TAlertBulkResult; titles: ReadonlyMap<string, string> }>) {
+function BulkResult({ result, titles, plural }: Readonly<{ result: TAlertBulkResult; titles: ReadonlyMap<string, string>; plural: (n: number) => string }>) {
   if (result.failed.length === 0) return <Alert tone="success">Updated {plural(result.updated)}.</Alert>;
   return (
     <Alert tone="error">

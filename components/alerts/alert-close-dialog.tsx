@@ -22,6 +22,8 @@ type Props = Readonly<{
   serverError: Error | null;
   onConfirm: (input: TCloseInput) => void;
   onClose: () => void;
+  /** Whose history the reason goes into: "alert" (default) or "incident". */
+  noun?: string;
 }>;
 
 /** The dialog's values become the PATCH body (an empty choice or reason is left out) before the shared schema checks it. */
@@ -35,7 +37,7 @@ const closeSchema = (status: TCloseInput["status"]) =>
  * Resolve (Classification + Reason) or Dismiss (Reason): checked with the PATCH schema before it is sent;
  * the server's refusal is shown under the field it names.
  */
-export function AlertCloseDialog({ status, subject, isBusy, serverError, onConfirm, onClose }: Props) {
+export function AlertCloseDialog({ status, subject, isBusy, serverError, onConfirm, onClose, noun = "alert" }: Props) {
   const resolver = useMemo(() => zodResolver(closeSchema(status)), [status]);
   const { register, handleSubmit, setError, formState } = useForm({ resolver, defaultValues: { classification: "", reason: "" } });
   const { errors } = formState;
@@ -50,7 +52,7 @@ export function AlertCloseDialog({ status, subject, isBusy, serverError, onConfi
   const unnamed = formError && !hasFieldErrors(errors) ? formError : null;
   return (
     <ConfirmDialog title={isResolve ? `Resolve ${subject}` : `Dismiss ${subject}`} confirmLabel={isResolve ? "Resolve" : "Dismiss"} isBusy={isBusy} onConfirm={() => void confirm()} onClose={onClose}>
-      <p>{isResolve ? "Say what it was and why: both go into the alert's history." : "Say why it needs no action: the reason goes into the alert's history."}</p>
+      <p>{isResolve ? `Say what it was and why: both go into the ${noun}'s history.` : `Say why it needs no action: the reason goes into the ${noun}'s history.`}</p>
       {isResolve ? (
         <SelectField label="Classification" required {...fieldErrorProps(errors, "classification")} {...register("classification")}>
           <option value="">Choose…</option>

@@ -1,10 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { UseMutationResult } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { applyProblem, fieldErrorProps, formErrorOf } from "@/lib/client/forms";
-import { useAddAlertComment } from "@/lib/client/hooks/use-alert-mutations";
-import { ZAlertCommentInput, type TAlertCommentDto } from "@/lib/shared/schemas/alerts";
+import { ZAlertCommentInput, type TAlertCommentDto, type TAlertCommentInput } from "@/lib/shared/schemas/alerts";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -12,11 +12,15 @@ import { TextAreaField } from "../ui/field";
 import { LocalTime } from "../ui/local-time";
 import { PROSE_TEXTAREA } from "./alert-format";
 
-type Props = Readonly<{ alertId: string; comments: readonly TAlertCommentDto[]; canAct: boolean }>;
+type Props = Readonly<{
+  comments: readonly TAlertCommentDto[];
+  canAct: boolean;
+  /** POST …/alerts/{id}/comments or …/incidents/{id}/comments (the same body and answer). */
+  add: UseMutationResult<TAlertCommentDto, Error, TAlertCommentInput>;
+}>;
 
-/** The analysts' notes on the alert, oldest first, and (analysts, admins) a box to add one. */
-export function AlertCommentsCard({ alertId, comments, canAct }: Props) {
-  const add = useAddAlertComment(alertId);
+/** The analysts' notes on the alert (or incident), oldest first, and (analysts, admins) a box to add one. */
+export function AlertCommentsCard({ comments, canAct, add }: Props) {
   // No defaultValues: the form is server-rendered, and registering reads what was typed before hydration (a default would overwrite it).
   const { register, handleSubmit, reset, setError, formState } = useForm({ resolver: zodResolver(ZAlertCommentInput) });
   const { errors } = formState;

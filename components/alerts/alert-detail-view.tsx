@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useAddAlertComment } from "@/lib/client/hooks/use-alert-mutations";
 import { alertQuery } from "@/lib/client/queries/alerts";
 import type { TAlertDetailDto } from "@/lib/shared/schemas/alerts";
 import { isSessionAlertKey } from "@/lib/shared/schemas/session-alerts";
@@ -31,6 +32,7 @@ type Props = Readonly<{
 export function AlertDetailView({ alert: initial, canAct, currentUserId }: Props) {
   const query = useQuery(alertQuery(initial.id, initial));
   const alert = query.data ?? initial;
+  const addComment = useAddAlertComment(initial.id);
   return (
     <div className="space-y-6">
       <AlertTriageCard alert={alert} canAct={canAct} currentUserId={currentUserId} />
@@ -64,7 +66,7 @@ export function AlertDetailView({ alert: initial, canAct, currentUserId }: Props
       <AlertActivitiesCard alert={alert} />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <AlertCommentsCard alertId={alert.id} comments={alert.comments} canAct={canAct} />
+          <AlertCommentsCard comments={alert.comments} canAct={canAct} add={addComment} />
           <AlertHistoryCard history={alert.history} />
         </div>
         <div className="min-w-0 space-y-6">

@@ -14,6 +14,8 @@ type Props = Readonly<{
   connectors: readonly { id: string; name: string }[];
   assignees: readonly TAlertAssigneeDto[];
   onChange: (filters: TAlertFilters) => void;
+  /** The form's accessible name (the incident queue takes the same filters). */
+  label?: string;
 }>;
 
 /** Posture regressions are alerts too, raised by the posture job rather than a policy. */
@@ -32,7 +34,7 @@ const INPUT =
  * Severity, policy, connector, assignee, user and time range. Selects and dates apply at once, the user box
  * on Enter or Apply; the view keeps everything in the URL. (Status is the tabs above the table, sort is beside them.)
  */
-export function AlertFilters({ filters, policies, connectors, assignees, onChange }: Props) {
+export function AlertFilters({ filters, policies, connectors, assignees, onChange, label = "Alert filters" }: Props) {
   const id = useId();
   const [user, setUser] = useState(filters.user ?? "");
   const set = (name: keyof TAlertFilters, value: string | undefined) => onChange({ ...filters, [name]: value || undefined });
@@ -42,7 +44,7 @@ export function AlertFilters({ filters, policies, connectors, assignees, onChang
   };
   const policyOptions = [...(policies.length > 0 ? policies : BUILTIN_POLICIES), ...EXTRA_POLICIES];
   return (
-    <form onSubmit={onSubmit} aria-label="Alert filters" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form onSubmit={onSubmit} aria-label={label} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       <FilterSelect label="Severity" anyLabel="Any severity" options={SEVERITY_OPTIONS} value={filters.severity} onChange={(v) => set("severity", v)} />
       <FilterSelect label="Policy" anyLabel="Any policy" options={policyOptions.map((p) => ({ value: p.key, label: p.name }))} value={filters.policyKey} onChange={(v) => set("policyKey", v)}>
         {filters.policyKey && !policyOptions.some((p) => p.key === filters.policyKey) ? <option value={filters.policyKey}>{filters.policyKey}</option> : null}

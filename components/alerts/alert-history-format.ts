@@ -17,7 +17,7 @@ export const eventActor = (event: TAlertEventDto): string => event.actor?.name ?
  * One history entry in words, e.g. "Changed the status from Open to Resolved. Reason: VPN test". `previous`
  * (the entry before it) spares repeating a reason the status change right before already gave.
  */
-export const describeAlertEvent = (event: TAlertEventDto, previous?: TAlertEventDto): string => {
+export const describeAlertEvent = (event: TAlertEventDto, previous?: TAlertEventDto, noun = "alert"): string => {
   const d = event.detail;
   switch (event.kind) {
     case "created":
@@ -27,12 +27,12 @@ export const describeAlertEvent = (event: TAlertEventDto, previous?: TAlertEvent
     case "assigned": {
       const from = person(d.from);
       const to = person(d.to);
-      if (!to) return from ? `Unassigned the alert (was ${from})` : "Unassigned the alert";
-      return from ? `Reassigned the alert from ${from} to ${to}` : `Assigned the alert to ${to}`;
+      if (!to) return from ? `Unassigned the ${noun} (was ${from})` : `Unassigned the ${noun}`;
+      return from ? `Reassigned the ${noun} from ${from} to ${to}` : `Assigned the ${noun} to ${to}`;
     }
     case "classified": {
       const isSameReason = previous?.kind === "status_changed" && previous.detail.reason === d.reason && previous.at === event.at;
-      return withReason(`Classified the alert as ${label(ALERT_CLASSIFICATION_LABELS, d.classification)}`, isSameReason ? undefined : d.reason);
+      return withReason(`Classified the ${noun} as ${label(ALERT_CLASSIFICATION_LABELS, d.classification)}`, isSameReason ? undefined : d.reason);
     }
     case "commented":
       return str(d.excerpt) ? `Commented: “${str(d.excerpt)}”` : "Commented";

@@ -11,10 +11,12 @@ type Props = Readonly<{
   serverError: Error | null;
   onChange: (patch: TAlertPatchInput, onDone: () => void) => void;
   onDialogClose: () => void;
+  /** "this alert" (default) or "this incident": the dialog's title and whose history it names. */
+  noun?: string;
 }>;
 
 /** The buttons of the transitions allowed from the current status (ALERT_TRANSITIONS); Resolve and Dismiss ask first. */
-export function AlertStatusActions({ status, isBusy, serverError, onChange, onDialogClose }: Props) {
+export function AlertStatusActions({ status, isBusy, serverError, onChange, onDialogClose, noun = "alert" }: Props) {
   const [closing, setClosing] = useState<"resolved" | "dismissed" | null>(null);
   const allowed = ALERT_TRANSITIONS[status];
   const isClosed = status === "resolved" || status === "dismissed";
@@ -45,7 +47,8 @@ export function AlertStatusActions({ status, isBusy, serverError, onChange, onDi
       {closing ? (
         <AlertCloseDialog
           status={closing}
-          subject="this alert"
+          subject={`this ${noun}`}
+          noun={noun}
           isBusy={isBusy}
           serverError={serverError}
           onConfirm={(input) => onChange(input, () => setClosing(null))}

@@ -1,11 +1,13 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useUpdateAlert } from "@/lib/client/hooks/use-alert-mutations";
 import { ALERT_CLASSIFICATION_LABELS, type TAlertDetailDto, type TAlertEgressResult } from "@/lib/shared/schemas/alerts";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
+import { AlertIncidentFact } from "../incidents/alert-incident-fact";
+import { Fact } from "../ui/fact";
 import { formatDateTime } from "../ui/format";
 import { LocalTime } from "../ui/local-time";
 import { AlertAssigneeField } from "./alert-assignee-field";
@@ -15,17 +17,9 @@ import { alertIps } from "./alert-format";
 import { AlertStatusActions } from "./alert-status-actions";
 import { AlertStatusBadge } from "./alert-status-badge";
 import { SeverityBadge } from "./severity-badge";
+import type { TAlertIncidentRef } from "@/lib/shared/schemas/incidents";
 
 type Props = Readonly<{ alert: TAlertDetailDto; canAct: boolean; currentUserId: string }>;
-
-const Fact = ({ label, children, testId }: Readonly<{ label: string; children: ReactNode; testId?: string }>) => (
-  <div className="min-w-0">
-    <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase dark:text-slate-400">{label}</dt>
-    <dd className="mt-1 text-sm" data-testid={testId}>
-      {children}
-    </dd>
-  </div>
-);
 
 /** Status, severity, assignee and resolution at a glance; for analysts and admins the triage controls. */
 export function AlertTriageCard({ alert, canAct, currentUserId }: Props) {
@@ -46,6 +40,8 @@ export function AlertTriageCard({ alert, canAct, currentUserId }: Props) {
           <Fact label="Severity">
             <SeverityBadge severity={alert.severity} />
           </Fact>
+          {/* `incident` is added to the alert DTOs with the incident API (issue 25); read loosely so either side can land first. */}
+          <AlertIncidentFact incident={(alert as { incident?: TAlertIncidentRef }).incident} />
           {canAct ? null : (
             <Fact label="Assignee" testId="alert-assignee">
               {alert.assignee ? `${alert.assignee.name} (${alert.assignee.email})` : "Unassigned"}

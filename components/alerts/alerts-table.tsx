@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import type { TAlertListItemDto } from "@/lib/shared/schemas/alerts";
 import { DataTable, type DataTableColumn } from "../ui/data-table";
-import { LOCALE } from "../ui/format";
+import { CHECKBOX, SelectAllCheckbox } from "../ui/select-all-checkbox";
+import { ActivitySpan } from "./activity-span";
 import { AlertStatusBadge } from "./alert-status-badge";
 import { alertUserLabel } from "./alert-format";
 import { SeverityBadge } from "./severity-badge";
@@ -22,29 +22,9 @@ const COLUMNS: readonly DataTableColumn[] = [
   { label: "Assignee" },
 ];
 
-const THIS_YEAR = new Date().getFullYear();
-
-/** "24 Nov, 09:02" (the year only when it is not this one): the list is narrow, the ISO value is in the title. */
-const shortTime = (iso: string): string => {
-  const date = new Date(iso);
-  return date.toLocaleString(LOCALE, { day: "numeric", month: "short", ...(date.getFullYear() === THIS_YEAR ? {} : { year: "numeric" }), hour: "2-digit", minute: "2-digit" });
-};
-
-const CHECKBOX = "size-4 rounded border-slate-300 accent-brand-600 dark:border-slate-600";
-
-function SelectAll({ alerts, selection }: Readonly<{ alerts: readonly TAlertListItemDto[]; selection: Selection }>) {
-  const ref = useRef<HTMLInputElement>(null);
-  const count = alerts.filter((a) => selection.selected.has(a.id)).length;
-  const isAll = count > 0 && count === alerts.length;
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = count > 0 && !isAll;
-  }, [count, isAll]);
-  return <input ref={ref} type="checkbox" aria-label="Select all" className={CHECKBOX} checked={isAll} onChange={(e) => selection.onToggleAll(e.target.checked)} />;
-}
-
 /** The alert rows; with `selection` (analysts and admins) each row has a checkbox for the bulk actions. */
 export function AlertsTable({ alerts, selection }: Props) {
-  const columns = selection ? [{ label: "Select", header: <SelectAll alerts={alerts} selection={selection} />, className: "w-8" }, ...COLUMNS] : COLUMNS;
+  const columns = selection ? [{ label: "Select", header: <SelectAllCheckbox ids={alerts.map((a) => a.id)} selected={selection.selected} onToggleAll={selection.onToggleAll} />, className: "w-8" }, ...COLUMNS] : COLUMNS;
   return (
     <DataTable columns={columns}>
       {alerts.map((a) => {
@@ -79,14 +59,7 @@ export function AlertsTable({ alerts, selection }: Props) {
               )}
             </td>
             <td className="py-2 pr-4 align-top text-xs whitespace-nowrap">
-              <time dateTime={a.firstActivityAt} title={`First activity ${a.firstActivityAt}`} className="block">
-                {shortTime(a.firstActivityAt)}
-              </time>
-              {a.lastActivityAt !== a.firstActivityAt ? (
-                <time dateTime={a.lastActivityAt} title={`Last activity ${a.lastActivityAt}`} className="block text-slate-500 dark:text-slate-400">
-                  → {shortTime(a.lastActivityAt)}
-                </time>
-              ) : null}
+              <ActivitySpan first={a.firstActivityAt} last={a.lastActivityAt} />
             </td>
             <td className="py-2 pr-4 align-top whitespace-nowrap" data-testid="alert-row-status">
               <AlertStatusBadge status={a.status} />

@@ -1,11 +1,12 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
-import { ALERT_FILTER_NAMES, alertAssigneesQuery, alertSearchParams, alertsQuery, type TAlertFilters } from "@/lib/client/queries/alerts";
+import { useMemo } from "react";
+import { useListUrlState } from "@/lib/client/hooks/use-list-url-state";
+import { alertAssigneesQuery, alertsQuery } from "@/lib/client/queries/alerts";
 import { connectorsQuery } from "@/lib/client/queries/connectors";
 import { policiesQuery } from "@/lib/client/queries/policies";
+import { useBulkUpdateAlerts } from "@/lib/client/hooks/use-alert-mutations";
 import type { TAlertStatus } from "@/lib/shared/schemas/alerts";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -22,44 +23,18 @@ import { AlertsTable } from "./alerts-table";
  * "Load more", and for analysts and admins row selection with bulk status and assignee changes.
  */
 export function AlertsView({ canAct }: Readonly<{ canAct: boolean }>) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = useMemo<TAlertFilters>(() => Object.fromEntries(ALERT_FILTER_NAMES.flatMap((n) => (searchParams.get(n) ? [[n, searchParams.get(n)]] : []))), [searchParams]);
+  const { filters, isFiltered, hrefOf, onChange, selectionOf } = useListUrlState();
   const query = useInfiniteQuery(alertsQuery(filters));
   const assignees = useQuery(alertAssigneesQuery());
   const connectors = useQuery(connectorsQuery());
   const policies = useQuery(policiesQuery());
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const bulk = useBulkUpdateAlerts();
 
   const alerts = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
   const counts = query.data?.pages[0]?.counts;
-  const visible = new Set(alerts.map((a) => a.id));
-  const selectedIds = [...selected].filter((id) => visible.has(id));
   const titles = new Map(alerts.map((a) => [a.id, a.title]));
-  const isFiltered = ALERT_FILTER_NAMES.some((name) => name !== "sort" && name !== "status" && filters[name]);
-
-  const hrefOf = (next: TAlertFilters) => {
-    const params = alertSearchParams(next).toString();
-    return `${pathname}${params ? `?${params}` : ""}`;
-  };
-  const onChange = (next: TAlertFilters) => {
-    setSelected(new Set());
-    router.replace(hrefOf(next), { scroll: false });
-  };
-
-  const selection = canAct
-    ? {
-        selected,
-        onToggle: (id: string) =>
-          setSelected((s) => {
-            const next = new Set(s);
-            if (!next.delete(id)) next.add(id);
-            return next;
-          }),
-        onToggleAll: (select: boolean) => setSelected(select ? new Set(alerts.map((a) => a.id)) : new Set()),
-      }
-    : undefined;
+  const rowSelection = selectionOf(alerts.map((a) => a.id));
+  const selection = canAct ? rowSelection : undefined;
 
   return (
     <div className="space-y-6">
@@ -88,7 +63,7 @@ export function AlertsView({ canAct }: Readonly<{ canAct: boolean }>) {
             <AlertStatusTabs current={filters.status} counts={counts} hrefOf={(status?: TAlertStatus) => hrefOf({ ...filters, status })} />
             <AlertSortSelect value={filters.sort} onChange={(sort) => onChange({ ...filters, sort })} />
           </div>
-          {canAct ? <AlertBulkBar selectedIds={selectedIds} titles={titles} assignees={assignees.data ?? []} onDone={() => setSelected(new Set())} /> : null}
+          {canAct ? <AlertBulkBar selectedIds={rowSelection.selectedIds} titles={titles} assignees={assignees.data ?? []} onDone={rowSelection.clear} bulk={bulk} /> : null}
           <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
             {alerts.length === 0 ? (
               <p className="py-6 text-center text-sm text-slate-500 dark:text-slate-400">

@@ -9,6 +9,7 @@ import { QueryState } from "../ui/query-state";
 import { ConnectorHealthCard } from "./connector-health-card";
 import { DashboardCharts } from "./dashboard-charts";
 import { KpiCards } from "./kpi-cards";
+import { OpenIncidentsCard } from "./open-incidents-card";
 import { RangeSelector } from "./range-selector";
 import { SessionsCard } from "./sessions-card";
 
@@ -43,6 +44,7 @@ export function DashboardView() {
         {dashboard.data ? (
           <div className="space-y-6">
             <KpiCards dto={dashboard.data} rangeLabel={rangeLabel} />
+            <OpenIncidentsCard />
             <DashboardCharts dto={dashboard.data} rangeLabel={rangeLabel} />
             <SessionsCard sessions={dashboard.data.sessions} from={dashboard.data.from} rangeLabel={rangeLabel} />
             <ConnectorHealthCard connectors={dashboard.data.connectors} processingLag={dashboard.data.processingLag} />

@@ -5,6 +5,7 @@ export type NavItem = Readonly<{ href: string; label: string; role: TRole; secti
 /** Only pages that exist; each shown to the roles that may open it. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Dashboard", role: "viewer", section: "main" },
+  { href: "/incidents", label: "Incidents", role: "viewer", section: "main" },
   { href: "/alerts", label: "Alerts", role: "viewer", section: "main" },
   { href: "/activities", label: "Activities", role: "viewer", section: "main" },
   { href: "/connectors", label: "Connectors", role: "viewer", section: "main" },

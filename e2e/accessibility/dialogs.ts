@@ -26,6 +26,18 @@ export const OPENED: readonly TOpened[] = [
     shown: (page) => page.getByRole("dialog"),
   },
   {
+    name: "resolve incident dialog (form dialog)",
+    url: (org) => `/incidents/${org.incidentId}`,
+    trigger: (page) => page.getByRole("group", { name: "Status actions" }).getByRole("button", { name: "Resolve" }),
+    shown: (page) => page.getByRole("dialog", { name: "Resolve this incident" }),
+  },
+  {
+    name: "incident grouping window (form dialog)",
+    url: () => "/incidents",
+    trigger: (page) => page.getByRole("button", { name: "Grouping settings" }),
+    shown: (page) => page.getByRole("dialog", { name: "Incident grouping" }),
+  },
+  {
     name: "policy scope dialog (form dialog)",
     url: () => "/policies",
     trigger: (page) => page.getByRole("button", { name: /^Edit scope of / }).first(),

@@ -9,6 +9,8 @@ import { connectTriageOrg } from "../alerts/triage-org";
 export type TScanOrg = Readonly<{
   connectorId: string;
   alertId: string;
+  /** An incident of the org (its travel alert's user). */
+  incidentId: string;
   rangeName: string;
   /** A real value for each dynamic page segment, by page route (e.g. "/alerts/[id]" → { id }). */
   realValues: Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -55,12 +57,17 @@ export const connectScanOrg = async (sim: TRunningSimulator, api: APIRequestCont
   };
   await expect.poll(async () => (await recommendations()).length, { timeout: 60_000 }).toBeGreaterThan(0);
   const [recommendation] = await recommendations();
+  const incidents = async () => ((await (await api.get(`/api/v1/incidents?connectorId=${connectorId}&limit=1`)).json()) as { data?: { id: string }[] }).data ?? [];
+  await expect.poll(async () => (await incidents()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  const incidentId = (await incidents())[0]?.id ?? "";
   return {
     connectorId,
     alertId: travel.id,
+    incidentId,
     rangeName,
     realValues: {
       "/alerts/[id]": { id: travel.id },
+      "/incidents/[id]": { id: incidentId },
       "/connectors/[id]": { id: connectorId },
       "/policies/[id]": { id: policyId },
       "/policies/session/[id]": { id: sessionPolicyId },

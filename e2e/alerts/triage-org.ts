@@ -15,10 +15,11 @@ export const TOR = { ip: "185.220.101.77", geo: "50.1109,8.6821", countryName: "
 export const LONDON = { ip: "81.2.69.142", geo: "51.5072,-0.1276", countryName: "United Kingdom", city: "London" };
 export const SYDNEY = { ip: "1.120.45.8", geo: "-33.8688,151.2093", countryName: "Australia", city: "Sydney" };
 
-const login = (user: TSimUser, at: number, location: typeof TOR) => ({
+/** An Atlassian audit event of `user` logging in (or failing to, with action "user_login_failed") from `location`. */
+export const login = (user: TSimUser, at: number, location: typeof TOR, action = "user_login") => ({
   id: randomUUID(),
   type: "events",
-  attributes: { time: new Date(at).toISOString(), action: "user_login", actor: { id: user.accountId, name: user.name, email: user.email }, location },
+  attributes: { time: new Date(at).toISOString(), action, actor: { id: user.accountId, name: user.name, email: user.email }, location },
   message: { content: "Logged in to account", format: "simple" },
 });
 

@@ -197,6 +197,7 @@ const realValues = async (route: string): Promise<Record<string, string> | null>
   const firstOf = (body: unknown) => ((body as { data?: { id?: string }[] }).data ?? [])[0]?.id;
   const lookups: Record<string, () => Promise<string | undefined>> = {
     "/alerts/[id]": () => first("/api/v1/alerts?limit=1", firstOf),
+    "/incidents/[id]": () => first("/api/v1/incidents?limit=1", firstOf),
     "/connectors/[id]": () => first("/api/v1/connectors", firstOf),
     // The page edits custom policies only (built-ins are edited in place on /policies).
     "/policies/[id]": () => first("/api/v1/policies", (b) => ((b as { data?: { id: string; kind?: string }[] }).data ?? []).find((p) => p.kind === "custom")?.id),

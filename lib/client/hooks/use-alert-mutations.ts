@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TAlertBulkInput, TAlertCommentInput, TAlertDetailDto, TAlertEgressInput, TAlertPatchInput } from "../../shared/schemas/alerts";
 import { alertsApi } from "../api/alerts";
 import { alertKeys } from "../queries/alerts";
+import { incidentKeys } from "../queries/incidents";
 import { ipRangeKeys } from "../queries/ip-ranges";
 
 /** PATCH one alert; the answer is the new detail, written to the cache before the lists refresh. */
@@ -10,7 +11,8 @@ export const useUpdateAlert = (id: string) => {
   return useMutation({
     mutationFn: (input: TAlertPatchInput) => alertsApi.update(id, input),
     onSuccess: (detail) => queryClient.setQueryData(alertKeys.detail(id), detail),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+    // An alert's change can change its incident (status, open alerts).
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: alertKeys.all }), queryClient.invalidateQueries({ queryKey: incidentKeys.all })]),
   });
 };
 
@@ -30,7 +32,7 @@ export const useBulkUpdateAlerts = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TAlertBulkInput) => alertsApi.bulk(input),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: alertKeys.all }), queryClient.invalidateQueries({ queryKey: incidentKeys.all })]),
   });
 };
 

@@ -42,3 +42,14 @@ export const userActivitiesQuery = (id: string) =>
 /** The ten users of highest investigation priority (the dashboard's Top users, by priority). */
 export const topPriorityUsersQuery = () =>
   queryOptions({ queryKey: [...atlassianUserKeys.all, "top-priority"] as const, queryFn: () => apiFetch<TAtlassianUserList>("/api/v1/users?sort=priority&limit=10") });
+
+/** The Watchpost id of an Atlassian account in a connector (for links to /users/{id}); null when it is not in the directory. */
+export const atlassianUserIdQuery = (connectorId: string, accountId: string) =>
+  queryOptions({
+    queryKey: [...atlassianUserKeys.all, "by-account", connectorId, accountId] as const,
+    queryFn: async () => {
+      const list = await apiFetch<TAtlassianUserList>(`/api/v1/users?${toParams({ connectorId, q: accountId, limit: "5" })}`);
+      return list.data.find((u) => u.accountId === accountId)?.id ?? null;
+    },
+    staleTime: 5 * 60_000,
+  });
