@@ -21,7 +21,8 @@ type Slot = { worker: Worker; startedAt: number; crashes: number; hasListened: b
 /**
  * Runs `processes` web processes (this script again, as cluster workers) and keeps them running: a process that
  * dies is forked again after a backoff while the others keep serving. A process that fails before any has
- * listened (port in use, no build) fails the start, as a single process would. SIGINT/SIGTERM stop all of them
+ * listened (port in use, no build) fails the start, as a single process would. The first is forked alone, the
+ * others once it serves. SIGINT/SIGTERM stop all of them
  * within `stopDeadlineMs`; resolves never (the process exits).
  */
 export const runWebPrimary = (options: Readonly<{ processes: number; port: number; stopDeadlineMs: number; say: Say; fail: Say }>): void => {
@@ -29,7 +30,7 @@ export const runWebPrimary = (options: Readonly<{ processes: number; port: numbe
   cluster.schedulingPolicy = cluster.SCHED_RR;
   const slots: Slot[] = [];
   const started = Date.now();
-  let hasAnyListened = false;
+  let isAllUpSaid = false;
   let isStopping = false;
 
   const fork = (index: number, crashes: number) => {
@@ -37,9 +38,12 @@ export const runWebPrimary = (options: Readonly<{ processes: number; port: numbe
     const slot: Slot = { worker, startedAt: Date.now(), crashes, hasListened: false };
     slots[index] = slot;
     worker.on("listening", () => {
+      // The others start once the first serves: on busy cores, processes preparing Next.js side by side would all
+      // be slower to serve the first request than one alone (start-up time is that of a single process).
+      if (!slot.hasListened && !slots.some((s) => s.hasListened)) for (let other = 1; other < processes; other += 1) fork(other, 0);
       slot.hasListened = true;
-      if (!hasAnyListened && slots.length === processes && slots.every((s) => s.hasListened)) {
-        hasAnyListened = true;
+      if (!isAllUpSaid && slots.length === processes && slots.every((s) => s.hasListened)) {
+        isAllUpSaid = true;
         say(`listening on port ${options.port} (${processes} web processes, all up in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }
     });
@@ -60,7 +64,7 @@ export const runWebPrimary = (options: Readonly<{ processes: number; port: numbe
     });
   };
 
-  for (let index = 0; index < processes; index += 1) fork(index, 0);
+  fork(0, 0);
 
   const stop = (signal: NodeJS.Signals) => {
     if (isStopping) return;
