@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { EnvError, isDemoEnabled, parseEnv } from "./env";
 
@@ -18,6 +19,16 @@ describe("parseEnv", () => {
     expect(parseEnv({ WATCHPOST_PROXY: "0", WATCHPOST_PROXY_DOMAIN: "atl.example.com" })).toMatchObject({ WATCHPOST_PROXY: false, WATCHPOST_PROXY_DOMAIN: "atl.example.com" });
     expect(() => parseEnv({ WATCHPOST_PROXY_DOMAIN: "Proxy_Bad/x" })).toThrow("Invalid environment variable WATCHPOST_PROXY_DOMAIN: must be a lower-case DNS name");
     expect(() => parseEnv({ WATCHPOST_PROXY_CERT: "/c.pem" })).toThrow("set both WATCHPOST_PROXY_CERT and WATCHPOST_PROXY_KEY, or neither");
+  });
+
+  it("runs one web process per core, at most 8, and refuses 0, 9 and words with the accepted range", () => {
+    expect(parseEnv({}).WATCHPOST_WEB_PROCESSES).toBe(Math.min(8, availableParallelism()));
+    expect(parseEnv({ WATCHPOST_WEB_PROCESSES: "1" }).WATCHPOST_WEB_PROCESSES).toBe(1);
+    expect(parseEnv({ WATCHPOST_WEB_PROCESSES: "8" }).WATCHPOST_WEB_PROCESSES).toBe(8);
+    expect(() => parseEnv({ WATCHPOST_WEB_PROCESSES: "0" })).toThrow("Invalid environment variable WATCHPOST_WEB_PROCESSES: must be at least 1 (one web process)");
+    expect(() => parseEnv({ WATCHPOST_WEB_PROCESSES: "9" })).toThrow("Invalid environment variable WATCHPOST_WEB_PROCESSES: must be at most 8");
+    expect(() => parseEnv({ WATCHPOST_WEB_PROCESSES: "abc" })).toThrow("Invalid environment variable WATCHPOST_WEB_PROCESSES: must be a whole number from 1 to 8");
+    expect(() => parseEnv({ WATCHPOST_WEB_PROCESSES: "2.5" })).toThrow("Invalid environment variable WATCHPOST_WEB_PROCESSES: must be a whole number from 1 to 8");
   });
 
   it("treats empty strings as unset", () => {

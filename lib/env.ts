@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { secretWeakness } from "./server/runtime/secret-strength";
 
@@ -14,6 +15,9 @@ const retentionDays = z.coerce
   .min(1, "must be at least 1 day")
   .max(36_500, "must be at most 36500 days")
   .optional();
+
+/** More web processes than this buys nothing: PostgreSQL, not Node, is the limit by then (docs/scaling.md). */
+export const MAX_WEB_PROCESSES = 8;
 
 /** Every environment variable Watchpost reads; documented in .env.example. */
 export const ZEnv = z
@@ -33,6 +37,16 @@ export const ZEnv = z
       .optional(),
     PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(3000),
     WATCHPOST_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
+    /**
+     * Web processes behind PORT (`npm start`, `npm run web`): one per core by default, at most 8; 1 runs a single
+     * process as before (docs/scaling.md).
+     */
+    WATCHPOST_WEB_PROCESSES: z.coerce
+      .number({ error: "must be a whole number from 1 to 8" })
+      .int("must be a whole number from 1 to 8")
+      .min(1, "must be at least 1 (one web process)")
+      .max(MAX_WEB_PROCESSES, `must be at most ${MAX_WEB_PROCESSES}`)
+      .default(() => Math.min(MAX_WEB_PROCESSES, availableParallelism())),
     /** Set by `npm start` from WATCHPOST_URL or PORT; links in notifications fall back to it. */
     NEXTAUTH_URL: z.url({ error: "must be an absolute http(s) URL" }).optional(),
     WATCHPOST_SECRET: z

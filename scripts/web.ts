@@ -2,6 +2,8 @@
 // node:http server that pins x-forwarded-for to the client IP (the socket address, or the value
 // WATCHPOST_TRUST_PROXY hops from the right), so sign-in throttling and the audit trail see the real client,
 // adds HSTS over https, and refuses paths with malformed percent-escapes (400 instead of Next's 500).
+// WATCHPOST_WEB_PROCESSES above 1 (default: one per core, at most 8): this process becomes the primary of that
+// many such servers on the one port (lib/server/runtime/web-cluster.ts, docs/scaling.md).
 import http from "node:http";
 import next from "next";
 import { EnvError, getEnv } from "../lib/env";
@@ -12,6 +14,7 @@ import { hasDecodablePath, refuseMalformedUrl } from "../lib/server/runtime/malf
 import { markProcessStopping } from "../lib/server/runtime/process-stopping";
 import { refuseStartWithoutSecret } from "../lib/server/runtime/require-secret";
 import { createResponseRecorder } from "../lib/server/runtime/response-recorder";
+import { isWebClusterWorker, runWebPrimary } from "../lib/server/runtime/web-cluster";
 
 /** In-flight requests get this long after a stop signal. */
 const STOP_DEADLINE_MS = 3_000;
@@ -22,7 +25,9 @@ const fail = (message: string): never => {
 };
 
 const main = async () => {
-  refuseStartWithoutSecret("web");
+  const isForked = isWebClusterWorker();
+  // Checked once, by the primary (or the single process): a bad setting is one line, not one per process.
+  if (!isForked) refuseStartWithoutSecret("web");
   let env;
   try {
     env = getEnv();
@@ -30,9 +35,14 @@ const main = async () => {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
-  // Before any request can open a stored secret: v1 values an upgrade left are rebound to their rows.
-  const bound = await bindStoredSecretsAtStart(env).catch((error: unknown) => fail((error as Error).message));
-  if (bound) (bound.isWarning ? console.error : console.log)(`watchpost web: ${bound.line}`);
+  if (!isForked) {
+    // Before any request can open a stored secret: v1 values an upgrade left are rebound to their rows.
+    const bound = await bindStoredSecretsAtStart(env).catch((error: unknown) => fail((error as Error).message));
+    if (bound) (bound.isWarning ? console.error : console.log)(`watchpost web: ${bound.line}`);
+  }
+  if (!isForked && env.WATCHPOST_WEB_PROCESSES > 1) {
+    return runWebPrimary({ processes: env.WATCHPOST_WEB_PROCESSES, port: env.PORT, stopDeadlineMs: STOP_DEADLINE_MS, say: (line) => console.log(`watchpost web: ${line}`), fail });
+  }
   // next-auth builds redirects (and, unless told otherwise, decides Secure cookies) from NEXTAUTH_URL, which
   // only `npm start` sets: the site's own URL stands for it when the web is started on its own.
   if (env.WATCHPOST_URL) process.env.NEXTAUTH_URL ??= env.WATCHPOST_URL;
@@ -60,7 +70,7 @@ const main = async () => {
   server.on("error", (error: NodeJS.ErrnoException) =>
     fail(error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; set PORT to a free port` : error.message),
   );
-  server.listen(env.PORT, () => console.log(`watchpost web: listening on port ${env.PORT}`));
+  server.listen(env.PORT, () => !isForked && console.log(`watchpost web: listening on port ${env.PORT}`));
 
   // One line when stopping; open keep-alive connections must not hold the process (Ctrl-C stops all at once).
   let isStopping = false;
@@ -70,7 +80,8 @@ const main = async () => {
     markProcessStopping();
     const started = Date.now();
     const exit = () => {
-      console.log(`watchpost web: stopped (${signal}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      // Forked: the primary says it once for all.
+      if (!isForked) console.log(`watchpost web: stopped (${signal}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       process.exit(0);
     };
     server.close(exit);

@@ -58,11 +58,11 @@ export const createResponseRecorder = (file: string) => {
       return end(...args);
     }) as typeof res.end;
     res.once("finish", () => {
-      out.write(`\n### ${req.method} ${req.url} ${res.statusCode}\n`);
       const body = Buffer.concat(chunks);
       // Headers given to writeHead() are not readable back: recognise gzip by its magic number too.
       const encoding = res.getHeader("content-encoding") ?? (body[0] === 0x1f && body[1] === 0x8b ? "gzip" : undefined);
-      out.write(decode(body, encoding));
+      // One write per response: several web processes append to the same file (O_APPEND keeps each write whole).
+      out.write(Buffer.concat([Buffer.from(`\n### ${req.method} ${req.url} ${res.statusCode}\n`), decode(body, encoding)]));
     });
   };
 };

@@ -41,7 +41,7 @@ export const changePassword = async (options: ChangePasswordOptions): Promise<{ 
   }
   await releaseSignInAttempt(reservation);
   const user = await setPassword(actor.userId, { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, sessionsValidAfter: now });
-  forgetCachedPrincipalsOf(actor.userId);
+  await forgetCachedPrincipalsOf(actor.userId);
   await auditUserAction({
     actor: { ...actor, ip },
     action: "user.password_changed",

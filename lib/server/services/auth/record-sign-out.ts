@@ -14,6 +14,6 @@ export const recordSignOut = async (options: Readonly<{ token: Readonly<Record<s
   if (!claims) return;
   const { userId } = claims;
   await revokeSession({ sid: claims.sid, userId, revokedAt: options.now ?? new Date(), expiresAt: new Date(claims.expiresAt) });
-  forgetCachedPrincipalsOf(userId);
+  await forgetCachedPrincipalsOf(userId);
   await appendAuditEvent({ action: "auth.sign_out", actorId: userId, actorEmail: typeof token.email === "string" ? token.email : null });
 };

@@ -15,7 +15,7 @@ export const revokeToken = async (options: Readonly<{ actor: Principal; id: stri
   if (!token || (token.userId !== actor.userId && !hasRole(actor.role, "admin"))) throw new AppError("not_found", "API token not found");
   if (token.revokedAt) return toTokenDto(token);
   const revoked = await revokeApiToken(id, options.now ?? new Date());
-  forgetCachedPrincipals();
+  await forgetCachedPrincipals();
   await appendAuditEvent({
     action: "token.revoked",
     actorId: actor.userId,

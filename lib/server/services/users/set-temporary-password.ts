@@ -27,7 +27,7 @@ export const setTemporaryPassword = async (options: Readonly<{ actor: Principal;
   }
   const user = await setPassword(id, { passwordHash: await hashPassword(input.temporaryPassword), mustChangePassword: true, sessionsValidAfter: now });
   const tokensRevoked = await revokeActiveApiTokensOfUser(id, now);
-  forgetCachedPrincipalsOf(id);
+  await forgetCachedPrincipalsOf(id);
   await auditUserAction({ actor, action: "user.password_reset", user, details: { temporary: true, sessionsEnded: true, tokensRevoked } });
   return toUserDto(user);
 };

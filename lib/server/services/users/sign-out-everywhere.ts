@@ -14,7 +14,7 @@ export const signOutEverywhere = async (options: Readonly<{ actor: Principal; id
   const { actor, id } = options;
   if (!(await findUserById(id))) throw new AppError("not_found", "User not found");
   const user = await setSessionsValidAfter(id, options.now ?? new Date());
-  forgetCachedPrincipalsOf(id);
+  await forgetCachedPrincipalsOf(id);
   await auditUserAction({ actor, action: "user.signed_out_everywhere", user });
   return toUserDto(user);
 };

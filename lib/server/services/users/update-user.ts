@@ -20,7 +20,7 @@ export const updateUser = async (options: Readonly<{ actor: Principal; id: strin
 
   const after = await saveUser(id, input);
   // A role or disabled flag applies to the user's next request.
-  forgetCachedPrincipals();
+  await forgetCachedPrincipals();
   const base = { actorId: actor.userId, actorEmail: actor.email, targetType: "user", targetId: id, targetName: after.email, ip: actor.ip } as const;
   const entries: AuditEntry[] = [];
   if (input.role && input.role !== before.role) entries.push({ ...base, action: "user.role_changed", details: { from: before.role, to: after.role } });

@@ -93,7 +93,7 @@ export const signInWithSso = async (options: Readonly<{ claims: Readonly<Record<
     const isBinding = candidate.ssoSubject === null;
     user = await updateSsoUser(candidate.id, { role: decision.role, ...(isBinding ? { ssoIssuer: policy.issuer, ssoSubject: subject } : {}) });
     if (candidate.role !== decision.role) {
-      forgetCachedPrincipals();
+      await forgetCachedPrincipals();
       await appendAuditEvent({
         action: "user.role_changed",
         actorId: user.id,
