@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   "sso.configured",
   "sso.policy_changed",
   "user.break_glass_changed",
+  "incident.updated",
+  "incident.settings_changed",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 
