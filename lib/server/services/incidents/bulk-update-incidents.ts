@@ -5,7 +5,7 @@ import { planTriageChange, type TTriagePatch } from "../alerts/plan-triage-chang
 import { resolveAssignee } from "../alerts/resolve-assignee";
 import { assertCanTriage, triageActorOf } from "../alerts/triage-actor";
 import type { Principal } from "../principal";
-import { auditIncidentTriage, incidentDecision } from "./update-incident";
+import { auditIncidentTriage, incidentDecision, toIncidentWords } from "./update-incident";
 
 /**
  * POST /api/v1/incidents/bulk: one change to many incidents in one transaction; each succeeds or fails alone
@@ -24,7 +24,7 @@ export const bulkUpdateIncidents = async (
       return planTriageChange(state, p, now);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      messages.set(state.id, error.message);
+      messages.set(state.id, toIncidentWords(error.message));
       return null;
     }
   };

@@ -160,11 +160,15 @@ describe("triage", () => {
     await expect(updateIncidentForActor({ actor: viewer, id: one ?? "", input: { status: "in_progress" } })).rejects.toMatchObject({ status: 403 });
     await expect(updateIncidentForActor({ actor: ana, id: randomUUID(), input: { status: "in_progress" } })).rejects.toMatchObject({ status: 404 });
     await updateIncidentForActor({ actor: ana, id: one ?? "", input: ZIncidentPatchInput.parse({ status: "dismissed", reason: "Noise" }) });
-    await expect(updateIncidentForActor({ actor: ana, id: one ?? "", input: { status: "in_progress" } })).rejects.toMatchObject({ status: 400 });
+    await expect(updateIncidentForActor({ actor: ana, id: one ?? "", input: { status: "in_progress" } })).rejects.toMatchObject({
+      status: 400,
+      message: "Cannot move an incident from dismissed to in_progress; reopen it first",
+    });
     const ghost = randomUUID();
     const result = await bulkUpdateIncidents({ actor: ana, input: { ids: [one ?? "", two ?? "", ghost], status: "in_progress" } });
     expect(result.updated).toBe(1);
     expect(result.failed.map((f) => f.id).sort()).toEqual([one, ghost].sort());
+    expect(result.failed.find((f) => f.id === one)?.message).toBe("Cannot move an incident from dismissed to in_progress; reopen it first");
     expect(await addIncidentComment({ actor: ana, incidentId: two ?? "", body: "Looking" })).toMatchObject({ body: "Looking" });
     await expect(addIncidentComment({ actor: ana, incidentId: ghost, body: "x" })).rejects.toMatchObject({ status: 404 });
     expect((await getIncidentOrThrow(two ?? "")).comments).toHaveLength(1);

@@ -11,13 +11,25 @@ import { getIncidentOrThrow } from "./get-incident";
 
 type TActor = Pick<Principal, "userId" | "email" | "name" | "role">;
 
+export const toIncidentWords = (text: string) => text.replace(/\balert(s?)\b/g, "incident$1");
+
+/** The alerts' rule speaks of alerts: its refusals of an incident's change name the incident instead. */
+const asIncident = <T>(plan: () => T): T => {
+  try {
+    return plan();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(error.code, toIncidentWords(error.message), error.invalidParams.map((p) => ({ ...p, reason: toIncidentWords(p.reason) })));
+  }
+};
+
 /**
  * The incident's own change is the alerts' triage rule (planTriageChange); resolving or dismissing it resolves or
  * dismisses each of its open or in-progress alerts with the same classification and reason, through the same rule.
  * Assignment stays on the incident.
  */
 export const incidentDecision = (patch: TTriagePatch, now: Date, decide = planTriageChange): TIncidentDecision => ({
-  decide: (state) => decide(state, patch, now),
+  decide: (state) => asIncident(() => decide(state, patch, now)),
   cascade: (next: TTriageChange["next"]) => (alert) =>
     planTriageChange(alert, { status: next.status, classification: next.classification ?? undefined, reason: next.resolutionReason ?? undefined }, now),
 });
