@@ -17,7 +17,6 @@ import { alertIps } from "./alert-format";
 import { AlertStatusActions } from "./alert-status-actions";
 import { AlertStatusBadge } from "./alert-status-badge";
 import { SeverityBadge } from "./severity-badge";
-import type { TAlertIncidentRef } from "@/lib/shared/schemas/incidents";
 
 type Props = Readonly<{ alert: TAlertDetailDto; canAct: boolean; currentUserId: string }>;
 
@@ -40,8 +39,7 @@ export function AlertTriageCard({ alert, canAct, currentUserId }: Props) {
           <Fact label="Severity">
             <SeverityBadge severity={alert.severity} />
           </Fact>
-          {/* `incident` is added to the alert DTOs with the incident API (issue 25); read loosely so either side can land first. */}
-          <AlertIncidentFact incident={(alert as { incident?: TAlertIncidentRef }).incident} />
+          <AlertIncidentFact incident={alert.incident} />
           {canAct ? null : (
             <Fact label="Assignee" testId="alert-assignee">
               {alert.assignee ? `${alert.assignee.name} (${alert.assignee.email})` : "Unassigned"}

@@ -13,6 +13,7 @@ export type TChannelFormValues = {
   url: string;
   minSeverity: string;
   policyKeys: string[];
+  messagePer: string;
   host: string;
   port: string;
   security: string;
@@ -35,6 +36,7 @@ export const channelFormBody = (values: TChannelFormValues, options: Readonly<{ 
     name: get("name"),
     minSeverity: get("minSeverity"),
     policyKeys: [...values.policyKeys],
+    messagePer: get("messagePer"),
   };
   if (options.kind === "email") {
     const port = get("port");

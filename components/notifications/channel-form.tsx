@@ -39,12 +39,21 @@ const URL_HINTS: Record<Exclude<TChannelKind, "email">, string> = {
   teams: "A Teams incoming-webhook (Workflows) URL; messages are Adaptive Cards.",
 };
 
+/** What "Message per: Incident" does on each kind (chat webhooks cannot edit a message they posted). */
+const MESSAGE_PER_HINTS: Record<TChannelKind, string> = {
+  email: "Incident: later alerts of an incident are replies in its thread.",
+  webhook: 'Incident: later alerts of an incident carry its incidentId and "update": true.',
+  slack: "Incident: later alerts of an incident post one short message each, naming the incident.",
+  teams: "Incident: later alerts of an incident post one short message each, naming the incident.",
+};
+
 const ZChannelFormValues = z.object({
   name: z.string(),
   kind: z.string(),
   url: z.string(),
   minSeverity: z.string(),
   policyKeys: z.array(z.string()),
+  messagePer: z.string(),
   host: z.string(),
   port: z.string(),
   security: z.string(),
@@ -71,6 +80,7 @@ const valuesOf = (channel: TChannelDto | undefined): TChannelFormValues => {
     url: "",
     minSeverity: channel?.minSeverity ?? "low",
     policyKeys: [...(channel?.policyKeys ?? [])],
+    messagePer: channel?.messagePer ?? "alert",
     host: settings.host ?? "",
     port: String(settings.port ?? 587),
     security: settings.security ?? "starttls",
@@ -156,6 +166,10 @@ export function ChannelForm({ channel, onDone, onCancel }: Props) {
               {p.name}
             </option>
           ))}
+        </SelectField>
+        <SelectField label="Message per" hint={MESSAGE_PER_HINTS[kind]} {...fieldProps("messagePer")} {...register("messagePer")}>
+          <option value="alert">Alert</option>
+          <option value="incident">Incident</option>
         </SelectField>
       </div>
       {serverError ? <Alert tone="error">{serverError}</Alert> : null}

@@ -34,6 +34,7 @@ const REAL_FILLS: Readonly<Record<string, Record<string, string>>> = {
 const SAFE_WHEN_VALID: Readonly<Record<string, string>> = {
   "POST /api/v1/policies/preview": "read-only",
   "POST /api/v1/alerts/bulk": "ids are unknown: nothing to update",
+  "POST /api/v1/incidents/bulk": "ids are unknown: nothing to update",
   "POST /api/v1/secure-score/refresh": "connectorId is unknown: 404",
 };
 

@@ -9,11 +9,15 @@ export const describeMessage = (content: NotificationContent): MessageView => {
     case "alert": {
       const { alert } = content;
       const user = describePerson(alert.user.name, alert.user.email, alert.user.accountId);
+      const incident = alert.incident;
+      const joined = incident ? `Joined incident for ${user} (${incident.alertCount} alert${incident.alertCount === 1 ? "" : "s"})` : null;
       return {
-        subject: `[${alert.severity.toUpperCase()}] ${alert.title}`,
-        heading: alert.title,
-        paragraphs: [alert.explanation],
+        // Chat tools cannot edit a posted message: a later alert says which incident it joined (email: renderEmail's subject).
+        subject: joined && incident?.isUpdate ? `${joined}: ${alert.title}` : `[${alert.severity.toUpperCase()}] ${incident ? `New incident for ${user}: ` : ""}${alert.title}`,
+        heading: incident?.isUpdate ? `${joined}: ${alert.title}` : alert.title,
+        paragraphs: [alert.explanation, ...(incident && !incident.isUpdate ? [`New incident for ${user}: alerts about this account are grouped into it.`] : [])],
         facts: [
+          ...(incident ? [{ label: "Incident", value: `${incident.alertCount} alert${incident.alertCount === 1 ? "" : "s"}: ${incident.url}` }] : []),
           { label: "Severity", value: SEVERITY_LABEL[alert.severity] },
           { label: "Policy", value: alert.policyName },
           { label: "User", value: user },

@@ -1,5 +1,6 @@
 import { describeMessage } from "./describe-message";
 import { escapeHtml, isSafeLink } from "./escape";
+import { describePerson } from "./format";
 import type { EmailMessage, MessageView, NotificationContent } from "./types";
 
 const TONE_COLOR: Record<MessageView["tone"], string> = { high: "#b91c1c", medium: "#b45309", low: "#1d4ed8", info: "#334155", warning: "#b45309" };
@@ -47,5 +48,11 @@ export const renderEmail = (content: NotificationContent): EmailMessage => {
   if (content.type === "user_notice") {
     return { subject: view.subject, text: content.text, html: renderHtml({ ...view, heading: view.subject }, false) };
   }
-  return { subject: view.subject, text: renderText(view, withFacts), html: renderHtml(view, withFacts) };
+  const incident = content.type === "alert" ? content.alert.incident : undefined;
+  const thread = incident
+    ? { messageId: incident.messageId, ...(incident.isUpdate ? { inReplyTo: incident.threadMessageId, references: incident.threadMessageId } : {}) }
+    : undefined;
+  // One thread per incident: email clients thread on the subject as well as on In-Reply-To.
+  const subject = incident && content.type === "alert" ? `${incident.isUpdate ? "Re: " : ""}[Incident] ${describePerson(content.alert.user.name, content.alert.user.email, content.alert.user.accountId)}` : view.subject;
+  return { subject, text: renderText(view, withFacts), html: renderHtml(view, withFacts), ...(thread ? { thread } : {}) };
 };

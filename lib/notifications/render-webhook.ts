@@ -6,6 +6,8 @@ import type { NotificationContent } from "./types";
  *
  *   {type: "alert", alert: {id, severity, policy: {key, name}, title, explanation,
  *      user: {accountId, name, email}, organization, activityCount, firstActivityAt, lastActivityAt, url}, sentAt}
+ *     + with one message per incident: incidentId, update (false for the incident's first alert, then true),
+ *       incident: {id, alertCount, url}
  *   {type: "test", test: {channel, message, requestedBy, url}, sentAt}
  *   {type: "user_notice", notice: {toEmail, toName, subject, text}, sentAt}
  *   {type: "connector_key_expiry", connector: {id, name, url, apiKeyExpiresAt, daysLeft, thresholdDays}, sentAt}
@@ -32,6 +34,9 @@ export const renderWebhook = (content: NotificationContent, sentAt: Date): Webho
           lastActivityAt: alert.lastActivityAt,
           url: alert.url,
         },
+        ...(alert.incident
+          ? { incidentId: alert.incident.id, update: alert.incident.isUpdate, incident: { id: alert.incident.id, alertCount: alert.incident.alertCount, url: alert.incident.url } }
+          : {}),
         sentAt: at,
       };
     }

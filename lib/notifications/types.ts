@@ -16,6 +16,24 @@ export type AlertNotice = Readonly<{
   lastActivityAt: string;
   /** Link to the alert page: `${public URL}/alerts/{id}`. */
   url: string;
+  /** Set for a channel with one message per incident (issue 25). */
+  incident?: IncidentThread;
+}>;
+
+/**
+ * The incident an alert belongs to, for a channel with one message per incident. The first alert's message starts
+ * the incident's thread; later ones (`isUpdate`) reply to it (email), update it (webhook) or say the alert joined it
+ * (chat webhooks, which cannot edit). Message ids are derived from the incident and channel: nothing to store.
+ */
+export type IncidentThread = Readonly<{
+  id: string;
+  alertCount: number;
+  isUpdate: boolean;
+  /** `${public URL}/incidents/{id}`. */
+  url: string;
+  /** Email: this message's Message-ID and the thread's first one (In-Reply-To, References). */
+  messageId: string;
+  threadMessageId: string;
 }>;
 
 /** Everything a channel can be asked to deliver. Stored in notification_deliveries.message.content (except alerts). */
@@ -46,4 +64,10 @@ export type MessageView = Readonly<{
   tone: TSeverity | "info" | "warning";
 }>;
 
-export type EmailMessage = Readonly<{ subject: string; text: string; html: string }>;
+export type EmailMessage = Readonly<{
+  subject: string;
+  text: string;
+  html: string;
+  /** Threading headers (incident messages). */
+  thread?: Readonly<{ messageId: string; inReplyTo?: string; references?: string }>;
+}>;

@@ -1,7 +1,8 @@
 // npm run test:faults [-- --events 100000 --storm-seconds 120 --only <text>]
 // The fault suite (issue 9): a real worker process syncs simulator orgs into a real embedded PostgreSQL
 // while faults hit it one after another; after each, the stored activities must equal the simulator's
-// events exactly, no alert may be duplicated and the connector must be Connected again by itself.
+// events exactly, no alert may be duplicated (and each with an account is in one incident, issue 25) and the
+// connector must be Connected again by itself.
 // The 2-minute 429 storm hits a second org on a second simulator while the first org takes other faults.
 // Worker restart rows (SIGTERM, kill -9, one of two workers killed mid-detection) also report the seconds from the
 // restart or kill to the first new alert and to a governance action queued meanwhile succeeding (target 5 s), and
@@ -227,6 +228,8 @@ try {
   const travelAlerts = await probe.alertsPerUser(a.connectorId, "impossible_travel");
   for (const id of a.travelledIds()) if (travelAlerts.get(id) !== 1) failures.push(`${id}: ${travelAlerts.get(id) ?? 0} impossible-travel alerts, expected 1`);
   failures.push(...(await probe.alertDuplicates()).map((d) => `duplicated alerts at the end: ${d}`));
+  // Incidents after the restart rows: every alert with an account grouped, never twice for one account and window.
+  failures.push(...(await probe.incidentGaps()).map((d) => `incidents at the end: ${d}`));
   for (const target of [a, b]) {
     const status = await statusOf(target);
     if (status !== "connected") failures.push(`${target.name}: ${status} at the end, expected connected`);

@@ -54,6 +54,22 @@ export const createProbe = (databaseUrl: string) => {
      * Duplicated alerts, described: two alerts of one policy for the same user and window start, or one
      * activity linked to two alerts of the same policy (a replayed batch raising its episode again).
      */
+    /**
+     * Incidents (issue 25) after restarts: every alert with an account has an incident, and no account has two open
+     * incidents whose windows overlap (what two workers grouping at once without the per-account lock would make).
+     */
+    incidentGaps: async (): Promise<string[]> => {
+      const ungrouped = await query<{ n: string }>("SELECT count(*) AS n FROM alerts WHERE user_account_id IS NOT NULL AND incident_id IS NULL");
+      const overlapping = await query<{ user_account_id: string; n: string }>(
+        `SELECT i.user_account_id, count(*) AS n FROM incidents i JOIN incidents j ON j.connector_id = i.connector_id AND j.user_account_id = i.user_account_id
+           AND j.id > i.id AND j.status IN ('open', 'in_progress') AND j.first_activity_at <= i.joinable_until AND i.first_activity_at <= j.joinable_until
+         WHERE i.status IN ('open', 'in_progress') GROUP BY i.user_account_id`,
+      );
+      return [
+        ...(Number(ungrouped[0]?.n ?? 0) > 0 ? [`${ungrouped[0]?.n} alerts with an account but no incident`] : []),
+        ...overlapping.map((r) => `${r.user_account_id}: ${r.n} pairs of open incidents with overlapping windows`),
+      ];
+    },
     alertDuplicates: async (): Promise<string[]> => {
       const sameWindow = await query<{ policy_key: string; user_account_id: string | null; first_activity_at: Date; n: string }>(
         `SELECT policy_key, user_account_id, first_activity_at, count(*) AS n FROM alerts

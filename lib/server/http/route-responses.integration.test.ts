@@ -3,6 +3,7 @@ import { createAlertFixtures } from "../../testing/alert-fixtures";
 import { makeUser } from "../../testing/factories";
 import { resetDatabase } from "../../testing/reset-database";
 import { importRouteExports, type TRouteExport } from "../../testing/route-modules";
+import { groupNextUngroupedAlerts } from "../repositories/incident-grouping-repository";
 import type { Principal } from "../services/principal";
 
 // Calls the route handlers themselves over seeded rows: outside production withRoute checks each JSON answer
@@ -42,6 +43,9 @@ describe("route handlers answer what their contracts declare", () => {
     await db.locationSeen(ids.connector, "acc-ada", "81.2.69.142", "GB", new Date(Date.now() - 3_600_000), new Date());
     ids.alert = await db.alert({ connectorId: ids.connector, activitySeqs: [seq], userEmail: "acc-ada@acme.test" });
     ids.atlassianUser = (await db.query<{ id: string }>("SELECT id FROM atlassian_users LIMIT 1"))[0]?.id ?? "";
+    // The fixture's alert is written as before incidents existed: the backfill groups it.
+    await groupNextUngroupedAlerts(100);
+    ids.incident = (await db.query<{ id: string }>("SELECT id FROM incidents LIMIT 1"))[0]?.id ?? "";
   }, 120_000);
 
   afterAll(async () => {
@@ -63,6 +67,10 @@ describe("route handlers answer what their contracts declare", () => {
     await ok({ method: "POST", path: "/api/v1/alerts/{id}/comments", params: { id: ids.alert ?? "" }, body: { body: "Looking" } });
     await ok({ method: "PATCH", path: "/api/v1/alerts/{id}", params: { id: ids.alert ?? "" }, body: { status: "in_progress" } });
     await ok({ method: "POST", path: "/api/v1/alerts/bulk", body: { ids: [ids.alert], status: "open" } });
+    await ok({ method: "POST", path: "/api/v1/incidents/{id}/comments", params: { id: ids.incident ?? "" }, body: { body: "Looking" } });
+    await ok({ method: "PATCH", path: "/api/v1/incidents/{id}", params: { id: ids.incident ?? "" }, body: { status: "in_progress" } });
+    await ok({ method: "POST", path: "/api/v1/incidents/bulk", body: { ids: [ids.incident], status: "open" } });
+    await ok({ method: "PUT", path: "/api/v1/incidents/settings", body: { windowHours: 12 } });
     await ok({ method: "PATCH", path: "/api/v1/ip-ranges/{id}", params: { id: ids.ipRange }, body: { name: "Office 2" } });
     await ok({ method: "PATCH", path: "/api/v1/portal-users/{id}", params: { id: ids.portalUser }, body: { name: "Pat B" } });
     await ok({ method: "POST", path: "/api/v1/policies/preview", body: { days: 1, filter: { actions: ["user_login"] }, trigger: { kind: "single" } } });
@@ -85,6 +93,9 @@ describe("route handlers answer what their contracts declare", () => {
       { method: "GET", path: "/api/v1/alerts" },
       { method: "GET", path: "/api/v1/alerts/{id}", params: { id: ids.alert ?? "" } },
       { method: "GET", path: "/api/v1/alerts/assignees" },
+      { method: "GET", path: "/api/v1/incidents" },
+      { method: "GET", path: "/api/v1/incidents/{id}", params: { id: ids.incident ?? "" } },
+      { method: "GET", path: "/api/v1/incidents/settings" },
       { method: "GET", path: "/api/v1/governance-log" },
       { method: "GET", path: "/api/v1/notification-channels" },
       { method: "GET", path: "/api/v1/notification-channels/{id}", params: { id: ids.channel ?? "" } },

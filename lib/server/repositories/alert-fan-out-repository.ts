@@ -72,7 +72,13 @@ const insertAlertDeliveries = async (trx: Sql, alertIds: readonly string[]): Pro
           "c.id as channel_id",
           sql<string>`'alert'`.as("kind"),
           "a.id as alert_id",
-          sql<unknown>`jsonb_build_object('subject', '[' || upper(${sql.ref("a.severity")}::text) || '] ' || ${sql.ref("a.title")})`.as("message"),
+          // A channel with one message per incident: which incident, and whether its thread already started (an earlier
+          // alert of the incident): later alerts reply to or update it (delivery-content.ts).
+          sql<unknown>`jsonb_build_object('subject', '[' || upper(${sql.ref("a.severity")}::text) || '] ' || ${sql.ref("a.title")})
+            || CASE WHEN ${sql.ref("c.message_per")} = 'incident' AND ${sql.ref("a.incident_id")} IS NOT NULL THEN jsonb_build_object('incident',
+                 jsonb_build_object('id', ${sql.ref("a.incident_id")}, 'update', EXISTS (SELECT 1 FROM alerts o WHERE o.incident_id = ${sql.ref("a.incident_id")}
+                   AND (o.created_at, o.id) < (${sql.ref("a.created_at")}, ${sql.ref("a.id")}))))
+               ELSE '{}'::jsonb END`.as("message"),
           sql<string>`'alert:' || ${sql.ref("a.id")} || ':' || ${sql.ref("c.id")}`.as("dedupe_key"),
           now.as("created_at"),
           now.as("next_attempt_at"),

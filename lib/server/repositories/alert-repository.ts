@@ -3,6 +3,7 @@ import { jsonBuildObject } from "kysely/helpers/postgres";
 import { AlertStatus, Severity, type DB } from "../../generated/kysely/types";
 import { jsonRecordset } from "./json-recordset";
 import { getSql, type Sql } from "../db";
+import { groupAlertsInTransaction, lockIncidentAccounts } from "./incident-grouping-repository";
 import { runNamed } from "./prepared-statement";
 
 type TStatus = AlertStatus;
@@ -60,6 +61,11 @@ export const alertColumns = (eb: ExpressionBuilder<TAlertScope, "a" | "u">) =>
     "a.classification",
     "a.resolution_reason as resolutionReason",
     "a.resolved_at as resolvedAt",
+    eb
+      .selectFrom("incidents as i")
+      .select((i) => jsonBuildObject({ id: i.ref("i.id"), alertCount: i.ref("i.alert_count"), status: i.ref("i.status"), severity: i.ref("i.severity") }).as("incident"))
+      .whereRef("i.id", "=", "a.incident_id")
+      .as("incident"),
     // ARRAY(subquery): a constructor the builder does not have.
     sql<string[]>`ARRAY(${eb
       .selectFrom("alert_activities as l")
@@ -272,10 +278,13 @@ const ALERT_INPUT_TYPES = {
 /**
  * Upserts alerts by episode key inside the detection transaction (first/last widen, text follows the newest
  * evaluation), links their activities and writes a "created" history event for new ones, in one statement;
- * returns how many were new. Input episode keys are unique (merged upstream).
+ * then groups them into incidents (issue 25) in the same transaction. Returns how many were new. Input episode
+ * keys are unique (merged upstream).
  */
 export const upsertAlertsInTransaction = async (connectorId: string, alerts: readonly TAlertWrite[], trx: Sql = getSql()): Promise<number> => {
   if (alerts.length === 0) return 0;
+  // Before the upsert locks alert rows: incident triage takes these locks before its alerts' rows too.
+  await lockIncidentAccounts(trx, alerts.flatMap((a) => (a.user.accountId ? [{ connectorId, accountId: a.user.accountId }] : [])));
   const input = jsonRecordset(
     "r",
     ALERT_INPUT_TYPES,
@@ -366,6 +375,7 @@ export const upsertAlertsInTransaction = async (connectorId: string, alerts: rea
     .set((eb) => ({ activity_count: eb.selectFrom("alert_activities as l").select((c) => c.fn.countAll<number>().as("n")).whereRef("l.alert_id", "=", "a.id") }))
     .where("a.id", "=", sql<string>`ANY(${rows.map((r) => r.id)}::uuid[])`)
     .execute();
+  await groupAlertsInTransaction(rows.map((r) => r.id), trx);
   return rows.filter((r) => r.created).length;
 };
 

@@ -1,4 +1,5 @@
 import type { NotificationChannelKind, Prisma, Severity } from "../../generated/prisma/client";
+import type { TMessagePer } from "../../shared/schemas/incidents";
 import { getDb, type Db } from "../db";
 import { ConflictError, withConflict } from "./persistence-errors";
 
@@ -17,6 +18,7 @@ const CHANNEL_SELECT = {
   secretHint: true,
   minSeverity: true,
   policyKeys: true,
+  messagePer: true,
   lastSuccessAt: true,
   lastFailureAt: true,
   lastError: true,
@@ -45,6 +47,8 @@ export type ChannelData = Readonly<{
   secretHint: string | null;
   minSeverity: Severity;
   policyKeys: string[];
+  /** Default "alert". */
+  messagePer?: TMessagePer;
   createdById: string | null;
 }>;
 

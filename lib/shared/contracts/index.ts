@@ -6,6 +6,7 @@ import { dashboardContracts } from "./dashboard";
 import { deviceContracts } from "./devices";
 import type { TRouteContract } from "./define-route";
 import { governanceContracts } from "./governance";
+import { incidentContracts } from "./incidents";
 import { ipRangeContracts, threatListContracts } from "./ip-ranges";
 import { notificationContracts } from "./notifications";
 import { policyContracts } from "./policies";
@@ -32,6 +33,7 @@ export const CONTRACT_AREAS: Readonly<Record<string, Readonly<Record<string, TRo
   atlassianUserContracts,
   dashboardContracts,
   alertContracts,
+  incidentContracts,
   governanceContracts,
   notificationContracts,
   policyContracts,

@@ -183,12 +183,17 @@ export type TAlertEventDto = Readonly<{
   detail: Record<string, unknown>;
 }>;
 
-/** Added to every alert DTO by issue 7. */
+/** The alert's incident (issue 25); null for an alert without an Atlassian account. Re-exported by schemas/incidents. */
+export const ZAlertIncidentRef = z.object({ id: z.string(), alertCount: z.number().int(), status: ZAlertStatus, severity: z.enum(SEVERITIES) }).nullable();
+export type TAlertIncidentRef = z.infer<typeof ZAlertIncidentRef>;
+
+/** Added to every alert DTO by issue 7 (incident: issue 25). */
 export type TAlertTriageFields = Readonly<{
   assignee: TPortalUserRef | null;
   classification: TAlertClassification | null;
   resolutionReason: string | null;
   resolvedAt: string | null;
+  incident: TAlertIncidentRef;
 }>;
 
 /** GET /api/v1/alerts/{id}: the alert plus comments, history and the user's context. */
@@ -233,6 +238,7 @@ export const ZAlertTriageFields = z.object({
   resolutionReason: z.string().nullable(),
   /** When the alert was resolved or dismissed; null while open or in progress. */
   resolvedAt: ZTimestamp.nullable(),
+  incident: ZAlertIncidentRef,
 });
 export const ZAlertListItemDto = ZAlertDto.extend(ZAlertTriageFields.shape);
 export const ZAlertCounts = z.object({ open: z.number().int(), in_progress: z.number().int(), resolved: z.number().int(), dismissed: z.number().int() });

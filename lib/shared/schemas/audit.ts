@@ -60,6 +60,9 @@ export const AUDIT_ACTIONS = [
   "retention.run",
   "legal_hold.created",
   "legal_hold.released",
+
+  "incident.updated",
+  "incident.settings_changed",
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -199,9 +199,8 @@ export const ZIncidentSettings = z
   .strict();
 export type TIncidentSettings = z.infer<typeof ZIncidentSettings>;
 
-/** The alert DTOs gain their incident (null for an alert without an Atlassian account). */
-export const ZAlertIncidentRef = z.object({ id: z.string(), alertCount: z.number().int(), status: ZAlertStatus, severity: z.enum(SEVERITIES) }).nullable();
-export type TAlertIncidentRef = z.infer<typeof ZAlertIncidentRef>;
+/** The alert DTOs gain their incident (null for an alert without an Atlassian account); defined beside them (schemas/alerts). */
+export { ZAlertIncidentRef, type TAlertIncidentRef } from "./alerts";
 
 /** Notification channels: one message per alert (default) or per incident. */
 export const MESSAGE_PER = ["alert", "incident"] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZMessagePer, type TMessagePer } from "./incidents";
 import { WORK_STATUSES, type TWorkStatus } from "./governance";
 import { SEVERITIES, type TSeverity } from "./policies";
 
@@ -35,6 +36,8 @@ const routing = {
   minSeverity: z.enum(SEVERITIES, { error: "Minimum severity must be low, medium or high" }).default("low"),
   /** Built-in keys or custom:<policy id>; empty = every policy. */
   policyKeys: z.array(z.string().trim().regex(/^([a-z_]{1,40}|(custom|session):[0-9a-f-]{36})$/, "Policies are keys such as impossible_travel")).max(200).default([]),
+  /** One message per alert (default) or per incident (issue 25): later alerts of the incident reply or update. */
+  messagePer: ZMessagePer.optional(),
 };
 
 /** SMTP settings; `password` is a secret (write-only). */
@@ -70,6 +73,7 @@ export const ZUpdateChannelInput = z
     enabled: z.boolean().optional(),
     minSeverity: z.enum(SEVERITIES, { error: "Minimum severity must be low, medium or high" }).optional(),
     policyKeys: routing.policyKeys.optional(),
+    messagePer: ZMessagePer.optional(),
     settings: ZEmailSettings.optional(),
     password: z.string().max(500).optional(),
     url: ZWebhookUrl.optional(),
@@ -86,6 +90,7 @@ export type TChannelDto = Readonly<{
   enabled: boolean;
   minSeverity: TSeverity;
   policyKeys: string[];
+  messagePer: TMessagePer;
   /** Email: host, port, security, username, from, to (never the password). Webhooks: {}. */
   settings: Record<string, unknown>;
   /** What may be shown of the secret (e.g. "hooks.slack.com/…/a1b2"); never the secret. */
@@ -119,6 +124,7 @@ export const ZChannelDto = z.object({
   enabled: z.boolean(),
   minSeverity: z.enum(SEVERITIES),
   policyKeys: z.array(z.string()),
+  messagePer: ZMessagePer,
   settings: z.record(z.string(), z.unknown()).describe("Email: host, port, security, username, from, to (never the password). Webhooks: {}."),
   secretHint: z.string().nullable().describe("What may be shown of the secret (webhook host and last 4 characters); never the secret"),
   hasSecret: z.boolean(),

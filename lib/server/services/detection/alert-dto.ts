@@ -22,4 +22,5 @@ export const toAlertDto = (r: AlertRow): TAlertListItemDto => ({
   classification: r.classification,
   resolutionReason: r.resolutionReason,
   resolvedAt: r.resolvedAt?.toISOString() ?? null,
+  incident: r.incident ?? null,
 });

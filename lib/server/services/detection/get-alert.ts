@@ -16,7 +16,7 @@ export const toCommentDto = (c: AlertCommentRow): TAlertDetailDto["comments"][nu
   createdAt: c.createdAt.toISOString(),
 });
 
-const toEventDto = (e: AlertEventRow): TAlertDetailDto["history"][number] => ({
+export const toEventDto = (e: AlertEventRow): TAlertDetailDto["history"][number] => ({
   id: e.id.toString(),
   at: e.at.toISOString(),
   actor: e.actorId || e.actorEmail || e.actorName ? { id: e.actorId, name: e.actorName, email: e.actorEmail } : null,

@@ -2,6 +2,7 @@ import type { Logger } from "../../logger";
 import { listConnectorsWithPendingActivities } from "../../repositories/connector-repository";
 import { listRuntimePolicies } from "../../repositories/policy-repository";
 import { fanOutNewAlerts } from "../alerts/fan-out-new-alerts";
+import { backfillIncidents } from "../incidents/backfill-incidents";
 import { ensureBuiltinPolicies } from "./ensure-builtin-policies";
 import { loadDirectoryLookup } from "./load-directory";
 import { runDetectionPass } from "./run-detection-pass";
@@ -17,6 +18,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export const runDetectionLoop = async ({ durationMs, intervalMs, logger, isStopping }: DetectionLoopOptions): Promise<{ processed: number; alertsCreated: number }> => {
   await ensureBuiltinPolicies();
+  // Once per loop run (the job restarts it every minute): alerts from before incidents existed get theirs.
+  await backfillIncidents(logger, isStopping);
   const until = Date.now() + durationMs;
   const totals = { processed: 0, alertsCreated: 0 };
   while (Date.now() < until && !isStopping?.()) {

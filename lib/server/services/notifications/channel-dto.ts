@@ -11,6 +11,7 @@ export const toChannelDto = (c: ChannelRecord): TChannelDto => ({
   enabled: c.enabled,
   minSeverity: c.minSeverity,
   policyKeys: c.policyKeys,
+  messagePer: c.messagePer === "incident" ? "incident" : "alert",
   settings: (c.settings ?? {}) as Record<string, unknown>,
   secretHint: c.secretHint,
   hasSecret: c.hasSecret,

@@ -41,6 +41,7 @@ export const createChannel = async (options: Readonly<{ actor: Principal; input:
     enabled: input.enabled,
     minSeverity: input.minSeverity,
     policyKeys: [...new Set(input.policyKeys)],
+    messagePer: input.messagePer ?? "alert",
     settings: input.kind === "email" ? input.settings : {},
     ...sealed(id, secret),
     createdById: actor.userId,
@@ -69,6 +70,7 @@ export const updateChannelForActor = async (options: Readonly<{ actor: Principal
     ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
     ...(input.minSeverity !== undefined ? { minSeverity: input.minSeverity } : {}),
     ...(input.policyKeys !== undefined ? { policyKeys: [...new Set(input.policyKeys)] } : {}),
+    ...(input.messagePer !== undefined ? { messagePer: input.messagePer } : {}),
     ...(input.settings !== undefined ? { settings: input.settings } : {}),
   };
   if (input.url !== undefined || input.password !== undefined) {

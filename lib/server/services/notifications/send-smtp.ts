@@ -79,7 +79,8 @@ export const sendSmtp = async (
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new DeliveryError(`SMTP server did not finish within ${(timeout * 3) / 1000} s (timed out)`, true)), timeout * 3);
   });
-  const sending = transport.sendMail({ from: settings.from, to: [...to], subject: message.subject, text: message.text, html: message.html });
+  const thread = message.thread ? { messageId: message.thread.messageId, inReplyTo: message.thread.inReplyTo, references: message.thread.references } : {};
+  const sending = transport.sendMail({ from: settings.from, to: [...to], subject: message.subject, text: message.text, html: message.html, ...thread });
   sending.catch(() => undefined); // settles after close() when the deadline won
   try {
     const info = await Promise.race([sending, deadline]);
