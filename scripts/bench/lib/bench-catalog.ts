@@ -193,6 +193,20 @@ export const BENCHES: readonly TBenchDefinition[] = [
         atMost(`${run}: visible → webhook received p95 (s)`, at(o, "runs", run, "webhookReceived", "p95"), 6, " s"),
       ]),
   },
+  {
+    name: "scale",
+    issue: 23,
+    script: "scripts/bench/scale.ts",
+    args: ["--activities", "20000000"],
+    quickArgs: ["--activities", "1000000", "--seconds", "60"],
+    checks: (o) => [
+      ...entries(at(o, "activityLogPages")).map(([filter, r]) => atMost(`activity log ${filter}: first page p95 (ms)`, at(r, "firstP95Ms"), 50, " ms")),
+      atMost("dashboard 90d p95 (ms)", at(o, "dashboard90d", "p95Ms"), 300, " ms"),
+      atMost("partition drop under ingestion (ms)", at(o, "retentionUnderIngestion", "dropMs"), 1000, " ms"),
+      atMost("ingestion lag p95 during retention (s)", at(o, "liveIngestion", "lagSeconds", "p95"), 5, " s"),
+      info("disk per million activities (MB)", at(o, "disk", "perMillionActivitiesMb")),
+    ],
+  },
 ];
 
 /**
