@@ -16,8 +16,8 @@ const seedOldAlerts = async () => {
   const old = new Date(Date.now() - 400 * DAY_MS);
   await withDatabase(async (db) => {
     await db.query(
-      `INSERT INTO connectors (id, name, org_id, base_url, api_key_ciphertext, api_key_last4, rate_bucket_key, api_key_expires_at, sync_from, status, enabled, updated_at)
-       VALUES ($1, $2, $3, 'http://127.0.0.1:9', 'x', 'none', $3, now() + interval '1 year', now(), 'connected', false, now())`,
+      `INSERT INTO connectors (id, name, org_id, base_url, api_key_ciphertext, api_key_last4, rate_bucket_key, api_key_expires_at, sync_from, status, updated_at)
+       VALUES ($1, $2, $3, 'http://127.0.0.1:9', 'x', 'none', $3, now() + interval '1 year', now(), 'disabled', now())`,
       [connectorId, name, `org-${tag}`],
     );
     await db.query(
