@@ -106,6 +106,14 @@ try {
   const { expiredActivityPartitions, expireActivityPartition } = await import("../../lib/server/repositories/activity-retention-repository");
   const { saveRetentionSettingsRow } = await import("../../lib/server/repositories/retention-repository");
   const { runRetention } = await import("../../lib/server/services/retention/run-retention");
+  // The seeded history stands for years already processed: detection and the priority score start at its end, as
+  // on a server that has been running (else the worker would spend the run detecting over 20M old rows).
+  await client.query(
+    `INSERT INTO activity_consumer_cursors (consumer, connector_id, last_seq, updated_at)
+     SELECT consumer, a.connector_id, max(a.seq), now() FROM activities a CROSS JOIN unnest(ARRAY['detection', 'priority']) AS consumer
+     GROUP BY consumer, a.connector_id
+     ON CONFLICT (consumer, connector_id) DO UPDATE SET last_seq = excluded.last_seq`,
+  );
   const sim = await startSimulator({ rateLimits: { enabled: false } });
   const org = await createSimOrg(sim.baseUrl, { users: 50 });
   const connector = await connectBenchOrg({ baseUrl: sim.baseUrl, orgId: org.orgId, apiKey: org.apiKey }, 0, "Live");
@@ -114,6 +122,9 @@ try {
   const members = org.users.filter((u) => u.email.endsWith("@acme.test"));
   const seconds = Number(values.seconds);
   const rate = Number(values.rate);
+  // One second of events first, until stored: the worker's start and first sync are not what this measures.
+  await postLiveActivity({ baseUrl: sim.baseUrl, orgId: org.orgId, members, rate, seconds: 1 });
+  await waitForStored(client, rate, { connectorId: connector.id }, { timeoutSeconds: 120 });
   const ingestFrom = new Date();
   const retentionWork = (async () => {
     await new Promise((r) => setTimeout(r, (seconds * 1000) / 3));
@@ -134,7 +145,7 @@ try {
   await postLiveActivity({ baseUrl: sim.baseUrl, orgId: org.orgId, members, rate, seconds });
   const retention = await retentionWork;
   const expected = seconds * rate;
-  await waitForStored(client, expected, { connectorId: connector.id }, { timeoutSeconds: 120 });
+  await waitForStored(client, rate + expected, { connectorId: connector.id }, { timeoutSeconds: 120 });
   const lags = await readIngestionLags(client, { connectorId: connector.id, from: ingestFrom });
   const workerErrors = readFileSync(workerLog, "utf8")
     .split("\n")
@@ -174,9 +185,12 @@ try {
       2,
     ),
   );
+} catch (error) {
+  console.error("bench:scale failed:", error);
+  process.exitCode = 1;
 } finally {
   worker?.stop();
   await (await import("../../lib/server/db")).disconnectDb();
   await database.stop();
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }

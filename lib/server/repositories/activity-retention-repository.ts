@@ -31,8 +31,22 @@ export const countActivityPartition = async (partition: ActivityPartition, db: S
   return { rows: Number(rows[0]?.total ?? 0), kept: Number(rows[0]?.kept ?? 0) };
 };
 
-/** Drops the partition whole in one short transaction, its kept rows back under the same name and range. */
+const LOCK_ATTEMPTS = 3;
+const isLockTimeout = (error: unknown) => (error as { code?: string }).code === "55P03";
+
+/**
+ * Drops the partition whole in one short transaction, its kept rows back under the same name and range. The detach
+ * waits at most 5 s for readers of activities to finish (meanwhile it holds up new ones): after a timeout it tries
+ * again twice, a second apart, then gives up until the next run.
+ */
 export const expireActivityPartition = async (partition: ActivityPartition, db: Sql = getSql()): Promise<{ removed: number; kept: number }> => {
-  const { rows } = await sql<{ removed: string; kept: string }>`SELECT removed, kept FROM activities_expire_partition(${partition.name})`.execute(db);
-  return { removed: Number(rows[0]?.removed ?? 0), kept: Number(rows[0]?.kept ?? 0) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { rows } = await sql<{ removed: string; kept: string }>`SELECT removed, kept FROM activities_expire_partition(${partition.name})`.execute(db);
+      return { removed: Number(rows[0]?.removed ?? 0), kept: Number(rows[0]?.kept ?? 0) };
+    } catch (error) {
+      if (!isLockTimeout(error) || attempt >= LOCK_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 };
