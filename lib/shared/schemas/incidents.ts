@@ -6,6 +6,7 @@ import {
   ZAlertCommentDto,
   ZAlertCommentInput,
   ZAlertEventDto,
+  ZAlertPatchInput,
   ZAlertStatus,
   type TAlertClassification,
   type TAlertCommentDto,
@@ -145,23 +146,10 @@ export type TIncidentDetailDto = TIncidentDto &
 const ZReason = z.string().trim().min(1, "reason must not be empty").max(2000, "reason must be at most 2000 characters");
 
 /**
- * PATCH /api/v1/incidents/{id} (analyst or admin), the alerts' rules: resolving needs a classification, resolving or
- * dismissing needs a reason. Resolving or dismissing the incident does the same to its open alerts.
+ * PATCH /api/v1/incidents/{id} (analyst or admin): the alerts' patch and rules (resolving needs a classification,
+ * resolving or dismissing needs a reason). Resolving or dismissing the incident does the same to its open alerts.
  */
-export const ZIncidentPatchInput = z
-  .object({
-    status: ZAlertStatus.optional(),
-    assigneeId: z.uuid({ error: "assigneeId must be a user id or null" }).nullable().optional(),
-    classification: ZAlertClassification.optional(),
-    reason: ZReason.optional(),
-  })
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, { error: "Nothing to change: send status, assigneeId, classification or reason" })
-  .refine((p) => p.status !== "resolved" || p.classification !== undefined, { error: "Resolving needs a classification", path: ["classification"] })
-  .refine((p) => !(p.status === "resolved" || p.status === "dismissed") || p.reason !== undefined, {
-    error: "Resolving or dismissing needs a reason",
-    path: ["reason"],
-  });
+export const ZIncidentPatchInput = ZAlertPatchInput;
 export type TIncidentPatchInput = z.infer<typeof ZIncidentPatchInput>;
 
 /** POST /api/v1/incidents/bulk: the same change to up to 500 incidents; each succeeds or fails alone. */
