@@ -147,6 +147,8 @@ test.describe("activity log", () => {
     await expect(drawer.getByText("No alert includes this activity.").or(drawer.getByRole("region", { name: "Alerts" }).locator("li").first())).toBeVisible();
     await page.reload();
     await expect(drawer).toBeVisible();
+    // The server-rendered drawer is visible before hydration; it takes focus once its Escape handler is attached.
+    await expect(drawer).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(drawer).toBeHidden();
     await expect(page).not.toHaveURL(/activity=/);

@@ -16,6 +16,8 @@ export type SeedActivitiesOptions = Readonly<{
   now?: Date;
   seed?: number;
   batchSize?: number;
+  /** Connections loading batches and building indexes side by side (one per core is the point). */
+  streams?: number;
   /** Keep a database seeded by an earlier run with the same options instead of seeding again. */
   reuse?: boolean;
   onProgress?: (inserted: number, total: number) => void;
@@ -112,10 +114,16 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
   const batchSize = options.batchSize ?? 250_000;
   const to = options.now ?? new Date();
   const from = new Date(to.getTime() - days * 86_400_000);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const streams = await Promise.all(
+    Array.from({ length: Math.max(1, options.streams ?? 2) }, async () => {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      await c.query("SET maintenance_work_mem = '512MB'");
+      return c;
+    }),
+  );
+  const client = streams[0]!;
   try {
-    await client.query("SET maintenance_work_mem = '512MB'");
     const connectors = Array.from({ length: connectorCount }, (_, i) => ({ id: uuidFrom(seed, i), name: `Bench org ${i + 1}` }));
     if (options.reuse) {
       const kept = await readKeptSeed(client, { connectors, userCount, activities, from, to });
@@ -160,23 +168,27 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
 
     const actionKeys = expand(Object.entries(ACTION_WEIGHTS));
     const definitions = new Map(EVENT_ACTIONS.map((a) => [a.key, a]));
-    await client.query("DROP TABLE IF EXISTS pg_temp.seed_users, pg_temp.seed_actions, pg_temp.seed_places");
-    await client.query(
-      `CREATE TEMP TABLE seed_users AS SELECT ord::int AS u, connector_id, account_id, name, email, place, ip
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS x(connector_id, account_id, name, email, place, ip, ord)`,
-      [users.map((u) => u.connectorId), users.map((u) => u.accountId), users.map((u) => u.name), users.map((u) => u.email), users.map((u) => u.place + 1), users.map((u) => u.ip)],
-    );
-    await client.query(
-      `CREATE TEMP TABLE seed_actions AS SELECT ord::int AS a, action, display_name, action_group, is_admin
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) WITH ORDINALITY AS x(action, display_name, action_group, is_admin, ord)`,
-      [actionKeys, actionKeys.map((k) => definitions.get(k)?.displayName ?? null), actionKeys.map((k) => definitions.get(k)?.group ?? null), actionKeys.map((k) => isAdministrativeAction(k))],
-    );
-    await client.query(
-      `CREATE TEMP TABLE seed_places AS SELECT ord::int AS pl, code, country, city, lat, lon
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[]) WITH ORDINALITY AS x(code, country, city, lat, lon, ord)`,
-      [PLACES.map((p) => p[0]), PLACES.map((p) => findCountry(p[0])?.name ?? p[0]), PLACES.map((p) => p[1]), PLACES.map((p) => p[2]), PLACES.map((p) => p[3])],
-    );
-    await client.query("ANALYZE pg_temp.seed_users; ANALYZE pg_temp.seed_actions; ANALYZE pg_temp.seed_places");
+    // The lookup tables are temp tables, so each stream's session gets its own.
+    const prepareLookups = async (c: pg.Client) => {
+      await c.query("DROP TABLE IF EXISTS pg_temp.seed_users, pg_temp.seed_actions, pg_temp.seed_places");
+      await c.query(
+        `CREATE TEMP TABLE seed_users AS SELECT ord::int AS u, connector_id, account_id, name, email, place, ip
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS x(connector_id, account_id, name, email, place, ip, ord)`,
+        [users.map((u) => u.connectorId), users.map((u) => u.accountId), users.map((u) => u.name), users.map((u) => u.email), users.map((u) => u.place + 1), users.map((u) => u.ip)],
+      );
+      await c.query(
+        `CREATE TEMP TABLE seed_actions AS SELECT ord::int AS a, action, display_name, action_group, is_admin
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) WITH ORDINALITY AS x(action, display_name, action_group, is_admin, ord)`,
+        [actionKeys, actionKeys.map((k) => definitions.get(k)?.displayName ?? null), actionKeys.map((k) => definitions.get(k)?.group ?? null), actionKeys.map((k) => isAdministrativeAction(k))],
+      );
+      await c.query(
+        `CREATE TEMP TABLE seed_places AS SELECT ord::int AS pl, code, country, city, lat, lon
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[]) WITH ORDINALITY AS x(code, country, city, lat, lon, ord)`,
+        [PLACES.map((p) => p[0]), PLACES.map((p) => findCountry(p[0])?.name ?? p[0]), PLACES.map((p) => p[1]), PLACES.map((p) => p[2]), PLACES.map((p) => p[3])],
+      );
+      await c.query("ANALYZE pg_temp.seed_users; ANALYZE pg_temp.seed_actions; ANALYZE pg_temp.seed_places");
+    };
+    await Promise.all(streams.map(prepareLookups));
 
     // Each month's partition before its rows (else they would all go to the default partition). An activities table
     // still unpartitioned (the partitioning migration's move bench seeds one) has none.
@@ -191,14 +203,22 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
     const indexes = await readIndexDefinitions(client);
     for (const index of indexes) await client.query(`DROP INDEX ${quoteIdent(index.name)}`);
     const loadStarted = performance.now();
-    for (let start = 0; start < activities; start += batchSize) {
+    // Seqs are given explicitly (row i gets base + i + 1) so that they follow time whichever stream inserts first.
+    const { rows: base } = await client.query<{ seq: string }>("SELECT coalesce(max(seq), 0)::text AS seq FROM activities");
+    const batches = Array.from({ length: Math.ceil(activities / batchSize) }, (_, k) => k * batchSize);
+    let inserted = 0;
+    await drain(streams, batches, async (c, start) => {
       const end = Math.min(activities, start + batchSize);
-      await client.query(INSERT_BATCH_SQL, [start, end - 1, activities, seed, from, to.getTime() - from.getTime(), userCount, actionKeys.length, PLACES.length]);
-      options.onProgress?.(end, activities);
-    }
+      await c.query(INSERT_BATCH_SQL, [start, end - 1, activities, seed, from, to.getTime() - from.getTime(), userCount, actionKeys.length, PLACES.length, base[0]?.seq ?? "0"]);
+      inserted += end - start;
+      options.onProgress?.(inserted, activities);
+    });
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence('activities', 'seq'), greatest((SELECT coalesce(max(seq), 1) FROM activities), (SELECT last_value FROM activities_seq_seq)))`,
+    );
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const indexStarted = performance.now();
-    for (const index of indexes) await client.query(index.sql);
+    await rebuildIndexes(client, streams, indexes);
     await client.query("ANALYZE activities");
     await client.query("ANALYZE atlassian_users");
     const indexSeconds = (performance.now() - indexStarted) / 1000;
@@ -221,8 +241,36 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
       reused: false,
     };
   } finally {
-    await client.end();
+    await Promise.all(streams.map((c) => c.end()));
   }
+};
+
+/** Runs every job on whichever stream is free, one job per stream at a time. */
+const drain = async <T>(streams: readonly pg.Client[], jobs: readonly T[], run: (c: pg.Client, job: T) => Promise<void>) => {
+  const queue = [...jobs];
+  await Promise.all(
+    streams.map(async (c) => {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) await run(c, job);
+    }),
+  );
+};
+
+/**
+ * Recreates the dropped indexes with every stream busy. A partitioned table's indexes are built partition by
+ * partition (GIN first: they take longest), unnamed so PostgreSQL names them as it would; the parent's CREATE INDEX
+ * then finds an equal index on each partition and attaches it instead of building. A plain table builds its
+ * indexes side by side (CREATE INDEX takes a SHARE lock, which does not block another CREATE INDEX).
+ */
+const rebuildIndexes = async (client: pg.Client, streams: readonly pg.Client[], indexes: readonly { name: string; sql: string }[]) => {
+  const { rows: partitions } = await client.query<{ name: string }>(
+    "SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'activities'::regclass ORDER BY c.relname",
+  );
+  const byCost = [...indexes].sort((a, b) => Number(/USING gin/i.test(b.sql)) - Number(/USING gin/i.test(a.sql)));
+  const perPartition = byCost.flatMap((index) =>
+    partitions.map((p) => index.sql.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, (_m, unique: string | undefined) => `CREATE ${unique ?? ""}INDEX ON ${quoteIdent(p.name)} `)),
+  );
+  await drain(streams, partitions.length > 0 ? perPartition : byCost.map((i) => i.sql), (c, sql) => c.query(sql).then(() => undefined));
+  if (partitions.length > 0) for (const index of indexes) await client.query(index.sql);
 };
 
 const busiestActor = async (client: pg.Client, to: Date): Promise<string | undefined> =>
@@ -294,10 +342,10 @@ const INSERT_BATCH_SQL = `
     JOIN pg_temp.seed_places pl ON pl.pl = coalesce(q.away, u.place)
     JOIN pg_temp.seed_users tu ON tu.u = 1 + (q.h4 / 7 % $7::int)::int
   )
-  INSERT INTO activities (connector_id, event_id, event_time, processed_at, stored_at, action, action_name, action_group, product, site_id,
+  INSERT INTO activities (seq, connector_id, event_id, event_time, processed_at, stored_at, action, action_name, action_group, product, site_id,
     site_name, actor_id, actor_name, actor_email, on_behalf_of_id, auth_type, is_system, is_admin_action, is_impersonation, targets,
     target_name, ip, country, country_code, city, lat, lon, location_source, ip_category, ip_tags, message, search_text, raw)
-  SELECT v.conn, 'bench-' || v.i, v.t, v.t + interval '2 seconds', v.t + interval '1 minute', v.act, v.act_name, v.act_group,
+  SELECT $10::bigint + v.i + 1, v.conn, 'bench-' || v.i, v.t, v.t + interval '2 seconds', v.t + interval '1 minute', v.act, v.act_name, v.act_group,
     CASE WHEN v.is_admin THEN 'admin' ELSE (ARRAY['jira','jira','jira','confluence','confluence','bitbucket','admin'])[1 + (v.h2 / 100 % 7)::int] END,
     'site-' || left(v.conn::text, 8), 'bench-' || left(v.conn::text, 8) || '.atlassian.net',
     v.actor, v.aname, v.aemail, CASE WHEN v.imp THEN 'support-agent' ELSE NULL END, 'session', false, v.is_admin, v.imp,
