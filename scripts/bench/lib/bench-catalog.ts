@@ -207,6 +207,19 @@ export const BENCHES: readonly TBenchDefinition[] = [
       info("disk per million activities (MB)", at(o, "disk", "perMillionActivitiesMb")),
     ],
   },
+  {
+    name: "partition-move",
+    issue: 23,
+    script: "scripts/bench/partition-move.ts",
+    args: ["--activities", "5000000"],
+    quickArgs: ["--activities", "200000"],
+    checks: (o) => [
+      info("move of the unpartitioned table (s)", at(o, "move", "seconds")),
+      atMost("rows outside their month after the move", at(o, "after", "rowsOutsideTheirMonth"), 0),
+      atMost("app errors during the move", at(o, "duringMove", "errorCount"), 0),
+      info("first page p95 during the move (ms)", at(o, "duringMove", "readP95Ms")),
+    ],
+  },
 ];
 
 /**
