@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { AlertClassification, AlertStatus } from "../../generated/kysely/types";
 import { getSql, type Sql } from "../db";
-import { lockIncidentAccounts, reopenIncidentsOfAlerts } from "./incident-grouping-repository";
+import { closeIncidentsOfClosedAlerts, lockIncidentAccounts, reopenIncidentsOfAlerts } from "./incident-grouping-repository";
 import { jsonRecordset } from "./json-recordset";
 
 // Triage writes: every status, assignee or classification change and its history events commit together,
@@ -151,6 +151,8 @@ export const applyTriageChangesInTransaction = async (
     await insertAlertEvents(actor, changes.flatMap(({ id, change }) => change.events.map((e) => ({ ...e, alertId: id }))), trx);
     const reopened = changes.filter((c) => isClosed(c.from) && !isClosed(c.change.next.status)).map((c) => c.id);
     await reopenIncidentsOfAlerts(trx, reopened, actor);
+    const closed = changes.filter((c) => !isClosed(c.from) && isClosed(c.change.next.status)).map((c) => c.id);
+    await closeIncidentsOfClosedAlerts(trx, closed, actor);
   }
   return rows.map((r) => r.id);
 };

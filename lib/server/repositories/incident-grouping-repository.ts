@@ -212,3 +212,56 @@ export const reopenIncidentsOfAlerts = async (
     .execute();
   return ids;
 };
+
+/**
+ * An incident whose last open alert was just resolved or dismissed closes with it: resolved when any of its alerts
+ * was resolved (classification: the most serious among theirs), else dismissed, with a status_changed event saying
+ * why. The callers hold the accounts' incident locks (alert triage), so no alert joins meanwhile.
+ */
+export const closeIncidentsOfClosedAlerts = async (
+  trx: Sql,
+  alertIds: readonly string[],
+  actor: Readonly<{ id: string | null; email: string | null; name: string | null }> | null,
+): Promise<string[]> => {
+  if (alertIds.length === 0) return [];
+  const { rows } = await sql<{ id: string; status: string; resolved: boolean; classification: "true_positive" | "benign_true_positive" | "false_positive" | null }>`
+    SELECT i.id, i.status, bool_or(a.status = 'resolved') AS resolved,
+      (array_agg(a.classification ORDER BY array_position(ARRAY['true_positive', 'benign_true_positive', 'false_positive']::"AlertClassification"[], a.classification))
+        FILTER (WHERE a.status = 'resolved' AND a.classification IS NOT NULL))[1] AS classification
+    FROM incidents i JOIN alerts a ON a.incident_id = i.id
+    WHERE i.id IN (SELECT incident_id FROM alerts WHERE id = ANY(${[...alertIds]}::uuid[]) AND incident_id IS NOT NULL)
+      AND i.status IN ('open', 'in_progress')
+    GROUP BY i.id, i.status
+    HAVING bool_and(a.status IN ('resolved', 'dismissed'))
+    ORDER BY i.id`.execute(trx);
+  if (rows.length === 0) return [];
+  const reason = "Every alert of the incident was closed";
+  for (const r of rows) {
+    await trx
+      .updateTable("incidents")
+      .set({
+        status: r.resolved ? "resolved" : "dismissed",
+        classification: r.resolved ? r.classification : null,
+        resolution_reason: reason,
+        resolved_at: sql<Date>`clock_timestamp()`,
+        updated_at: sql<Date>`clock_timestamp()`,
+      })
+      .where("id", "=", r.id)
+      .execute();
+  }
+  await trx
+    .insertInto("incident_events")
+    .values(
+      rows.map((r) => ({
+        incident_id: r.id,
+        at: sql<Date>`clock_timestamp()`,
+        actor_id: actor?.id ?? null,
+        actor_email: actor?.email ?? null,
+        actor_name: actor?.name ?? null,
+        kind: "status_changed",
+        detail: JSON.stringify({ from: r.status, to: r.resolved ? "resolved" : "dismissed", reason }),
+      })),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+};

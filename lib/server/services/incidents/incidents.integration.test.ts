@@ -151,6 +151,29 @@ describe("triage", () => {
     expect(reopened.history.map((e) => e.kind)).toEqual(["created", "alert_joined", "alert_joined", "status_changed", "classified", "assigned", "status_changed"]);
   });
 
+  it("closes an incident with its last open alert: resolved with the most serious classification, or dismissed", async () => {
+    const c = await fx.connector();
+    const { principal: ana } = await makeUser("analyst", { name: "Ana" });
+    await upsert(c, [write({ key: "a", h: 0 }), write({ key: "b", h: 1 }), write({ key: "c", h: 2 }), write({ key: "d", h: 100 })]);
+    const [first, second] = await incidents();
+    const [a, b, cc] = (await getIncidentOrThrow(first?.id ?? "")).alerts.map((x) => x.id);
+    await updateAlertForActor({ actor: ana, id: a ?? "", input: { status: "resolved", classification: "false_positive", reason: "VPN" } });
+    await updateAlertForActor({ actor: ana, id: b ?? "", input: { status: "dismissed", reason: "Dup" } });
+    expect(await getIncidentOrThrow(first?.id ?? "")).toMatchObject({ status: "open", openAlertCount: 1 });
+    await updateAlertForActor({ actor: ana, id: cc ?? "", input: { status: "resolved", classification: "true_positive", reason: "Phished" } });
+    const closed = await getIncidentOrThrow(first?.id ?? "");
+    expect(closed).toMatchObject({ status: "resolved", classification: "true_positive", resolutionReason: "Every alert of the incident was closed", openAlertCount: 0 });
+    expect(closed.resolvedAt).not.toBeNull();
+    expect(closed.history.at(-1)).toMatchObject({ kind: "status_changed", actor: { id: ana.userId } });
+
+    const [d] = (await getIncidentOrThrow(second?.id ?? "")).alerts.map((x) => x.id);
+    await updateAlertForActor({ actor: ana, id: d ?? "", input: { status: "dismissed", reason: "Noise" } });
+    expect(await getIncidentOrThrow(second?.id ?? "")).toMatchObject({ status: "dismissed", classification: null });
+    // Reopening one alert reopens its incident, as before.
+    await updateAlertForActor({ actor: ana, id: a ?? "", input: { status: "open", reason: "Again" } });
+    expect(await getIncidentOrThrow(first?.id ?? "")).toMatchObject({ status: "open", classification: null, resolvedAt: null });
+  });
+
   it("refuses invalid transitions, viewers and unknown ids; bulk reports each failure", async () => {
     const c = await fx.connector();
     const { principal: ana } = await makeUser("analyst");
