@@ -11,3 +11,13 @@ export const BAR_COLOR = "#2f6fed";
 export const FAILED_COLOR = "#dc2626";
 export const GRID_COLOR = "#94a3b833";
 export const AXIS_COLOR = "#64748b";
+
+/**
+ * Recharts' tooltip is a white box that inherits the page's text colour (light text on white in the dark theme) and
+ * colours each item like its series: both come from the theme's variables instead (app/globals.css).
+ */
+export const TOOLTIP_STYLES = {
+  contentStyle: { fontSize: 12, borderRadius: 6, backgroundColor: "var(--chart-tooltip-bg)", borderColor: "var(--chart-tooltip-border)", color: "var(--chart-tooltip-text)" },
+  labelStyle: { color: "var(--chart-tooltip-text)" },
+  itemStyle: { color: "var(--chart-tooltip-text)" },
+} as const;

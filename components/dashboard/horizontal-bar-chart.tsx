@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount } from "../ui/format";
-import { AXIS_COLOR, GRID_COLOR } from "./chart-colors";
+import { AXIS_COLOR, GRID_COLOR, TOOLTIP_STYLES } from "./chart-colors";
 
 export type BarDatum = Readonly<{ key: string; label: string; value: number; href?: string | null }>;
 
@@ -21,7 +21,7 @@ export function HorizontalBarChart({ data, color, valueLabel, onSelect }: Props)
         <Tooltip
           cursor={{ fill: "#94a3b822" }}
           formatter={(value) => [formatCount(Number(value)), valueLabel]}
-          contentStyle={{ fontSize: 12, borderRadius: 6 }}
+          {...TOOLTIP_STYLES}
         />
         <Bar
           dataKey="value"

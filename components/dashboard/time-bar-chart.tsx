@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TDashboardDto } from "@/lib/shared/schemas/dashboard";
 import { formatCount } from "../ui/format";
-import { AXIS_COLOR, GRID_COLOR } from "./chart-colors";
+import { AXIS_COLOR, GRID_COLOR, TOOLTIP_STYLES } from "./chart-colors";
 import { bucketLabel, bucketTick } from "./time-format";
 
 /** Ticks at local midnights for hourly buckets over several days, else let Recharts choose. */
@@ -40,7 +40,7 @@ export function TimeBarChart({ dto, data, yAxisWidth, seriesLabel = (name) => na
         <Tooltip
           labelFormatter={(t) => bucketLabel(String(t), dto.bucket)}
           formatter={(value, name) => [formatCount(Number(value)), seriesLabel(String(name))]}
-          contentStyle={{ fontSize: 12, borderRadius: 6 }}
+          {...TOOLTIP_STYLES}
         />
         {children}
       </BarChart>

@@ -2,11 +2,8 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TSecureScoreDto } from "@/lib/shared/schemas/posture";
+import { AXIS_COLOR as AXIS, BAR_COLOR as LINE, GRID_COLOR as GRID, TOOLTIP_STYLES } from "../dashboard/chart-colors";
 import { formatDate, formatDateTime, LOCALE } from "../ui/format";
-
-const LINE = "#2f6fed";
-const GRID = "#94a3b833";
-const AXIS = "#64748b";
 
 /** The score over time (one point per evaluation), 0–100 %. */
 export function ScoreTrendChart({ history }: Readonly<{ history: TSecureScoreDto["history"] }>) {
@@ -20,7 +17,7 @@ export function ScoreTrendChart({ history }: Readonly<{ history: TSecureScoreDto
         <CartesianGrid vertical={false} stroke={GRID} />
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} stroke={AXIS} fontSize={12} minTickGap={24} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} stroke={AXIS} fontSize={12} width={44} />
-        <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)).toISOString())} formatter={(value) => [`${Number(value)}%`, "Secure score"]} contentStyle={{ fontSize: 12, borderRadius: 6 }} />
+        <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)).toISOString())} formatter={(value) => [`${Number(value)}%`, "Secure score"]} {...TOOLTIP_STYLES} />
         <Line type="stepAfter" dataKey="score" stroke={LINE} strokeWidth={2} dot={data.length < 30} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
