@@ -67,6 +67,7 @@ try {
     days,
     now: NOW,
     reuse: database.isKept,
+    reuseAfterRetention: true,
     onProgress: (done, total) => process.stderr.write(`\rseeded ${done.toLocaleString()} / ${total.toLocaleString()}`),
   });
   process.stderr.write("\n");
@@ -103,7 +104,7 @@ try {
   log(`dashboard 90d: ${JSON.stringify(dashboard)}`);
 
   // Live ingestion with retention under way: a simulator org synced by a real worker, posting `rate` events/s.
-  const { expiredActivityPartitions, expireActivityPartition } = await import("../../lib/server/repositories/activity-retention-repository");
+  const { dropExpiredActivityPartitions, expiredActivityPartitions, expireActivityPartition } = await import("../../lib/server/repositories/activity-retention-repository");
   const { saveRetentionSettingsRow } = await import("../../lib/server/repositories/retention-repository");
   const { runRetention } = await import("../../lib/server/services/retention/run-retention");
   // The seeded history stands for years already processed: detection and the priority score start at its end, as
@@ -128,19 +129,30 @@ try {
   const ingestFrom = new Date();
   const retentionWork = (async () => {
     await new Promise((r) => setTimeout(r, (seconds * 1000) / 3));
-    // Keep a little under the seeded span: the oldest month is past retention, dropped alone and timed.
-    const keepDays = days - 45;
+    // The oldest month (of the seed, or of what an earlier run's retention left of a kept seed) is past retention,
+    // dropped alone and timed.
+    const { rows: oldestRows } = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = 'activities'::regclass AND c.relname ~ '^activities_p[0-9]{6}$' AND c.reltuples > 0 ORDER BY c.relname LIMIT 1`,
+    );
+    const oldestName = oldestRows[0]?.name ?? "activities_p000001";
+    const oldestEnd = Date.UTC(Number(oldestName.slice(12, 16)), Number(oldestName.slice(16, 18)), 1);
+    const keepDays = Math.floor((Date.now() - oldestEnd) / 86_400_000);
     const cutoff = new Date(Date.now() - keepDays * 86_400_000);
     const [oldest] = await expiredActivityPartitions(cutoff);
     const dropStarted = performance.now();
     const dropped = oldest ? await expireActivityPartition(oldest) : { removed: 0, kept: 0 };
     const dropMs = performance.now() - dropStarted;
-    log(`dropped ${oldest?.name ?? "nothing"} (${dropped.removed.toLocaleString()} rows) in ${dropMs.toFixed(0)} ms`);
-    // Then a whole retention run with a period one month shorter, while ingestion goes on.
-    await saveRetentionSettingsRow({ activities_days: keepDays - 30, alerts_days: null, governance_days: null, deliveries_days: null, audit_days: null }, null);
+    // Then its files, outside the lock on activities (seconds on this disk for 2.5 GB).
+    const filesStarted = performance.now();
+    await dropExpiredActivityPartitions();
+    const fileRemovalMs = performance.now() - filesStarted;
+    log(`dropped ${oldest?.name ?? "nothing"} (${dropped.removed.toLocaleString()} rows) in ${dropMs.toFixed(0)} ms, its files removed in ${fileRemovalMs.toFixed(0)} ms`);
+    // Then a whole retention run with a period one month shorter (the next month), while ingestion goes on.
+    await saveRetentionSettingsRow({ activities_days: keepDays - 32, alerts_days: null, governance_days: null, deliveries_days: null, audit_days: null }, null);
     const runStarted = performance.now();
     const run = await runRetention();
-    return { partition: oldest?.name ?? null, rowsRemoved: dropped.removed, dropMs: round(dropMs), run: { seconds: round((performance.now() - runStarted) / 1000), ...run.counts } };
+    return { partition: oldest?.name ?? null, rowsRemoved: dropped.removed, dropMs: round(dropMs), fileRemovalMs: round(fileRemovalMs), run: { seconds: round((performance.now() - runStarted) / 1000), ...run.counts } };
   })();
   await postLiveActivity({ baseUrl: sim.baseUrl, orgId: org.orgId, members, rate, seconds });
   const retention = await retentionWork;

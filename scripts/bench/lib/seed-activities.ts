@@ -20,6 +20,8 @@ export type SeedActivitiesOptions = Readonly<{
   streams?: number;
   /** Keep a database seeded by an earlier run with the same options instead of seeding again. */
   reuse?: boolean;
+  /** With reuse: also keep one whose oldest months an earlier run's retention removed (the result counts what is left). */
+  reuseAfterRetention?: boolean;
   onProgress?: (inserted: number, total: number) => void;
 }>;
 
@@ -126,7 +128,7 @@ export const seedActivities = async (options: SeedActivitiesOptions): Promise<Se
   try {
     const connectors = Array.from({ length: connectorCount }, (_, i) => ({ id: uuidFrom(seed, i), name: `Bench org ${i + 1}` }));
     if (options.reuse) {
-      const kept = await readKeptSeed(client, { connectors, userCount, activities, from, to });
+      const kept = await readKeptSeed(client, { connectors, userCount, activities, from, to }, options.reuseAfterRetention === true);
       if (kept) return kept;
       await client.query("TRUNCATE activities, atlassian_users, connectors CASCADE");
     }
@@ -284,14 +286,19 @@ const busiestActor = async (client: pg.Client, to: Date): Promise<string | undef
 const readKeptSeed = async (
   client: pg.Client,
   shape: Readonly<{ connectors: { id: string; name: string }[]; userCount: number; activities: number; from: Date; to: Date }>,
+  afterRetention = false,
 ): Promise<SeedActivitiesResult | null> => {
+  // What an earlier run added beside the seed (bench:scale's live simulator org) goes first.
+  if (afterRetention) await client.query("DELETE FROM connectors WHERE id <> ALL($1::uuid[])", [shape.connectors.map((c) => c.id)]);
   const counts = await client.query<{ connectors: string; users: string; activities: string }>(
     `SELECT (SELECT count(*) FROM connectors WHERE id = ANY($1::uuid[])) AS connectors, (SELECT count(*) FROM atlassian_users) AS users,
             (SELECT count(*) FROM activities) AS activities`,
     [shape.connectors.map((c) => c.id)],
   );
   const row = counts.rows[0];
-  if (!row || Number(row.connectors) !== shape.connectors.length || Number(row.users) !== shape.userCount || Number(row.activities) !== shape.activities) return null;
+  const left = Number(row?.activities ?? 0);
+  const isSameRows = left === shape.activities || (afterRetention && left > 0 && left < shape.activities);
+  if (!row || Number(row.connectors) !== shape.connectors.length || Number(row.users) !== shape.userCount || !isSameRows) return null;
   const users = (
     await client.query<{ connector_id: string; account_id: string; name: string; email: string }>(
       "SELECT connector_id::text, account_id, name, email FROM atlassian_users ORDER BY account_id",
@@ -301,7 +308,7 @@ const readKeptSeed = async (
   return {
     connectors: shape.connectors,
     users,
-    activities: shape.activities,
+    activities: left,
     from: shape.from,
     to: shape.to,
     busiestUser: users.find((u) => u.accountId === busiest) ?? users[0]!,

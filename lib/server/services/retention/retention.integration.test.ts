@@ -4,6 +4,7 @@ import { makeUser } from "../../../testing/factories";
 import { resetDatabase } from "../../../testing/reset-database";
 import { ensureActivityPartition, listActivityPartitions } from "../../repositories/activity-partition-repository";
 import { appendAuditEvent, listAuditEvents } from "../../repositories/audit-repository";
+import { expireActivityPartition } from "../../repositories/activity-retention-repository";
 import { createLegalHold, releaseLegalHoldForActor } from "./legal-holds";
 import { planRetention } from "./plan-retention";
 import { getRetention } from "./retention-dto";
@@ -155,7 +156,8 @@ describe("retention run", () => {
     await fx.activity(acme, "acc-a", "203.0.113.8", emptiedMonth);
     await fx.activity(acme, "acc-a", "203.0.113.9", emptiedMonth);
     const recent = await fx.activity(acme, "acc-a", "203.0.113.10", recentMonth);
-    const alert = await fx.alert({ connectorId: acme, userAccountId: "acc-a", status: "open", activitySeqs: [linked] });
+    // The held row is linked too: kept once, not counted twice by the dry run.
+    const alert = await fx.alert({ connectorId: acme, userAccountId: "acc-a", status: "open", activitySeqs: [linked, held] });
     await createLegalHold({ actor, input: { connectorId: acme, user: "acc-held", reason: "Case 7" } });
     const name = (d: Date) => `activities_p${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 
@@ -164,14 +166,21 @@ describe("retention run", () => {
     expect(plan.counts.partitions).toEqual(expect.arrayContaining([name(keptMonth), name(emptiedMonth)]));
     expect(plan.counts.partitions).not.toContain(name(recentMonth));
 
+    // A month detached by an earlier run that stopped before removing its files is removed by the next run.
+    await ensureActivityPartition(month(11));
+    await fx.activity(acme, "acc-a", "203.0.113.12", month(11));
+    await expireActivityPartition({ name: name(month(11)), from: month(11), to: month(10) });
+    expect(await fx.query("SELECT relname FROM pg_class WHERE relname LIKE 'activities_p%_expired'")).toEqual([{ relname: `${name(month(11))}_expired` }]);
+
     const { counts } = await runRetention({ now });
     expect(counts).toMatchObject({ activities: 3, activitiesKept: 2 });
+    expect(await fx.query("SELECT relname FROM pg_class WHERE relname LIKE 'activities_p%_expired'")).toEqual([]);
     const left = (await fx.query<{ seq: string }>("SELECT seq::text FROM activities ORDER BY seq")).map((r) => BigInt(r.seq));
     expect(left).toEqual([linked, held, recent]);
     const partitions = (await listActivityPartitions()).map((p) => p.name);
     expect(partitions).toContain(name(keptMonth));
     expect(partitions).not.toContain(name(emptiedMonth));
-    expect(await fx.query("SELECT 1 FROM alert_activities WHERE alert_id = $1", [alert])).toHaveLength(1);
+    expect(await fx.query("SELECT 1 FROM alert_activities WHERE alert_id = $1", [alert])).toHaveLength(2);
     // The kept rows' partition takes new rows of its month as before.
     await fx.activity(acme, "acc-b", "203.0.113.11", keptMonth);
     expect((await planRetention(now)).counts).toMatchObject({ activities: 1, activitiesKept: 2 });

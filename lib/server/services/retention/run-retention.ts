@@ -1,5 +1,5 @@
 import type { TRetentionCounts } from "../../../shared/schemas/retention";
-import { expireActivityPartition, expiredActivityPartitions } from "../../repositories/activity-retention-repository";
+import { dropExpiredActivityPartitions, expireActivityPartition, expiredActivityPartitions } from "../../repositories/activity-retention-repository";
 import { appendAuditEvent, pruneAuditEvents } from "../../repositories/audit-repository";
 import {
   countExpiredAlerts,
@@ -28,6 +28,7 @@ export const runRetention = async (options: Readonly<{ now?: Date; actor?: Pick<
     const alertsKept = (await countExpiredAlerts(cutoff.alerts)).kept;
     const alerts = await deleteExpiredAlerts(cutoff.alerts);
     const incidents = await deleteEmptyIncidents(cutoff.alerts);
+    await dropExpiredActivityPartitions();
     const partitions = await expiredActivityPartitions(cutoff.activities);
     let activities = 0;
     let activitiesKept = 0;
@@ -36,6 +37,7 @@ export const runRetention = async (options: Readonly<{ now?: Date; actor?: Pick<
       activities += dropped.removed;
       activitiesKept += dropped.kept;
     }
+    await dropExpiredActivityPartitions();
     const governance = await deleteExpiredGovernance(cutoff.governance);
     const deliveries = await deleteExpiredDeliveries(cutoff.deliveries);
     const audit = await pruneAuditEvents(cutoff.audit);
