@@ -3,7 +3,7 @@ import type { DB } from "../../generated/kysely/types";
 import { getSql, type Sql } from "../db";
 
 // The activity rollups (activity_rollups_*, user_locations_seen) and their consumer cursors, on the pg pool as
-// before. The five upserts that fold a range of activities into the rollups stay `sql` fragments: grouped
+// before. The six upserts that fold a range of activities into the rollups stay `sql` fragments: grouped
 // INSERT … SELECT … ON CONFLICT with ordered array_agg and FILTER, tuned for the (connector_id, seq) index.
 
 /** The consumer name of the rollups in activity_consumer_cursors. */
@@ -13,6 +13,7 @@ const ROLLUP_TABLES = [
   "activity_rollups_hourly",
   "activity_rollups_daily_product",
   "activity_rollups_daily_actor",
+  "activity_rollups_weekly_actor",
   "activity_rollups_daily_country",
   "user_locations_seen",
 ] as const;
@@ -41,6 +42,17 @@ const ROLLUP_STATEMENTS = (r: Range) => [
    FROM activities WHERE connector_id = ${r.connectorId}::uuid AND seq > ${r.fromSeq}::bigint AND seq <= ${r.toSeq}::bigint
    GROUP BY connector_id, 2, actor_id
    ON CONFLICT (connector_id, day, actor_id) DO UPDATE SET count = r.count + EXCLUDED.count,
+     failed_logins = r.failed_logins + EXCLUDED.failed_logins,
+     actor_name = COALESCE(EXCLUDED.actor_name, r.actor_name), actor_email = COALESCE(EXCLUDED.actor_email, r.actor_email)`,
+  // ISO weeks (date_trunc('week') is Monday), UTC like the days.
+  sql`INSERT INTO activity_rollups_weekly_actor AS r (connector_id, week, actor_id, actor_name, actor_email, count, failed_logins)
+   SELECT connector_id, date_trunc('week', event_time AT TIME ZONE 'UTC')::date, actor_id,
+     (array_agg(actor_name ORDER BY seq DESC) FILTER (WHERE actor_name IS NOT NULL))[1],
+     (array_agg(actor_email ORDER BY seq DESC) FILTER (WHERE actor_email IS NOT NULL))[1],
+     count(*), count(*) FILTER (WHERE action = 'user_login_failed')
+   FROM activities WHERE connector_id = ${r.connectorId}::uuid AND seq > ${r.fromSeq}::bigint AND seq <= ${r.toSeq}::bigint
+   GROUP BY connector_id, 2, actor_id
+   ON CONFLICT (connector_id, week, actor_id) DO UPDATE SET count = r.count + EXCLUDED.count,
      failed_logins = r.failed_logins + EXCLUDED.failed_logins,
      actor_name = COALESCE(EXCLUDED.actor_name, r.actor_name), actor_email = COALESCE(EXCLUDED.actor_email, r.actor_email)`,
   sql`INSERT INTO activity_rollups_daily_country AS r (connector_id, day, country_code, count)

@@ -79,6 +79,24 @@ describe("dashboard", () => {
     expect(quarter.kpis.activeUsers).toBe(2);
   });
 
+  it("counts top users exactly over whole weeks and the days at either end", async () => {
+    const connectorId = await seed();
+    // Cy: one activity a day for the last 100 days, so every range starts and ends inside a week.
+    await db.query(
+      `INSERT INTO activities (connector_id, event_id, event_time, action, product, actor_id, actor_name, raw)
+       SELECT $1, 'cy-' || k, $2::timestamptz - k * interval '1 day', 'user_login', 'jira', 'acc-cy', 'Cy Twombly', '{}' FROM generate_series(0, 99) k`,
+      [connectorId, NOW],
+    );
+    await updateRollups();
+    for (const range of ["7d", "30d", "90d"] as const) {
+      const dto = await getDashboard({ range, now: NOW });
+      // Top users count whole UTC days from dailyFrom.
+      const days = Array.from({ length: 100 }, (_, k) => new Date(NOW.getTime() - k * 24 * HOUR).toISOString().slice(0, 10)).filter((d) => d >= dto.dailyFrom);
+      expect(days.length).toBeGreaterThanOrEqual(range === "7d" ? 7 : Number(range.slice(0, 2)));
+      expect(dto.topUsers.find((u) => u.actorId === "acc-cy")?.count).toBe(days.length);
+    }
+  });
+
   it("reports the processing lag health reports: detection, governance and notifications", async () => {
     const connectorId = await seed();
     await db.query("UPDATE activities SET stored_at = $1", [new Date(NOW.getTime() - 20_000)]);

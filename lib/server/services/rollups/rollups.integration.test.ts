@@ -72,6 +72,12 @@ const expectRollupsMatchActivities = async () => {
          (count(*) FILTER (WHERE action = 'user_login_failed'))::int AS failed_logins FROM activities GROUP BY 1, 2, 3`,
     ),
   );
+  expect(await rowsOf("SELECT connector_id, week::text, actor_id, count, failed_logins FROM activity_rollups_weekly_actor")).toEqual(
+    await rowsOf(
+      `SELECT connector_id, (date_trunc('week', event_time AT TIME ZONE 'UTC')::date)::text AS week, actor_id, count(*)::int AS count,
+         (count(*) FILTER (WHERE action = 'user_login_failed'))::int AS failed_logins FROM activities GROUP BY 1, 2, 3`,
+    ),
+  );
   expect(await rowsOf("SELECT connector_id, day::text, country_code, count FROM activity_rollups_daily_country")).toEqual(
     await rowsOf(
       `SELECT connector_id, ((event_time AT TIME ZONE 'UTC')::date)::text AS day, COALESCE(country_code, '') AS country_code, count(*)::int AS count
