@@ -68,15 +68,20 @@ const LAST_24H_SQL = (o: RollupOptions) => sql`SELECT COALESCE(sum(count), 0) FR
 // week and those of the current week from the daily rows: with 10,000 accounts, 90 days are 880k daily rows but
 // about 240k this way (bench:scale). Live connectors are checked per account (HAVING), not per row (15% less work,
 // bench:load).
-const TOP_ACTORS_SQL = (o: RollupOptions) => sql`WITH bounds AS (
-    SELECT (date_trunc('week', (${o.dayFrom}::date - 1)::timestamp) + interval '1 week')::date AS first_week,
-      date_trunc('week', now() AT TIME ZONE 'UTC')::date AS this_week),
-  per_period AS (
-    SELECT d.connector_id, d.actor_id, d.actor_name, d.actor_email, d.count, d.failed_logins FROM activity_rollups_daily_actor d, bounds b
-    WHERE d.day >= ${o.dayFrom}::date AND (d.day < least(b.first_week, b.this_week) OR d.day >= b.this_week)
+const TOP_ACTORS_SQL = (o: RollupOptions) => {
+  // Any Monday split counts each day once: whole weeks in [firstWeek, thisWeek), days before and from there on.
+  const firstWeek = mondayOnOrAfter(o.dayFrom);
+  const thisWeek = mondayOnOrAfter(isoDay(new Date(Date.now() - 6 * DAY_MS)));
+  const headEnd = firstWeek < thisWeek ? firstWeek : thisWeek;
+  const tailFrom = thisWeek > o.dayFrom ? thisWeek : o.dayFrom;
+  return sql`WITH per_period AS (
+    SELECT connector_id, actor_id, actor_name, actor_email, count, failed_logins FROM activity_rollups_daily_actor
+    WHERE day >= ${o.dayFrom}::date AND day < ${headEnd}::date
     UNION ALL
-    SELECT w.connector_id, w.actor_id, w.actor_name, w.actor_email, w.count, w.failed_logins FROM activity_rollups_weekly_actor w, bounds b
-    WHERE w.week >= b.first_week AND w.week < b.this_week),
+    SELECT connector_id, actor_id, actor_name, actor_email, count, failed_logins FROM activity_rollups_daily_actor WHERE day >= ${tailFrom}::date
+    UNION ALL
+    SELECT connector_id, actor_id, actor_name, actor_email, count, failed_logins FROM activity_rollups_weekly_actor
+    WHERE week >= ${firstWeek}::date AND week < ${thisWeek}::date),
   a AS (
     SELECT connector_id, actor_id, max(actor_name) AS name, max(actor_email) AS email, sum(count) AS n, sum(failed_logins) AS failed
     FROM per_period GROUP BY 1, 2 HAVING ${LIVE}),
@@ -84,6 +89,15 @@ const TOP_ACTORS_SQL = (o: RollupOptions) => sql`WITH bounds AS (
   SELECT (SELECT count(*) FROM a) AS accounts, COALESCE((SELECT json_agg(json_build_object('connectorId', t.connector_id, 'actorId', t.actor_id,
       'name', COALESCE(u.name, t.name), 'email', COALESCE(u.email, t.email), 'count', t.n, 'failedLogins', t.failed, 'userId', u.id) ORDER BY t.n DESC, t.actor_id)
     FROM t LEFT JOIN atlassian_users u ON u.connector_id = t.connector_id AND u.account_id = t.actor_id), '[]') AS rows`;
+};
+
+const DAY_MS = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The Monday (UTC) on or after a YYYY-MM-DD day: ISO weeks start on Monday, as date_trunc('week') in the fold. */
+const mondayOnOrAfter = (day: string): string => {
+  const d = new Date(`${day}T00:00:00.000Z`);
+  return isoDay(new Date(d.getTime() + ((8 - d.getUTCDay()) % 7) * DAY_MS));
+};
 
 // Activities per country ('' = unknown) over whole UTC days from dayFrom, most first.
 const TOP_COUNTRIES_SQL = (o: RollupOptions) => sql`SELECT country_code AS "countryCode", sum(count) AS count FROM activity_rollups_daily_country
