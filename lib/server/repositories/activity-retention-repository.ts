@@ -47,22 +47,26 @@ const isLockTimeout = (error: unknown) => (error as { code?: string }).code === 
 
 /**
  * Takes the partition out of activities in one short transaction, its kept rows back under the same name and range,
- * and leaves the detached month as activities_pYYYYMM_expired for dropExpiredActivityPartitions (removing its files
- * takes a second or more, which must not happen under the lock on activities). The detach waits at most 5 s for
- * readers of activities to finish (meanwhile it holds up new ones): after a timeout it tries again twice, a second
- * apart, then gives up until the next run.
+ * and leaves the detached month as activities_pYYYYMM_expired: countExpiredActivityPartition then counts it and
+ * dropExpiredActivityPartitions removes its files, both after the lock on activities is released. Returns the rows
+ * kept. The detach waits at most 5 s for readers of activities to finish (meanwhile it holds up new ones): after a
+ * timeout it tries again twice, a second apart, then gives up until the next run.
  */
-export const expireActivityPartition = async (partition: ActivityPartition, db: Sql = getSql()): Promise<{ removed: number; kept: number }> => {
+export const expireActivityPartition = async (partition: ActivityPartition, db: Sql = getSql()): Promise<{ kept: number }> => {
   for (let attempt = 1; ; attempt++) {
     try {
-      const { rows } = await sql<{ removed: string; kept: string }>`SELECT removed, kept FROM activities_expire_partition(${partition.name})`.execute(db);
-      return { removed: Number(rows[0]?.removed ?? 0), kept: Number(rows[0]?.kept ?? 0) };
+      const { rows } = await sql<{ kept: string }>`SELECT activities_expire_partition(${partition.name}) AS kept`.execute(db);
+      return { kept: Number(rows[0]?.kept ?? 0) };
     } catch (error) {
       if (!isLockTimeout(error) || attempt >= LOCK_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
 };
+
+/** The rows of a month expireActivityPartition detached (kept ones included): nothing writes to it any more. */
+export const countExpiredActivityPartition = async (partition: ActivityPartition, db: Sql = getSql()): Promise<number> =>
+  Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(`${partition.name}_expired`)}`.execute(db)).rows[0]?.n ?? 0);
 
 /** Drops the months expireActivityPartition detached (and any a crash left behind); returns how many. */
 export const dropExpiredActivityPartitions = async (db: Sql = getSql()): Promise<number> =>

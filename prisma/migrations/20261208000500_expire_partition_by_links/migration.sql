@@ -4,15 +4,18 @@
 --    per link, instead of probing alert_activities once per row of the month), held rows are looked for only while a
 --    legal hold is active, then the month is detached and renamed activities_pYYYYMM_expired, and the kept rows take
 --    its place under its name and range. Its transaction holds the lock on activities only for the detach and attach.
+--    It returns the rows kept: the caller counts the detached month afterwards (nothing writes to it any more), so
+--    counting a month of rows for the run's record happens outside the lock too.
 -- 2. activities_drop_expired_partitions: drops the detached months. Removing gigabytes of files takes a second or more
 --    at commit, and no longer under the lock on activities. A crash between the two leaves an _expired table that the
 --    next run drops (it calls this first: step 1 refuses to rename onto a leftover).
 -- Bodies are E'' strings with \x3b for semicolons: Prisma's migration runner splits scripts on every semicolon.
-CREATE OR REPLACE FUNCTION activities_expire_partition(part text, OUT removed bigint, OUT kept bigint) LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS E'
+DROP FUNCTION activities_expire_partition(text);
+CREATE FUNCTION activities_expire_partition(part text) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS E'
 DECLARE
   keep text := part || ''_keep''\x3b
   bound text\x3b
-  total bigint\x3b
+  kept bigint\x3b
   held bigint := 0\x3b
 BEGIN
   IF part !~ ''^activities_p[0-9]{6}$'' OR NOT EXISTS (
@@ -33,7 +36,6 @@ BEGIN
     GET DIAGNOSTICS held = ROW_COUNT\x3b
     kept := kept + held\x3b
   END IF\x3b
-  EXECUTE format(''SELECT count(*) FROM %I'', part) INTO total\x3b
   EXECUTE format(''ALTER TABLE activities DETACH PARTITION %I'', part)\x3b
   EXECUTE format(''ALTER TABLE %I RENAME TO %I'', part, part || ''_expired'')\x3b
   IF kept > 0 THEN
@@ -42,7 +44,7 @@ BEGIN
   ELSE
     EXECUTE format(''DROP TABLE %I'', keep)\x3b
   END IF\x3b
-  removed := total - kept\x3b
+  RETURN kept\x3b
 END ';
 
 CREATE FUNCTION activities_drop_expired_partitions() RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS E'

@@ -1,5 +1,10 @@
 import type { TRetentionCounts } from "../../../shared/schemas/retention";
-import { dropExpiredActivityPartitions, expireActivityPartition, expiredActivityPartitions } from "../../repositories/activity-retention-repository";
+import {
+  countExpiredActivityPartition,
+  dropExpiredActivityPartitions,
+  expireActivityPartition,
+  expiredActivityPartitions,
+} from "../../repositories/activity-retention-repository";
 import { appendAuditEvent, pruneAuditEvents } from "../../repositories/audit-repository";
 import {
   countExpiredAlerts,
@@ -33,9 +38,9 @@ export const runRetention = async (options: Readonly<{ now?: Date; actor?: Pick<
     let activities = 0;
     let activitiesKept = 0;
     for (const partition of partitions) {
-      const dropped = await expireActivityPartition(partition);
-      activities += dropped.removed;
-      activitiesKept += dropped.kept;
+      const { kept } = await expireActivityPartition(partition);
+      activities += (await countExpiredActivityPartition(partition)) - kept;
+      activitiesKept += kept;
     }
     await dropExpiredActivityPartitions();
     const governance = await deleteExpiredGovernance(cutoff.governance);
