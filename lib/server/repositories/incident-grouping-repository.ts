@@ -169,6 +169,25 @@ const groupNew = async (trx: Sql, ungrouped: readonly TUngrouped[], windowHours:
   return { created: plan.created.length, joined: plan.assignments.length - plan.created.length };
 };
 
+type TEventActor = Readonly<{ id: string | null; email: string | null; name: string | null }> | null;
+
+/** status_changed events of incidents whose status an alert's change moved (actor: who changed the alert). */
+const insertStatusEvents = (trx: Sql, actor: TEventActor, events: readonly Readonly<{ incidentId: string; detail: Record<string, unknown> }>[]) =>
+  trx
+    .insertInto("incident_events")
+    .values(
+      events.map((e) => ({
+        incident_id: e.incidentId,
+        at: sql<Date>`clock_timestamp()`,
+        actor_id: actor?.id ?? null,
+        actor_email: actor?.email ?? null,
+        actor_name: actor?.name ?? null,
+        kind: "status_changed",
+        detail: JSON.stringify(e.detail),
+      })),
+    )
+    .execute();
+
 /**
  * An alert reopened in a resolved or dismissed incident reopens the incident (classification, reason and
  * resolution time cleared, as reopening an alert does), with a status_changed event naming the alert.
@@ -176,7 +195,7 @@ const groupNew = async (trx: Sql, ungrouped: readonly TUngrouped[], windowHours:
 export const reopenIncidentsOfAlerts = async (
   trx: Sql,
   alertIds: readonly string[],
-  actor: Readonly<{ id: string | null; email: string | null; name: string | null }> | null,
+  actor: TEventActor,
 ): Promise<string[]> => {
   if (alertIds.length === 0) return [];
   const rows = await trx
@@ -196,20 +215,11 @@ export const reopenIncidentsOfAlerts = async (
     .set({ status: "open", classification: null, resolution_reason: null, resolved_at: null, updated_at: sql<Date>`clock_timestamp()` })
     .where("id", "=", sql<string>`ANY(${ids}::uuid[])`)
     .execute();
-  await trx
-    .insertInto("incident_events")
-    .values(
-      closed.map((c) => ({
-        incident_id: c.id,
-        at: sql<Date>`clock_timestamp()`,
-        actor_id: actor?.id ?? null,
-        actor_email: actor?.email ?? null,
-        actor_name: actor?.name ?? null,
-        kind: "status_changed",
-        detail: JSON.stringify({ from: c.status, to: "open", reason: "An alert of the incident was reopened", alertId: c.alert_id }),
-      })),
-    )
-    .execute();
+  await insertStatusEvents(
+    trx,
+    actor,
+    closed.map((c) => ({ incidentId: c.id, detail: { from: c.status, to: "open", reason: "An alert of the incident was reopened", alertId: c.alert_id } })),
+  );
   return ids;
 };
 
@@ -221,7 +231,7 @@ export const reopenIncidentsOfAlerts = async (
 export const closeIncidentsOfClosedAlerts = async (
   trx: Sql,
   alertIds: readonly string[],
-  actor: Readonly<{ id: string | null; email: string | null; name: string | null }> | null,
+  actor: TEventActor,
 ): Promise<string[]> => {
   if (alertIds.length === 0) return [];
   const { rows } = await sql<{ id: string; status: string; resolved: boolean; classification: "true_positive" | "benign_true_positive" | "false_positive" | null }>`
@@ -249,19 +259,6 @@ export const closeIncidentsOfClosedAlerts = async (
       .where("id", "=", r.id)
       .execute();
   }
-  await trx
-    .insertInto("incident_events")
-    .values(
-      rows.map((r) => ({
-        incident_id: r.id,
-        at: sql<Date>`clock_timestamp()`,
-        actor_id: actor?.id ?? null,
-        actor_email: actor?.email ?? null,
-        actor_name: actor?.name ?? null,
-        kind: "status_changed",
-        detail: JSON.stringify({ from: r.status, to: r.resolved ? "resolved" : "dismissed", reason }),
-      })),
-    )
-    .execute();
+  await insertStatusEvents(trx, actor, rows.map((r) => ({ incidentId: r.id, detail: { from: r.status, to: r.resolved ? "resolved" : "dismissed", reason } })));
   return rows.map((r) => r.id);
 };

@@ -20,6 +20,24 @@ const ROLLUP_TABLES = [
 
 type Range = Readonly<{ connectorId: string; fromSeq: string; toSeq: string }>;
 
+// Per account, per UTC day or ISO week (date_trunc('week') is Monday): counts, failed logins and the latest name and
+// email seen. The table and bucket are fixed strings, never input.
+const ACTOR_ROLLUP = (r: Range, bucket: "day" | "week") => {
+  const table = sql.table(bucket === "day" ? "activity_rollups_daily_actor" : "activity_rollups_weekly_actor");
+  const column = sql.ref(bucket);
+  const bucketOf = bucket === "day" ? sql`(event_time AT TIME ZONE 'UTC')::date` : sql`date_trunc('week', event_time AT TIME ZONE 'UTC')::date`;
+  return sql`INSERT INTO ${table} AS r (connector_id, ${column}, actor_id, actor_name, actor_email, count, failed_logins)
+   SELECT connector_id, ${bucketOf}, actor_id,
+     (array_agg(actor_name ORDER BY seq DESC) FILTER (WHERE actor_name IS NOT NULL))[1],
+     (array_agg(actor_email ORDER BY seq DESC) FILTER (WHERE actor_email IS NOT NULL))[1],
+     count(*), count(*) FILTER (WHERE action = 'user_login_failed')
+   FROM activities WHERE connector_id = ${r.connectorId}::uuid AND seq > ${r.fromSeq}::bigint AND seq <= ${r.toSeq}::bigint
+   GROUP BY connector_id, 2, actor_id
+   ON CONFLICT (connector_id, ${column}, actor_id) DO UPDATE SET count = r.count + EXCLUDED.count,
+     failed_logins = r.failed_logins + EXCLUDED.failed_logins,
+     actor_name = COALESCE(EXCLUDED.actor_name, r.actor_name), actor_email = COALESCE(EXCLUDED.actor_email, r.actor_email)`;
+};
+
 // Every aggregate reads activities of one connector with fromSeq < seq <= toSeq (the (connector_id, seq)
 // index) and adds onto what is stored, so applying a range exactly once gives the GROUP BY of all rows.
 // Hours and days are UTC whatever the session's time zone.
@@ -34,27 +52,8 @@ const ROLLUP_STATEMENTS = (r: Range) => [
    FROM activities WHERE connector_id = ${r.connectorId}::uuid AND seq > ${r.fromSeq}::bigint AND seq <= ${r.toSeq}::bigint
    GROUP BY connector_id, 2, product
    ON CONFLICT (connector_id, day, product) DO UPDATE SET count = r.count + EXCLUDED.count, failed_logins = r.failed_logins + EXCLUDED.failed_logins`,
-  sql`INSERT INTO activity_rollups_daily_actor AS r (connector_id, day, actor_id, actor_name, actor_email, count, failed_logins)
-   SELECT connector_id, (event_time AT TIME ZONE 'UTC')::date, actor_id,
-     (array_agg(actor_name ORDER BY seq DESC) FILTER (WHERE actor_name IS NOT NULL))[1],
-     (array_agg(actor_email ORDER BY seq DESC) FILTER (WHERE actor_email IS NOT NULL))[1],
-     count(*), count(*) FILTER (WHERE action = 'user_login_failed')
-   FROM activities WHERE connector_id = ${r.connectorId}::uuid AND seq > ${r.fromSeq}::bigint AND seq <= ${r.toSeq}::bigint
-   GROUP BY connector_id, 2, actor_id
-   ON CONFLICT (connector_id, day, actor_id) DO UPDATE SET count = r.count + EXCLUDED.count,
-     failed_logins = r.failed_logins + EXCLUDED.failed_logins,
-     actor_name = COALESCE(EXCLUDED.actor_name, r.actor_name), actor_email = COALESCE(EXCLUDED.actor_email, r.actor_email)`,
-  // ISO weeks (date_trunc('week') is Monday), UTC like the days.
-  sql`INSERT INTO activity_rollups_weekly_actor AS r (connector_id, week, actor_id, actor_name, actor_email, count, failed_logins)
-   SELECT connector_id, date_trunc('week', event_time AT TIME ZONE 'UTC')::date, actor_id,
-     (array_agg(actor_name ORDER BY seq DESC) FILTER (WHERE actor_name IS NOT NULL))[1],
-     (array_agg(actor_email ORDER BY seq DESC) FILTER (WHERE actor_email IS NOT NULL))[1],
-     count(*), count(*) FILTER (WHERE action = 'user_login_failed')
-   FROM activities WHERE connector_id = ${r.connectorId}::uuid AND seq > ${r.fromSeq}::bigint AND seq <= ${r.toSeq}::bigint
-   GROUP BY connector_id, 2, actor_id
-   ON CONFLICT (connector_id, week, actor_id) DO UPDATE SET count = r.count + EXCLUDED.count,
-     failed_logins = r.failed_logins + EXCLUDED.failed_logins,
-     actor_name = COALESCE(EXCLUDED.actor_name, r.actor_name), actor_email = COALESCE(EXCLUDED.actor_email, r.actor_email)`,
+  ACTOR_ROLLUP(r, "day"),
+  ACTOR_ROLLUP(r, "week"),
   sql`INSERT INTO activity_rollups_daily_country AS r (connector_id, day, country_code, count)
    SELECT connector_id, (event_time AT TIME ZONE 'UTC')::date, COALESCE(country_code, ''), count(*)
    FROM activities WHERE connector_id = ${r.connectorId}::uuid AND seq > ${r.fromSeq}::bigint AND seq <= ${r.toSeq}::bigint
