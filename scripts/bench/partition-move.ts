@@ -8,13 +8,12 @@
 //     and a first activity-log page read every 200 ms (p95 and max: the swap's lock shows here);
 //   - afterwards: same row count, every row in its month's partition, the writes made meanwhile all there.
 // Prints JSON; progress on stderr.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { DB } from "../../lib/generated/kysely/types";
 import { moveActivitiesToPartitions } from "../../lib/server/services/activities/move-activities-to-partitions";
+import { applyMigrationsBeforePartitioning, applyPartitioningMigration } from "../../lib/testing/legacy-schema";
 import { percentile, startBenchDatabase } from "./bench-setup";
 import { seedActivities } from "./lib/seed-activities";
 
@@ -27,7 +26,6 @@ const { values } = parseArgs({
     rate: { type: "string", default: "50" },
   },
 });
-const PARTITION_MIGRATION = "20261207200000_partition_activities";
 const log = (line: string) => process.stderr.write(`bench:partition-move: ${line}\n`);
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -48,9 +46,7 @@ await client.connect();
 const sql = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: legacyUrl, max: 2 }) }) });
 try {
   // The database as the previous release left it: every migration before the partitioning one.
-  const dir = path.join("prisma", "migrations");
-  const migrations = readdirSync(dir).filter((m) => /^\d{14}_/.test(m)).sort();
-  for (const m of migrations.filter((m) => m < PARTITION_MIGRATION)) await client.query(readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
+  await applyMigrationsBeforePartitioning(client);
   log(`seeding ${activities.toLocaleString()} activities over ${values.days} days into the unpartitioned table…`);
   const seeded = await seedActivities({
     databaseUrl: legacyUrl,
@@ -64,7 +60,7 @@ try {
   const tableMb = Number((await client.query<{ b: string }>("SELECT pg_total_relation_size('activities')::text AS b")).rows[0]?.b) / 1024 / 1024;
 
   const migrationStarted = performance.now();
-  await client.query(readFileSync(path.join(dir, PARTITION_MIGRATION, "migration.sql"), "utf8"));
+  await applyPartitioningMigration(client);
   const migrationSeconds = seconds(migrationStarted);
   log(`migration applied in ${migrationSeconds} s; moving…`);
 

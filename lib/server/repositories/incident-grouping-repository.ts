@@ -246,19 +246,24 @@ export const closeIncidentsOfClosedAlerts = async (
     ORDER BY i.id`.execute(trx);
   if (rows.length === 0) return [];
   const reason = "Every alert of the incident was closed";
-  for (const r of rows) {
-    await trx
-      .updateTable("incidents")
-      .set({
-        status: r.resolved ? "resolved" : "dismissed",
-        classification: r.resolved ? r.classification : null,
-        resolution_reason: reason,
-        resolved_at: sql<Date>`clock_timestamp()`,
-        updated_at: sql<Date>`clock_timestamp()`,
-      })
-      .where("id", "=", r.id)
-      .execute();
-  }
+  // One statement for every incident a bulk change closed.
+  const closing = jsonRecordset(
+    "r",
+    { id: "uuid", status: '"AlertStatus"', classification: '"AlertClassification"' },
+    rows.map((r) => ({ id: r.id, status: r.resolved ? "resolved" : "dismissed", classification: r.resolved ? r.classification : null })),
+  );
+  await trx
+    .updateTable("incidents as i")
+    .from(closing)
+    .set(() => ({
+      status: sql<"resolved" | "dismissed">`${sql.ref("r.status")}`,
+      classification: sql<"true_positive" | "benign_true_positive" | "false_positive" | null>`${sql.ref("r.classification")}`,
+      resolution_reason: reason,
+      resolved_at: sql<Date>`clock_timestamp()`,
+      updated_at: sql<Date>`clock_timestamp()`,
+    }))
+    .whereRef("i.id", "=", "r.id")
+    .execute();
   await insertStatusEvents(trx, actor, rows.map((r) => ({ incidentId: r.id, detail: { from: r.status, to: r.resolved ? "resolved" : "dismissed", reason } })));
   return rows.map((r) => r.id);
 };

@@ -1,18 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import type { DB } from "../../../generated/kysely/types";
 import { createAlertFixtures } from "../../../testing/alert-fixtures";
 import { recreateDatabase, withDatabase } from "../../../testing/integration-global-setup";
+import { applyMigrationsBeforePartitioning, applyPartitioningMigration } from "../../../testing/legacy-schema";
 import { openTestDatabase } from "../../../testing/test-database";
 import { dropActivityPartition, listActivityPartitions } from "../../repositories/activity-partition-repository";
 import { maintainActivityPartitions } from "./maintain-activity-partitions";
 import { moveActivitiesToPartitions } from "./move-activities-to-partitions";
 
 const db = openTestDatabase();
-const PARTITION_MIGRATION = "20261207200000_partition_activities";
 
 const insertActivity = async (client: pg.Client, connectorId: string, eventId: string, time: string) =>
   (
@@ -99,9 +97,7 @@ describe("moving an unpartitioned activities table", () => {
     const sql = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }) });
     try {
       // The database as the previous release left it: every migration before the partitioning one, and rows.
-      const dir = path.join("prisma", "migrations");
-      const migrations = readdirSync(dir).filter((m) => /^\d{14}_/.test(m)).sort();
-      for (const m of migrations.filter((m) => m < PARTITION_MIGRATION)) await client.query(readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
+      await applyMigrationsBeforePartitioning(client);
       await client.query(
         `INSERT INTO connectors (id, name, org_id, base_url, api_key_ciphertext, api_key_last4, rate_bucket_key, api_key_expires_at, sync_from, updated_at)
          VALUES ('00000000-0000-4000-8000-000000000001', 'Org', 'org', 'http://127.0.0.1:1', 'x', 'none', 'org', now() + interval '1 year', now(), now())`,
@@ -113,7 +109,7 @@ describe("moving an unpartitioned activities table", () => {
          FROM generate_series(1, 3000) i`,
         [c],
       );
-      await client.query(readFileSync(path.join(dir, PARTITION_MIGRATION, "migration.sql"), "utf8"));
+      await applyPartitioningMigration(client);
       expect((await client.query("SELECT relkind FROM pg_class WHERE relname = 'activities'")).rows[0].relkind).toBe("r");
 
       // A first run stops after its budget (one batch): the progress is stored.
